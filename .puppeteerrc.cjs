@@ -1,0 +1,2 @@
+/** Never download a browser: Diglot uses Debian's chromium (see README). */
+module.exports = { skipDownload: true };

@@ -1,0 +1,88 @@
+/**
+ * Problems found in a source: each is a VFileMessage with a file, a place,
+ * a rule id and what to do about it. Errors stop a build; warnings don't.
+ */
+import {VFileMessage} from 'vfile-message'
+import type {Point, Position} from 'unist'
+
+/** Every rule Diglot checks, with its severity. */
+export const rules = {
+  'utf8-invalid': 'error',
+  'yaml-invalid': 'error',
+  'meta-invalid': 'error',
+  'glossary-invalid': 'error',
+  'file-missing': 'error',
+  'directive-unknown': 'error',
+  'directive-invalid': 'error',
+  'note-undefined': 'error',
+  'note-unused': 'warning',
+  'note-duplicate': 'error',
+  'id-duplicate': 'error',
+  'glossary-unknown-id': 'error',
+  'align-missing-counterpart': 'error',
+  'align-kind-mismatch': 'error',
+  'translation-incomplete': 'warning',
+  'untranslated-block': 'warning'
+} as const satisfies Record<string, 'error' | 'warning'>
+
+/** A rule id. */
+export type RuleId = keyof typeof rules
+
+/** A problem found in a source. */
+export type DiglotMessage = VFileMessage & {ruleId: RuleId}
+
+/**
+ * Make a message.
+ *
+ * @param file Path of the file, as the user should see it.
+ * @param place Where in the file (a point or a position); 1:1 when unknown.
+ * @param ruleId The rule broken.
+ * @param reason What is wrong and what to do about it.
+ */
+export function createMessage(
+  file: string,
+  place: Point | Position | undefined,
+  ruleId: RuleId,
+  reason: string
+): DiglotMessage {
+  const message = new VFileMessage(reason, {
+    place: place ?? {line: 1, column: 1},
+    ruleId,
+    source: 'diglot'
+  })
+  message.file = file
+  message.fatal = rules[ruleId] === 'error'
+  return message as DiglotMessage
+}
+
+/** `file:line:col: reason [rule]`, the format of every message Diglot prints. */
+export function formatMessage(message: VFileMessage): string {
+  const line = message.line ?? 1
+  const column = message.column ?? 1
+  const severity = message.fatal ? '' : 'warning: '
+  return `${message.file}:${line}:${column}: ${severity}${message.reason} [${message.ruleId ?? 'diglot'}]`
+}
+
+/** True when any message is an error. */
+export function hasErrors(messages: readonly VFileMessage[]): boolean {
+  return messages.some((message) => message.fatal === true)
+}
+
+/** Sort messages by file, line, column (stable, for reproducible output). */
+export function sortMessages<T extends VFileMessage>(messages: readonly T[]): T[] {
+  return [...messages].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0)
+  )
+}
+
+/** Collects messages for one source file. */
+export class Reporter {
+  readonly messages: DiglotMessage[] = []
+  constructor(readonly file: string) {}
+  report(place: Point | Position | undefined, ruleId: RuleId, reason: string): void {
+    this.messages.push(createMessage(this.file, place, ruleId, reason))
+  }
+}

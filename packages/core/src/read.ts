@@ -1,0 +1,154 @@
+/**
+ * Read works and content folders from disk.
+ */
+import {readFile, readdir, stat} from 'node:fs/promises'
+import path from 'node:path'
+import type {LanguageTag, Root, Work} from './types.js'
+import {SPEC_VERSION} from './types.js'
+import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
+import {buildWork, prepareGlossary, type ParseResult, type PreparedGlossary} from './work.js'
+import {parseWorkMeta} from './meta.js'
+
+/** Options for reading from disk. */
+export interface ReadOptions {
+  /** Path of `glossary.yaml` (default: `glossary.yaml` in the content folder, or beside the work's folder). */
+  glossary?: string | undefined
+  /** Base for the paths shown in messages (default: the current directory). */
+  cwd?: string | undefined
+}
+
+/**
+ * Decode UTF-8 strictly. Invalid bytes are reported (`utf8-invalid`) with their
+ * line and column, and decoded as U+FFFD so that the rest can still be checked.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string, reporter = new Reporter(file)): {text: string; messages: DiglotMessage[]} {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
+  try {
+    return {text: new TextDecoder('utf-8', {fatal: true}).decode(body), messages: reporter.messages}
+  } catch {
+    const text = new TextDecoder('utf-8').decode(body)
+    const offset = firstInvalidOffset(body)
+    const before = new TextDecoder('utf-8').decode(body.subarray(0, offset))
+    const lines = before.split('\n')
+    reporter.report({line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1}, 'utf8-invalid', `invalid UTF-8 at byte ${offset}; save the file as UTF-8`)
+    return {text, messages: reporter.messages}
+  }
+}
+
+function firstInvalidOffset(bytes: Uint8Array): number {
+  let low = 0
+  let high = bytes.length
+  const decoder = new TextDecoder('utf-8', {fatal: true})
+  // Binary search for the longest prefix that decodes (allowing a cut multibyte sequence at the end).
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2)
+    try {
+      decoder.decode(bytes.subarray(0, middle), {stream: true})
+      low = middle
+    } catch {
+      high = middle - 1
+    }
+  }
+  return low
+}
+
+async function readText(file: string, shown: string, messages: DiglotMessage[]): Promise<string | undefined> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(file)
+  } catch {
+    return undefined
+  }
+  const result = decodeUtf8(bytes, shown)
+  messages.push(...result.messages)
+  return result.text
+}
+
+/** Read one work folder (with `work.yaml` and one `<lang>.md` per language). */
+export async function readWork(workDir: string, options: ReadOptions = {}): Promise<ParseResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const glossaryPath = options.glossary ?? (await findGlossary(workDir))
+  const prepared = await readGlossary(glossaryPath, cwd)
+  const {work, messages} = await readWorkWith(workDir, prepared, cwd)
+  return {
+    tree: {type: 'root', specVersion: SPEC_VERSION, children: work ? [work, prepared.glossary] : [prepared.glossary]},
+    messages: sortMessages([...prepared.messages, ...messages])
+  }
+}
+
+/** Read every work of a content folder (each subfolder with a `work.yaml`) and its `glossary.yaml`. */
+export async function readContent(contentDir: string, options: ReadOptions = {}): Promise<ParseResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const messages: DiglotMessage[] = []
+  let entries: string[]
+  try {
+    entries = (await readdir(contentDir)).sort()
+  } catch {
+    const reporter = new Reporter(shown(cwd, contentDir))
+    reporter.report(undefined, 'file-missing', `content folder ${shown(cwd, contentDir)} does not exist; pass the folder that holds your works (default ./content)`)
+    return {tree: {type: 'root', specVersion: SPEC_VERSION, children: []}, messages: reporter.messages}
+  }
+  const glossaryPath = options.glossary ?? path.join(contentDir, 'glossary.yaml')
+  const prepared = await readGlossary(glossaryPath, cwd)
+  messages.push(...prepared.messages)
+  const works: Work[] = []
+  for (const entry of entries) {
+    const dir = path.join(contentDir, entry)
+    if (!(await isFile(path.join(dir, 'work.yaml')))) continue
+    const result = await readWorkWith(dir, prepared, cwd)
+    messages.push(...result.messages)
+    if (result.work) works.push(result.work)
+  }
+  return {tree: {type: 'root', specVersion: SPEC_VERSION, children: [...works, prepared.glossary]}, messages: sortMessages(messages)}
+}
+
+async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
+  const messages: DiglotMessage[] = []
+  const folder = shown(cwd, workDir)
+  const metaText = await readText(path.join(workDir, 'work.yaml'), `${folder}/work.yaml`, messages)
+  if (metaText === undefined) {
+    const reporter = new Reporter(`${folder}/work.yaml`)
+    reporter.report(undefined, 'file-missing', `${folder}/work.yaml does not exist; every work folder needs one (see docs/format.md)`)
+    return {work: undefined, messages: reporter.messages}
+  }
+  const metaReporter = new Reporter(`${folder}/work.yaml`)
+  const meta = parseWorkMeta(metaText, metaReporter, path.basename(path.resolve(workDir)))
+  if (!meta) return {work: undefined, messages: [...messages, ...metaReporter.messages]}
+  const files: Record<LanguageTag, string> = {}
+  for (const lang of [meta.languages.original, meta.languages.translation]) {
+    if (lang === undefined) continue
+    const text = await readText(path.join(workDir, `${lang}.md`), `${folder}/${lang}.md`, messages)
+    if (text !== undefined) files[lang] = text
+  }
+  const result = buildWork({meta, files, path: folder}, prepared)
+  return {work: result.work, messages: [...messages, ...result.messages]}
+}
+
+async function readGlossary(file: string | undefined, cwd: string): Promise<PreparedGlossary> {
+  if (file === undefined) return prepareGlossary(undefined)
+  const messages: DiglotMessage[] = []
+  const text = await readText(file, shown(cwd, file), messages)
+  const prepared = prepareGlossary(text, shown(cwd, file))
+  prepared.messages.unshift(...messages)
+  return prepared
+}
+
+async function findGlossary(workDir: string): Promise<string | undefined> {
+  const candidate = path.join(workDir, '..', 'glossary.yaml')
+  return (await isFile(candidate)) ? candidate : undefined
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile()
+  } catch {
+    return false
+  }
+}
+
+function shown(cwd: string, file: string): string {
+  const relative = path.relative(cwd, path.resolve(cwd, file))
+  return relative.startsWith('..') ? path.resolve(cwd, file) : relative.split(path.sep).join('/') || '.'
+}
+
+export type {Root}

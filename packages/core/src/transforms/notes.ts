@@ -1,0 +1,124 @@
+/**
+ * Turn GFM footnotes into Diglot notes: number them per kind in order of first
+ * call, give calls and notes stable ids, report undefined, unused and duplicate notes.
+ */
+import type {BlockContent, FootnoteDefinition, FootnoteReference, Parent, Root, RootContent} from 'mdast'
+import type {Note, NoteKind, NoteReference} from '../types.js'
+import type {Reporter} from '../messages.js'
+
+/** The kind of a note, from its label: `tr-…` translator, `ed-…` editor, else author. */
+export function noteKind(label: string): NoteKind {
+  const lower = label.toLowerCase()
+  if (lower.startsWith('tr-')) return 'translator'
+  if (lower.startsWith('ed-')) return 'editor'
+  return 'author'
+}
+
+/** A fragment-safe form of a label. */
+export function labelSlug(label: string): string {
+  return label.toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '') || 'x'
+}
+
+/**
+ * Extract the notes of one language file and rewrite its calls.
+ * Returns the notes in display order (by kind, then number).
+ */
+export function transformNotes(tree: Root, lang: string, reporter: Reporter): Note[] {
+  const definitions = new Map<string, FootnoteDefinition>()
+  collectDefinitions(tree)
+
+  const notes = new Map<string, Note>()
+  const counters: Record<NoteKind, number> = {author: 0, translator: 0, editor: 0}
+  const callCount = new Map<string, number>()
+
+  rewriteCalls(tree)
+  // Notes may call notes: rewrite calls inside definitions that are called, in order.
+  for (const note of [...notes.values()]) rewriteCallsIn(note)
+
+  for (const [identifier, definition] of definitions) {
+    if (notes.has(identifier)) continue
+    reporter.report(definition.position?.start, 'note-unused', `note \`[^${definition.label ?? identifier}]\` is defined but never called; add a call \`[^${definition.label ?? identifier}]\` in the text or remove the definition`)
+    const note = createNote(identifier, definition)
+    notes.set(identifier, note)
+    rewriteCallsIn(note)
+  }
+
+  const order: Record<NoteKind, number> = {author: 0, translator: 1, editor: 2}
+  return [...notes.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.number - b.number)
+
+  function collectDefinitions(parent: Parent): void {
+    const kept: RootContent[] = []
+    for (const child of parent.children as RootContent[]) {
+      if (child.type === 'footnoteDefinition') {
+        const previous = definitions.get(child.identifier)
+        if (previous) {
+          reporter.report(child.position?.start, 'note-duplicate', `note \`[^${child.label ?? child.identifier}]\` is defined twice (first at line ${previous.position?.start.line ?? '?'}); keep one definition`)
+        } else definitions.set(child.identifier, child)
+        continue
+      }
+      if ('children' in child) collectDefinitions(child as Parent)
+      kept.push(child)
+    }
+    parent.children = kept as Parent['children']
+  }
+
+  function createNote(identifier: string, definition: FootnoteDefinition): Note {
+    const label = definition.label ?? identifier
+    const kind = noteKind(label)
+    counters[kind] += 1
+    return {
+      type: 'note',
+      identifier,
+      label,
+      id: `note-${labelSlug(lang)}-${labelSlug(label)}`,
+      lang,
+      kind,
+      number: counters[kind],
+      calls: [],
+      children: definition.children as BlockContent[],
+      ...(definition.position ? {position: definition.position} : {})
+    }
+  }
+
+  function rewriteCallsIn(note: Note): void {
+    rewriteCalls(note as unknown as Parent)
+  }
+
+  function rewriteCalls(parent: Parent): void {
+    parent.children = (parent.children as RootContent[]).map((child) => {
+      if (child.type === 'footnoteReference') return call(child)
+      if ('children' in child) rewriteCalls(child as Parent)
+      return child
+    }) as Parent['children']
+  }
+
+  function call(reference: FootnoteReference): RootContent {
+    const label = reference.label ?? reference.identifier
+    const definition = definitions.get(reference.identifier)
+    if (!definition) {
+      reporter.report(reference.position?.start, 'note-undefined', `note \`[^${label}]\` is called but not defined; add a line \`[^${label}]: …\``)
+      return {type: 'text', value: `[^${label}]`, ...(reference.position ? {position: reference.position} : {})}
+    }
+    let note = notes.get(reference.identifier)
+    if (!note) {
+      note = createNote(reference.identifier, definition)
+      notes.set(reference.identifier, note)
+    }
+    const count = (callCount.get(reference.identifier) ?? 0) + 1
+    callCount.set(reference.identifier, count)
+    const id = `noteref-${labelSlug(lang)}-${labelSlug(label)}${count > 1 ? `-${count}` : ''}`
+    note.calls.push(id)
+    const node: NoteReference = {
+      type: 'noteReference',
+      identifier: reference.identifier,
+      label,
+      id,
+      noteId: note.id,
+      lang,
+      kind: note.kind,
+      number: note.number,
+      ...(reference.position ? {position: reference.position} : {})
+    }
+    return node
+  }
+}
