@@ -36,6 +36,8 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
  * @property {number} [confirm]  how many following seed words are used to confirm a candidate; default 4
  * @property {number} [resyncLetters] min letters of the exact phrase used to resynchronise beyond the window; default 40
  * @property {'none' | 'forward' | 'any'} [resync]  where a lost cursor may be resynchronised (per stream default: body forward, notes any)
+ * @property {number} [anchorWords]   words per anchor phrase; default 6
+ * @property {number} [anchorLetters] min letters per anchor phrase; default 16
  * @property {(message: string) => void} [trace]  called on every resynchronisation (debugging)
  *
  * @typedef FidelityOptions
@@ -43,6 +45,8 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
  * @property {number} [gap]
  * @property {number} [confirm]
  * @property {number} [resyncLetters]
+ * @property {number} [anchorWords]
+ * @property {number} [anchorLetters]
  * @property {{body?: 'none' | 'forward' | 'any', notes?: 'none' | 'forward' | 'any'}} [resync]
  *
  * @typedef FidelityResult
@@ -293,49 +297,89 @@ function addMeta(meta, file, text, line) {
 }
 
 /**
- * The Markdown, as two letter strings: the body (everything but footnote definitions, footnote
+ * @typedef MdWord
+ * @property {string} key   comparison form of a word of the Markdown
+ * @property {number} pos   its offset in the stream's letter string
+ *
+ * @typedef MdStream
+ * @property {string} text     the stream's letters, concatenated
+ * @property {MdWord[]} words  the stream's words, with their offsets in `text` (used for anchors)
+ */
+
+/** Accumulates a stream's letter string and its words. */
+class StreamBuilder {
+  constructor() {
+    /** @type {string[]} */ this.parts = [];
+    /** @type {MdWord[]} */ this.words = [];
+    this.length = 0;
+  }
+  /** @param {string} s */
+  add(s) {
+    const norm = s.normalize('NFKC').toLowerCase().normalize('NFC');
+    for (const m of norm.matchAll(WORD_RE)) {
+      this.words.push({ key: m[0], pos: this.length });
+      this.parts.push(m[0]);
+      this.length += m[0].length;
+    }
+  }
+  /** @returns {MdStream} */
+  done() {
+    return { text: this.parts.join(''), words: this.words };
+  }
+}
+
+/**
+ * The Markdown, as two letter streams: the body (everything but footnote definitions, footnote
  * calls contributing their label) and the notes (the definitions in document order, each
- * preceded by its label). Directive names and attributes contribute nothing; their labels and
- * content do.
+ * preceded by its label). Ordered list items contribute their number. Directive names and
+ * attributes contribute nothing; their labels and content do.
  * @param {string} markdown
+ * @returns {{body: MdStream, notes: MdStream}}
  */
 export function markdownStreams(markdown) {
   const tree = fromMarkdown(markdown, {
     extensions: [gfmFootnote(), directive()],
     mdastExtensions: [gfmFootnoteFromMarkdown(), directiveFromMarkdown()],
   });
-  /** @type {string[]} */ const body = [];
-  /** @type {string[]} */ const notes = [];
+  const body = new StreamBuilder();
+  const notes = new StreamBuilder();
 
   /**
    * @param {any} node
-   * @param {string[]} out
+   * @param {StreamBuilder} out
    */
   function walk(node, out) {
     switch (node.type) {
       case 'footnoteDefinition':
-        notes.push(letters(String(node.label ?? node.identifier ?? '')));
+        notes.add(String(node.label ?? node.identifier ?? ''));
         for (const child of node.children ?? []) walk(child, notes);
         return;
       case 'footnoteReference':
-        out.push(letters(String(node.label ?? node.identifier ?? '')));
+        out.add(String(node.label ?? node.identifier ?? ''));
         return;
       case 'text':
       case 'inlineCode':
       case 'code':
       case 'html':
-        out.push(letters(String(node.value ?? '')));
+        out.add(String(node.value ?? ''));
         return;
       case 'image':
       case 'imageReference':
-        out.push(letters(String(node.alt ?? '')));
+        out.add(String(node.alt ?? ''));
+        return;
+      case 'list':
+        // an ordered list's numbers are printed: "3. Foo" in the seed may be item 3 of a list
+        for (const [idx, child] of (node.children ?? []).entries()) {
+          if (node.ordered) out.add(String((node.start ?? 1) + idx));
+          walk(child, out);
+        }
         return;
       default:
         for (const child of node.children ?? []) walk(child, out);
     }
   }
   walk(tree, body);
-  return { body: body.join(''), notes: notes.join('') };
+  return { body: body.done(), notes: notes.done() };
 }
 
 /**
@@ -348,29 +392,105 @@ export function markdownStreams(markdown) {
  */
 function indexWithin(hay, needle, from, until) {
   if (until < from) return -1;
+  if (until >= hay.length) return hay.indexOf(needle, from);
   const seg = hay.slice(from, until + needle.length);
   const at = seg.indexOf(needle);
   return at < 0 ? -1 : from + at;
 }
 
+const SEP = '\u0001';
+
 /**
- * Match a stream of seed words against a Markdown letter string, in order.
+ * Anchors: phrases of `k` words (at least `minLetters` letters) that occur exactly once in the
+ * seed stream and exactly once in the Markdown stream. They tie a seed word to a Markdown
+ * position with certainty, so that the matcher cannot drift on repeated text (a table of
+ * contents, an abstract repeating the summary, a common phrase).
+ * @param {SeedWord[]} words
+ * @param {MdWord[]} mdWords
+ * @param {number} k
+ * @param {number} minLetters
+ * @returns {Array<{i: number, p: number}>}  sorted by seed index
+ */
+export function findAnchors(words, mdWords, k, minLetters) {
+  /** @param {{key: string}[]} list @param {number} i */
+  const phrase = (list, i) => {
+    let s = list[i].key;
+    for (let j = i + 1; j < i + k; j++) s += SEP + list[j].key;
+    return s;
+  };
+  /** @type {Map<string, number>} phrase → md position, or -1 if it occurs more than once */
+  const inMd = new Map();
+  for (let i = 0; i + k <= mdWords.length; i++) {
+    const ph = phrase(mdWords, i);
+    inMd.set(ph, inMd.has(ph) ? -1 : mdWords[i].pos);
+  }
+  /** @type {Map<string, number>} phrase → seed index, or -1 if it occurs more than once */
+  const inSeed = new Map();
+  for (let i = 0; i + k <= words.length; i++) {
+    const ph = phrase(words, i);
+    inSeed.set(ph, inSeed.has(ph) ? -1 : i);
+  }
+  /** @type {Array<{i: number, p: number}>} */
+  const anchors = [];
+  for (const [ph, i] of inSeed) {
+    if (i < 0) continue;
+    const p = inMd.get(ph);
+    if (p === undefined || p < 0) continue;
+    if (ph.length - (k - 1) < minLetters) continue;
+    anchors.push({ i, p });
+  }
+  return anchors.sort((a, b) => a.i - b.i);
+}
+
+/**
+ * The longest subsequence of anchors whose Markdown positions increase (patience sorting,
+ * O(a log a)): the anchors that agree on one order. The others (text the seed repeats
+ * elsewhere, or reordered) are dropped.
+ * @param {Array<{i: number, p: number}>} anchors  sorted by seed index
+ */
+export function monotoneAnchors(anchors) {
+  /** @type {number[]} */ const tails = []; // index into anchors of the smallest tail of each length
+  /** @type {number[]} */ const prev = new Array(anchors.length);
+  for (let x = 0; x < anchors.length; x++) {
+    const p = anchors[x].p;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (anchors[tails[mid]].p < p) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[x] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = x;
+  }
+  /** @type {Array<{i: number, p: number}>} */ const out = [];
+  for (let x = tails.length ? tails[tails.length - 1] : -1; x >= 0; x = prev[x]) out.push(anchors[x]);
+  return out.reverse();
+}
+
+/**
+ * Match a stream of seed words against a Markdown stream, in order.
  *
- * For each seed word, its candidates are its occurrences within `window` letters after the
- * cursor. A candidate right at the cursor is taken; one further on must be confirmed by the
- * following seed words (at least half of the next `confirm` words found one after the other,
- * each within `gap` letters of the previous one), so that a deleted common word does not drag
- * the cursor to some later "the"; and a candidate further on is refused if the Markdown at the
- * cursor goes on with the following seed words (the word was dropped). When no candidate qualifies and resynchronisation is allowed,
- * the exact phrase starting at the word (at least `resyncLetters` letters) is looked for beyond
- * the window (forward, or anywhere for `any`); this copes with long editorial insertions and,
- * in the notes, with definitions the seed prints out of order. A word found nowhere is
- * unaccounted, and the cursor stays where it was.
+ * 1. Anchors (see findAnchors) fix the position of many seed words with certainty. For the
+ *    body (`resync: 'forward'`) only the longest run of anchors in one order is kept, so the
+ *    body must follow the seed's order; for the notes (`resync: 'any'`) every anchor is kept,
+ *    since the seed may print note definitions out of order.
+ * 2. Between anchors, each seed word is looked for from a cursor, within `window` letters and
+ *    never past the next anchor. A candidate right at the cursor is taken; one further on must be
+ *    confirmed by the following seed words (at least half of the next `confirm` words found one
+ *    after the other, each within `gap` letters of the previous), so that a deleted common word
+ *    does not drag the cursor to some later "the"; and it is refused if the Markdown at the
+ *    cursor goes on with the following seed words (the word was dropped).
+ * 3. Failing that, the exact phrase starting at the word (at least `resyncLetters` letters) is
+ *    looked for beyond the window, up to the next anchor (or, for `any`, anywhere, provided the
+ *    phrase occurs once in each stream).
+ * A word found nowhere is unaccounted, and the cursor stays where it was.
  *
- * Cost: O(words × window) plus O(length) per resynchronisation attempt.
+ * Cost: O(n log n) for the anchors, O(words × window) for the matching, plus the length of the
+ * current segment per resynchronisation attempt.
  *
  * @param {SeedWord[]} words
- * @param {string} md
+ * @param {string | MdStream} md  a letter string (no anchors) or a stream from markdownStreams
  * @param {MatchOptions} [options]
  * @returns {number[]} indexes (into words) of the unaccounted words
  */
@@ -380,9 +500,21 @@ export function matchStream(words, md, options = {}) {
   const K = options.confirm ?? 4;
   const R = options.resyncLetters ?? 40;
   const resync = options.resync ?? 'forward';
+  const text = typeof md === 'string' ? md : md.text;
   const n = words.length;
+
+  /** @type {Array<{i: number, p: number}>} */
+  let anchors = [];
+  if (typeof md !== 'string' && resync !== 'none') {
+    anchors = findAnchors(words, md.words, options.anchorWords ?? 6, options.anchorLetters ?? 16);
+    if (resync === 'forward') anchors = monotoneAnchors(anchors);
+  }
+
   /** @type {number[]} */ const missing = [];
+  /** @type {string | undefined} the seed stream's letters, built on first need */
+  let seedText;
   let cursor = 0;
+  let limit = Infinity; // the next anchor's position: no word before it may be matched past it
 
   /**
    * How many of the next K words follow the candidate, each within G letters of the last one found.
@@ -394,7 +526,7 @@ export function matchStream(words, md, options = {}) {
     const stop = Math.min(n, i + 1 + K);
     for (let j = i + 1; j < stop; j++) {
       const k = words[j].key;
-      const q = indexWithin(md, k, pos, pos + G);
+      const q = indexWithin(text, k, pos, pos + G);
       if (q >= 0) {
         hits++;
         pos = q + k.length;
@@ -408,7 +540,7 @@ export function matchStream(words, md, options = {}) {
   function nextFollows(i) {
     if (i + 1 >= n) return false;
     const key = words[i + 1].key;
-    const q = indexWithin(md, key, cursor, cursor + G);
+    const q = indexWithin(text, key, cursor, cursor + G);
     if (q < 0) return false;
     const { hits, need } = confirmation(i + 1, q + key.length);
     return hits >= need && hits > 0;
@@ -417,16 +549,14 @@ export function matchStream(words, md, options = {}) {
   /** @param {number} i */
   function local(i) {
     const key = words[i].key;
-    const limit = cursor + W;
+    const last = Math.min(cursor + W, limit - key.length);
     let from = cursor;
-    while (from <= limit) {
-      const p = indexWithin(md, key, from, limit);
+    while (from <= last) {
+      const p = indexWithin(text, key, from, last);
       if (p < 0) return -1;
       if (p === cursor) return p;
       const { hits, need } = confirmation(i, p + key.length);
       if (hits >= need) {
-        // A candidate further on than a footnote label or so: if the Markdown at the cursor goes
-        // on with the *next* seed words, this word was dropped rather than preceded by an insertion.
         if (p - cursor > G && nextFollows(i)) return -1;
         return p;
       }
@@ -450,15 +580,28 @@ export function matchStream(words, md, options = {}) {
     if (resync === 'none') return -1;
     const phrase = phraseAt(i);
     if (!phrase) return -1;
-    let p = md.indexOf(phrase, cursor);
-    if (p < 0 && resync === 'any') {
-      p = md.indexOf(phrase);
-      if (p >= cursor) p = -1;
+    if (resync === 'any') {
+      // anywhere, but only if the phrase occurs once in the Markdown stream and once in the seed
+      // stream: notes repeat whole citations, and a dropped word must not send the cursor to
+      // another note that happens to have the same words
+      const p = text.indexOf(phrase);
+      if (p < 0 || text.indexOf(phrase, p + 1) >= 0) return -1;
+      seedText ??= words.map((w) => w.key).join('');
+      const q = seedText.indexOf(phrase);
+      if (seedText.indexOf(phrase, q + 1) >= 0) return -1;
+      return p;
     }
-    return p;
+    return indexWithin(text, phrase, cursor, limit - phrase.length);
   }
 
+  let a = 0;
   for (let i = 0; i < n; i++) {
+    while (a < anchors.length && anchors[a].i < i) a++;
+    if (a < anchors.length && anchors[a].i === i) {
+      cursor = anchors[a].p + words[i].key.length;
+      continue;
+    }
+    limit = a < anchors.length && anchors[a].p >= cursor ? anchors[a].p : Infinity;
     let p = local(i);
     if (p < 0) {
       p = far(i);
@@ -512,6 +655,8 @@ export function checkFidelity(workDir, options = {}) {
     gap: options.gap,
     confirm: options.confirm,
     resyncLetters: options.resyncLetters,
+    anchorWords: options.anchorWords,
+    anchorLetters: options.anchorLetters,
   };
   /** @type {Unaccounted[]} */
   const unaccounted = [];

@@ -154,8 +154,8 @@ describe('fidelity engine', () => {
 
   it('matches on letters only: hyphen breaks, footnote labels, directive labels; not directive names', () => {
     const s = markdownStreams('Un:sic[tyl]ed word:pb{n=3} ynty-\nmaq[^1] :gap[lost]\n\n[^1]: Note *one*.\n');
-    expect(s.body).toBe('untyledwordyntymaq1lost');
-    expect(s.notes).toBe('1noteone');
+    expect(s.body.text).toBe('untyledwordyntymaq1lost');
+    expect(s.notes.text).toBe('1noteone');
     expect(letters('Asia²² “ынты-мақ”')).toBe('asia22ынтымақ');
   });
 

@@ -4,17 +4,28 @@
 import {parseArgs} from 'node:util'
 import {check} from './check.js'
 import {ast} from './ast.js'
+import {build, formats} from './build.js'
 import {processOutput, type Output} from './output.js'
 
 const usage = `diglot: bilingual scholarly editions from one source
 
 Usage:
+  diglot build [content-dir]     build every edition into dist/ (default ./content)
   diglot check [content-dir]     validate every work (default ./content)
   diglot ast <work-dir>          print a work's tree as JSON
   diglot <command> --help        help for a command
 `
 
 const help: Record<string, string> = {
+  build: `Usage: diglot build [content-dir] [--format html,epub,pdf] [--out DIR]
+
+Check the content (default ./content), then build each edition format
+(default: every registered format) into DIR (default ./dist).
+Dates in the output come from SOURCE_DATE_EPOCH, so builds are reproducible.
+  --format LIST    comma-separated formats: ${Object.keys(formats).join(', ')}
+  --out DIR        output folder (default dist)
+  --templates DIR  templates folder (default: templates/ beside the content)
+`,
   check: `Usage: diglot check [content-dir]
 
 Validate every work in content-dir (default ./content), or one work folder.
@@ -48,7 +59,13 @@ export async function main(argv: readonly string[], output: Output = processOutp
     parsed = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: {help: {type: 'boolean', short: 'h'}, positions: {type: 'boolean'}}
+      options: {
+        help: {type: 'boolean', short: 'h'},
+        positions: {type: 'boolean'},
+        format: {type: 'string'},
+        out: {type: 'string'},
+        templates: {type: 'string'}
+      }
     })
   } catch (error) {
     output.error(`diglot ${command}: ${(error as Error).message}\n\n${text}`)
@@ -60,6 +77,15 @@ export async function main(argv: readonly string[], output: Output = processOutp
   }
   const [target] = parsed.positionals
   switch (command) {
+    case 'build': {
+      const list = typeof parsed.values['format'] === 'string' ? parsed.values['format'].split(',').map((name) => name.trim()).filter(Boolean) : Object.keys(formats)
+      const templates = parsed.values['templates']
+      return build(target ?? 'content', {
+        formats: list,
+        outDir: typeof parsed.values['out'] === 'string' ? parsed.values['out'] : 'dist',
+        templatesDir: typeof templates === 'string' ? templates : undefined
+      }, output)
+    }
     case 'check':
       return check(target ?? 'content', output)
     case 'ast':

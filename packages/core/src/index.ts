@@ -8,4 +8,5 @@ export {rules, createMessage, formatMessage, hasErrors, sortMessages, Reporter, 
 export {shortHash} from './ids.js'
 export {noteKind} from './transforms/notes.js'
 export {scriptOf} from './transforms/lang-runs.js'
-export {works, glossaryOf, alignmentsOf} from './query.js'
+export {works, glossaryOf, alignmentsOf, headingsOf, glossaryOccurrences, pageMarkersOf, type HeadingEntry, type GlossaryOccurrence} from './query.js'
+export type {EditionFormat, EditionOptions, EditionResult} from './edition.js'

@@ -1,0 +1,33 @@
+/**
+ * The contract between the CLI and the renderers: an edition format builds
+ * the works of a tree into an output folder.
+ */
+import type {Root} from './types.js'
+import type {DiglotMessage} from './messages.js'
+
+/** What a renderer gets. */
+export interface EditionOptions {
+  /** Folder to write into (e.g. `dist/`). */
+  outDir: string
+  /** Folder holding `html/`, `epub/`, `pdf/` templates and CSS. */
+  templatesDir: string
+  /** Seconds since 1970 for every date in the output (from `SOURCE_DATE_EPOCH`), for reproducible bytes. */
+  sourceDateEpoch: number
+  /** Called when the renderer starts a step of a work (for progress lines). */
+  progress: (work: string, step: string) => void
+}
+
+/** What a renderer returns. */
+export interface EditionResult {
+  /** Files written, relative to `outDir`. */
+  files: string[]
+  /** Problems found while rendering (e.g. an overflowing line, a missing glyph). */
+  messages: DiglotMessage[]
+}
+
+/** An edition format registered with the CLI. */
+export interface EditionFormat {
+  /** `html`, `epub`, `pdf`. */
+  name: string
+  build(tree: Root, options: EditionOptions): Promise<EditionResult>
+}

@@ -1,0 +1,1 @@
+export {epubEdition} from './edition.js'

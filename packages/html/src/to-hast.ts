@@ -1,0 +1,266 @@
+/**
+ * Diglot AST → hast, shared by every edition: one handler per Diglot node type
+ * on top of mdast-util-to-hast. The target decides only what must differ
+ * (where notes go, EPUB semantics); everything else is the same markup.
+ */
+import {toHast as mdastToHast, type Handler, type Handlers, type State} from 'mdast-util-to-hast'
+import {h} from 'hastscript'
+import type {Element, ElementContent, Properties, Root as HastRoot} from 'hast'
+import type {Nodes as MdastNodes, PhrasingContent} from 'mdast'
+import type {
+  Alignment,
+  Editorial,
+  EditorialInsertion,
+  Gap,
+  GlossaryReference,
+  InlineGap,
+  LangRun,
+  Note,
+  NoteReference,
+  PageMarker,
+  Section,
+  Segment,
+  Sic,
+  Work
+} from '@diglot/core'
+
+/** Which edition the hast is for. */
+export type Target = 'web' | 'epub' | 'print'
+
+/** Options of `toHast`. */
+export interface ToHastOptions {
+  target: Target
+  /** URL of a glossary entry (default `#glossary-<id>`). */
+  glossaryHref?: ((identifier: string) => string) | undefined
+  /** Words of the apparatus in the reader's language (default English). */
+  labels?: Partial<Labels> | undefined
+}
+
+/** Words the apparatus shows. */
+export interface Labels {
+  sic: string
+  untranslated: string
+  missing: string
+  page: string
+  noteKinds: Record<Note['kind'], string>
+}
+
+const defaultLabels: Labels = {
+  sic: 'sic',
+  untranslated: 'Not yet translated.',
+  missing: 'Not yet translated.',
+  page: 'p.',
+  noteKinds: {author: 'Note', translator: 'Translator’s note', editor: 'Editor’s note'}
+}
+
+/** The mark a reader sees for a note: `12`, `T1` (translator), `E1` (editor). */
+export function noteMark(note: Pick<Note, 'kind' | 'number'>): string {
+  return note.kind === 'author' ? String(note.number) : `${note.kind === 'translator' ? 'T' : 'E'}${note.number}`
+}
+
+/** The id of a page marker: the original's `page-20`, a translation's `page-20-en`. */
+export function pageId(marker: PageMarker, lang: string, role: Segment['role']): string {
+  return role === 'original' ? marker.id : `${marker.id}-${lang}`
+}
+
+/** Everything the handlers need about the work being converted. */
+interface Context {
+  options: ToHastOptions
+  labels: Labels
+  notes: Map<string, Note>
+  /** Language and role of the segment being converted. */
+  lang: string
+  role: Segment['role']
+  /** Notes called in the current segment, in order. */
+  called: Note[]
+}
+
+/** The notes of a work, by id. */
+export function notesById(work: Work): Map<string, Note> {
+  const map = new Map<string, Note>()
+  for (const child of work.children) if (child.type === 'noteList') for (const note of child.children) map.set(note.id, note)
+  return map
+}
+
+/**
+ * Convert a work's text (sections and alignments) to hast.
+ * Notes are placed by target: `web` after each segment's block (sidenotes),
+ * `print` at their call (Paged.js page-foot notes), `epub` not at all
+ * (the caller places `noteToHast` output at the end of each chapter).
+ */
+export function toHast(work: Work, options: ToHastOptions): HastRoot {
+  const context = createContext(work, options)
+  const children: ElementContent[] = []
+  for (const child of work.children) {
+    if (child.type === 'section' || child.type === 'alignment') children.push(...convert(child, context))
+  }
+  return {type: 'root', children}
+}
+
+/** Convert one section or alignment of `work` (e.g. an EPUB chapter). */
+export function blockToHast(work: Work, node: Section | Alignment, options: ToHastOptions): HastRoot {
+  return {type: 'root', children: convert(node, createContext(work, options))}
+}
+
+function createContext(work: Work, options: ToHastOptions): Context {
+  return {
+    options,
+    labels: {...defaultLabels, ...options.labels},
+    notes: notesById(work),
+    lang: work.languages[0] ?? 'und',
+    role: 'original',
+    called: []
+  }
+}
+
+function convert(node: Section | Alignment | Note, context: Context): ElementContent[] {
+  const result = mdastToHast(node as unknown as MdastNodes, {handlers: handlers(context), allowDangerousHtml: false})
+  return result.type === 'root' ? (result.children as ElementContent[]) : [result as ElementContent]
+}
+
+/** A note as an element: its mark with back links to every call, then its text. */
+export function noteToHast(note: Note, options: ToHastOptions, work?: Work): Element {
+  const context: Context = {
+    options,
+    labels: {...defaultLabels, ...options.labels},
+    notes: work ? notesById(work) : new Map(),
+    lang: note.lang,
+    role: 'original',
+    called: []
+  }
+  return noteElement(note, context)
+}
+
+function noteElement(note: Note, context: Context): Element {
+  const body = mdastToHast({type: 'root', children: note.children} as MdastNodes, {handlers: handlers(context)})
+  const content = (body.type === 'root' ? body.children : [body]) as ElementContent[]
+  const backlinks: ElementContent[] = note.calls.map((call, index) =>
+    h('a', {href: `#${call}`, className: ['note-backlink'], role: 'doc-backlink', ...(context.options.target === 'epub' ? {} : {ariaLabel: `Back to the call of note ${noteMark(note)}${index > 0 ? ` (${index + 1})` : ''}`})}, index === 0 ? noteMark(note) : `↩${index + 1}`)
+  )
+  const mark = h('span', {className: ['note-mark']}, backlinks.length > 0 ? backlinks : [noteMark(note)])
+  const properties: Properties = {
+    id: note.id,
+    lang: note.lang,
+    className: ['note', `note-${note.kind}`],
+    dataKind: note.kind,
+    dataNote: noteMark(note)
+  }
+  if (note.twin) properties['dataTwin'] = note.twin
+  if (context.options.target === 'epub') properties['epub:type'] = 'footnote'
+  properties['role'] = 'doc-footnote'
+  // Put the mark inside the first paragraph so that it reads as one line.
+  const first = content[0]
+  if (first && first.type === 'element' && first.tagName === 'p') first.children.unshift(mark, {type: 'text', value: ' '})
+  else content.unshift(h('p', [mark]))
+  if (note.kind !== 'author') {
+    const kind = h('span', {className: ['note-kind']}, `${context.labels.noteKinds[note.kind]}: `)
+    const paragraph = content[0] as Element
+    paragraph.children.splice(2, 0, kind)
+  }
+  return h('aside', properties, content)
+}
+
+function handlers(context: Context): Handlers {
+  const section: Handler = (state, node: Section) => {
+    return h('section', {className: ['section', `depth-${node.depth}`], dataSection: node.id}, state.all(node as never) as ElementContent[])
+  }
+
+  const alignment: Handler = (state, node: Alignment) => {
+    const segments = node.children.map((segment) => segmentElement(state, segment, node))
+    return h('div', {id: node.id, className: ['alignment', `alignment-${node.blockType}`], dataN: String(node.n), dataBlock: node.blockType}, segments)
+  }
+
+  function segmentElement(state: State, segment: Segment, parent: Alignment): Element {
+    const previous = {lang: context.lang, role: context.role, called: context.called}
+    context.lang = segment.lang
+    context.role = segment.role
+    context.called = []
+    let content: ElementContent[]
+    if (segment.status === 'present') content = state.all(segment as never) as ElementContent[]
+    else content = [h('p', {className: ['segment-missing'], lang: 'en'}, context.labels[segment.status === 'untranslated' ? 'untranslated' : 'missing'])]
+    if (context.options.target === 'web' && context.called.length > 0) {
+      content.push(h('div', {className: ['sidenotes']}, context.called.map((note) => noteElement(note, context))))
+    }
+    const element = h(
+      'div',
+      {className: ['segment', `segment-${segment.role}`, `segment-${segment.status}`], lang: segment.lang, dataRole: segment.role, dataStatus: segment.status},
+      content
+    )
+    if (parent.blockType !== 'heading') element.children.unshift(h('a', {className: ['pilcrow'], href: `#${parent.id}`, ariaLabel: `Paragraph ${parent.n}`, ...(segment.role === 'translation' ? {tabIndex: -1, ariaHidden: 'true'} : {})}, String(parent.n)))
+    context.lang = previous.lang
+    context.role = previous.role
+    context.called = previous.called
+    return element
+  }
+
+  const noteReference: Handler = (_state, node: NoteReference) => {
+    const note = context.notes.get(node.noteId)
+    const mark = note ? noteMark(note) : String(node.number)
+    if (note && !context.called.includes(note)) context.called.push(note)
+    const properties: Properties = {href: `#${node.noteId}`, id: node.id, className: ['noteref', `noteref-${node.kind}`], role: 'doc-noteref'}
+    if (context.options.target === 'epub') properties['epub:type'] = 'noteref'
+    else properties['ariaLabel'] = `${note ? context.labels.noteKinds[note.kind] : 'Note'} ${mark}`
+    const call = h('sup', {className: ['noteref-sup']}, [h('a', properties, mark)])
+    if (context.options.target === 'print' && note) {
+      // Paged.js moves `.footnote` to the foot of the page and numbers the call.
+      const inline = inlineNote(note, context)
+      return [call, inline]
+    }
+    return call
+  }
+
+  const glossaryReference: Handler = (state, node: GlossaryReference) => {
+    const href = context.options.glossaryHref ? context.options.glossaryHref(node.identifier) : `#glossary-${node.identifier}`
+    return h('a', {href, className: ['term', `term-${node.entryKind}`], dataEntry: node.identifier}, state.all(node as never) as ElementContent[])
+  }
+
+  const langRun: Handler = (state, node: LangRun) => h('span', {lang: node.lang, className: node.explicit ? ['lang'] : ['lang', 'lang-auto']}, state.all(node as never) as ElementContent[])
+
+  const pageMarker: Handler = (_state, node: PageMarker) => {
+    const id = pageId(node, context.lang, context.role)
+    const properties: Properties = {id, className: ['pb'], role: 'doc-pagebreak', ariaLabel: `${context.labels.page} ${node.n}`, dataPage: node.n}
+    if (context.options.target === 'epub') {
+      properties['epub:type'] = 'pagebreak'
+      properties['title'] = node.n
+      return h('span', properties)
+    }
+    return h('span', properties, [h('a', {href: `#${id}`, className: ['pb-link'], ariaHidden: 'true', tabIndex: -1}, `[${context.labels.page} ${node.n}]`)])
+  }
+
+  const inlineGap: Handler = (state, node: InlineGap) =>
+    h('span', {className: ['gap', 'gap-inline'], role: 'note'}, [h('span', {className: ['gap-mark']}, '[…]'), ' ', h('span', {className: ['gap-note']}, state.all(node as never) as ElementContent[])])
+
+  const gap: Handler = (state, node: Gap) =>
+    h('div', {className: ['gap', 'gap-block'], role: 'note'}, [h('p', [h('span', {className: ['gap-mark']}, '[…]'), ' ', h('span', {className: ['gap-note']}, state.all(node as never) as ElementContent[])])])
+
+  const sic: Handler = (state, node: Sic) =>
+    h('span', {className: ['sic']}, [...(state.all(node as never) as ElementContent[]), ' ', h('span', {className: ['sic-mark'], lang: 'la'}, `[${context.labels.sic}]`)])
+
+  const editorialInsertion: Handler = (state, node: EditorialInsertion) =>
+    h('span', {className: ['ed-insertion']}, ['[', ...(state.all(node as never) as ElementContent[]), ']'])
+
+  const editorial: Handler = (state, node: Editorial) => h('div', {className: ['editorial'], role: 'note'}, state.all(node as never) as ElementContent[])
+
+  return {
+    section,
+    alignment,
+    noteReference,
+    glossaryReference,
+    langRun,
+    pageMarker,
+    inlineGap,
+    gap,
+    sic,
+    editorialInsertion,
+    editorial
+  } as unknown as Handlers
+}
+
+/** A note as inline content, for page-foot notes in print (block structure flattened to spans). */
+function inlineNote(note: Note, context: Context): Element {
+  const element = noteElement(note, {...context, options: {...context.options, target: 'web'}})
+  const spans = element.children.map((child) => (child.type === 'element' && child.tagName === 'p' ? {...child, tagName: 'span', properties: {...child.properties, className: ['note-p']}} : child))
+  return h('span', {id: note.id, lang: note.lang, className: ['footnote', `note-${note.kind}`], dataNote: noteMark(note)}, spans as ElementContent[])
+}
+
+export type {PhrasingContent}

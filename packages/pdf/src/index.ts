@@ -1,0 +1,1 @@
+export {pdfEdition} from './edition.js'
