@@ -1,0 +1,24 @@
+/**
+ * Timing helpers shared by the suites: warm up, then take the median of runs.
+ */
+import {performance} from 'node:perf_hooks'
+
+/** Median milliseconds of `runs` calls of `fn` after `warmup` calls. */
+export async function median(fn, {runs = 15, warmup = 3} = {}) {
+  for (let index = 0; index < warmup; index++) await fn()
+  const times = []
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now()
+    await fn()
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return {median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1], runs}
+}
+
+/** A Markdown table row of a measurement. */
+export function row(label, m) {
+  return `| ${label} | ${m.median.toFixed(1)} ms | ${m.min.toFixed(1)}–${m.max.toFixed(1)} ms | ${m.runs} |`
+}
+
+export const tableHead = '| subject | median | range | runs |\n|---|---|---|---|'
