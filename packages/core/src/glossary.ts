@@ -106,53 +106,61 @@ function compile(glossary: Glossary, lang: string): GlossaryMatcher {
     }
   }
   if (byForm.size === 0) return () => []
-  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-  const pattern = new RegExp(forms.map(escape).join('|'), 'gu')
   const suffixes = agglutinative.has(base)
   const bounded = !unspaced.test(lang)
+  // Index forms by their first one or two characters; longest first within a key.
+  const index = new Map<string, string[]>()
+  for (const form of byForm.keys()) {
+    const key = form.slice(0, Math.min(2, form.length))
+    const list = index.get(key) ?? []
+    list.push(form)
+    index.set(key, list)
+  }
+  for (const list of index.values()) list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
 
   return (text) => {
     const matches: GlossaryMatch[] = []
-    pattern.lastIndex = 0
-    let match: RegExpExecArray | null
-    while ((match = pattern.exec(text))) {
-      const start = match.index
-      let end = start + match[0].length
-      if (bounded) {
-        const before = text.slice(Math.max(0, start - 2), start)
-        if (before && letter.test(lastChar(before))) {
-          pattern.lastIndex = start + 1
-          continue
-        }
-        const after = text.slice(end, end + 2)
-        if (after && letter.test(firstChar(after))) {
-          if (!suffixes) {
-            pattern.lastIndex = start + 1
-            continue
-          }
-          // A suffix after a name (Ху Цзиньтаоның): the reference spans the whole word.
-          while (end < text.length && letter.test(firstChar(text.slice(end, end + 2)))) {
-            end += firstChar(text.slice(end, end + 2)).length
-          }
-        }
+    let position = 0
+    while (position < text.length) {
+      if (bounded && position > 0 && isLetterAt(text, position - 1)) {
+        position++
+        continue
       }
-      const entry = byForm.get(match[0])
-      if (entry) matches.push({start, end, entry})
-      pattern.lastIndex = end
+      const found = longestAt(text, position)
+      if (!found) {
+        position++
+        continue
+      }
+      matches.push(found)
+      position = found.end
     }
     return matches
   }
+
+  function longestAt(text: string, start: number): GlossaryMatch | undefined {
+    for (const key of [text.slice(start, start + 2), text.slice(start, start + 1)]) {
+      const candidates = key.length > 0 ? index.get(key) : undefined
+      if (!candidates) continue
+      for (const form of candidates) {
+        if (form.length < key.length || !text.startsWith(form, start)) continue
+        let end = start + form.length
+        if (bounded && end < text.length && isLetterAt(text, end)) {
+          if (!suffixes) continue
+          // A suffix after a name (Ху Цзиньтаоның): the reference spans the whole word.
+          while (end < text.length && isLetterAt(text, end)) end++
+        }
+        const entry = byForm.get(form)
+        if (entry) return {start, end, entry}
+      }
+    }
+    return undefined
+  }
 }
 
-function escape(value: string): string {
-  return value.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
-}
-
-function lastChar(value: string): string {
-  const chars = Array.from(value)
-  return chars[chars.length - 1] ?? ''
-}
-
-function firstChar(value: string): string {
-  return Array.from(value)[0] ?? ''
+function isLetterAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  // Low surrogate: look at the whole code point.
+  if (code >= 0xdc00 && code <= 0xdfff && index > 0) return letter.test(text.slice(index - 1, index + 1))
+  if (code >= 0xd800 && code <= 0xdbff) return letter.test(text.slice(index, index + 2))
+  return letter.test(text[index] ?? '')
 }
