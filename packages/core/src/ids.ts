@@ -3,7 +3,7 @@
  * block's id is a short hash of its original text. Both depend only on the block
  * itself, so they stay the same when other blocks change; repeats get `-1`, `-2`.
  */
-import GithubSlugger from 'github-slugger'
+import {slug as slugify} from 'github-slugger'
 import {toString} from 'mdast-util-to-string'
 import type {Nodes} from 'mdast'
 import type {AlignedBlockType, Segment} from './types.js'
@@ -31,7 +31,6 @@ export function shortHash(value: string): string {
 
 /** Makes unique stable ids for the blocks of one work. */
 export class BlockIds {
-  readonly #slugger = new GithubSlugger()
   readonly #seen = new Map<string, number>()
 
   /** Id for a block, from the first segment that has content. */
@@ -39,9 +38,8 @@ export class BlockIds {
     const block = segments.find((segment) => segment.children.length > 0)?.children[0]
     const text = block ? toString(block as Nodes).replace(/\s+/g, ' ').trim() : ''
     if (blockType === 'heading' && text) {
-      const slug = this.#slugger.slug(text)
-      if (slug && /^\p{L}/u.test(slug)) return this.#unique(slug)
-      return this.#unique(`h-${slug || shortHash(text)}`)
+      const slug = slugify(text)
+      return this.#unique(slug && /^\p{L}/u.test(slug) ? slug : `h-${slug || shortHash(text)}`)
     }
     return this.#unique(`${prefixes[blockType]}-${shortHash(text)}`)
   }
@@ -49,7 +47,6 @@ export class BlockIds {
   #unique(id: string): string {
     const count = this.#seen.get(id) ?? 0
     this.#seen.set(id, count + 1)
-    if (count === 0) this.#slugger.slug(id)
     return count === 0 ? id : `${id}-${count}`
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Serialize a Diglot tree to JSON, with the spec version, without positions
- * unless asked, and in a stable key order.
+ * unless asked. Output is deterministic: the same source gives the same text.
  */
 import type {Root} from './types.js'
 import {SPEC_VERSION} from './types.js'

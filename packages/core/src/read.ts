@@ -29,27 +29,28 @@ export function decodeUtf8(bytes: Uint8Array, file: string, reporter = new Repor
     const text = new TextDecoder('utf-8').decode(body)
     const offset = firstInvalidOffset(body)
     const before = new TextDecoder('utf-8').decode(body.subarray(0, offset))
+    const bom = bytes.length - body.length
     const lines = before.split('\n')
-    reporter.report({line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1}, 'utf8-invalid', `invalid UTF-8 at byte ${offset}; save the file as UTF-8`)
+    reporter.report({line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1}, 'utf8-invalid', `invalid UTF-8 at byte ${offset + bom}; save the file as UTF-8`)
     return {text, messages: reporter.messages}
   }
 }
 
+/** Offset of the first byte that starts an invalid or truncated UTF-8 sequence. */
 function firstInvalidOffset(bytes: Uint8Array): number {
-  let low = 0
-  let high = bytes.length
-  const decoder = new TextDecoder('utf-8', {fatal: true})
-  // Binary search for the longest prefix that decodes (allowing a cut multibyte sequence at the end).
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2)
+  let index = 0
+  while (index < bytes.length) {
+    const byte = bytes[index] as number
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
+    if (length === 0 || index + length > bytes.length) return index
     try {
-      decoder.decode(bytes.subarray(0, middle), {stream: true})
-      low = middle
+      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(index, index + length))
     } catch {
-      high = middle - 1
+      return index
     }
+    index += length
   }
-  return low
+  return index
 }
 
 async function readText(file: string, shown: string, messages: DiglotMessage[]): Promise<string | undefined> {

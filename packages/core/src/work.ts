@@ -8,7 +8,7 @@ import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {parseWorkMeta} from './meta.js'
 import {createGlossaryMatchers, parseGlossary, type GlossaryMatcher} from './glossary.js'
 import {parseMarkdown} from './parse-markdown.js'
-import {transformDirectives} from './transforms/directives.js'
+import {clearNoTermMarks, transformDirectives} from './transforms/directives.js'
 import {transformNotes} from './transforms/notes.js'
 import {attachPageMarkers} from './transforms/page-markers.js'
 import {detectLangRuns, scriptOf, type ScriptLanguages} from './transforms/lang-runs.js'
@@ -94,6 +94,7 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
     for (const parent of [tree, ...notes]) {
       detectLangRuns(parent, lang, scripts)
       linkGlossaryTerms(parent, lang, prepared.matcherFor)
+      clearNoTermMarks(parent)
     }
     notesByLang.set(lang, notes)
     sources.push({lang, role: index === 0 ? 'original' : 'translation', file, tree, reporter})

@@ -32,8 +32,17 @@ export function readYaml(text: string, reporter: Reporter): YamlSource | undefin
     return undefined
   }
 
+  let data: unknown
+  try {
+    data = document.toJS({maxAliasCount: 100}) as unknown
+  } catch (error) {
+    // An alias without its anchor (`*word`, often Markdown emphasis), or an alias bomb.
+    reporter.report({line: 1, column: 1}, 'yaml-invalid', `invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}; a value starting with \`*\` or \`&\` must be quoted`)
+    return undefined
+  }
+
   return {
-    data: document.toJS() as unknown,
+    data,
     pointOf(path) {
       let node: unknown = document.contents
       let found: unknown = node

@@ -52,7 +52,7 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
           reporter.report(position?.start, 'directive-invalid', `\`${where}\` needs a page number: write \`:pb{n=20}\``)
           return []
         }
-        const marker = {type: 'pageMarker' as const, n, id: `page-${n}`, ...(position ? {position} : {})}
+        const marker = {type: 'pageMarker' as const, n, id: `page-${n.trim().replace(/\s+/g, '-')}`, ...(position ? {position} : {})}
         return kind === 'leaf' ? [{type: 'paragraph', children: [marker], ...(position ? {position} : {})}] : [marker]
       }
       case 'gap':
@@ -137,4 +137,14 @@ function markNoTerm(node: Nodes): void {
 
 function toText(nodes: PhrasingContent[]): string {
   return nodes.map((node) => ('value' in node ? node.value : 'children' in node ? toText(node.children as PhrasingContent[]) : '')).join('')
+}
+
+/** Remove the `:noterm` marks once glossary matching is done (they are not part of the AST). */
+export function clearNoTermMarks(node: Nodes | Parent): void {
+  const data = node.data as Record<string, unknown> | undefined
+  if (data && NO_TERM in data) {
+    delete data[NO_TERM]
+    if (Object.keys(data).length === 0) delete node.data
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) clearNoTermMarks(child)
 }

@@ -30,10 +30,14 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter): No
   const notes = new Map<string, Note>()
   const counters: Record<NoteKind, number> = {author: 0, translator: 0, editor: 0}
   const callCount = new Map<string, number>()
+  const usedIds = new Set<string>()
 
+  reportUndefinedCalls(tree)
   rewriteCalls(tree)
-  // Notes may call notes: rewrite calls inside definitions that are called, in order.
-  for (const note of [...notes.values()]) rewriteCallsIn(note)
+  // Notes may call notes (at any depth): rewrite calls inside each called note, in order,
+  // including notes first called from another note.
+  const created = () => [...notes.values()]
+  for (let index = 0; index < created().length; index++) rewriteCallsIn(created()[index] as Note)
 
   for (const [identifier, definition] of definitions) {
     if (notes.has(identifier)) continue
@@ -42,6 +46,7 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter): No
     notes.set(identifier, note)
     rewriteCallsIn(note)
   }
+  for (const definition of definitions.values()) reportUndefinedCalls(definition)
 
   const order: Record<NoteKind, number> = {author: 0, translator: 1, editor: 2}
   return [...notes.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.number - b.number)
@@ -62,15 +67,39 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter): No
     parent.children = kept as Parent['children']
   }
 
+  /** GFM leaves a call without a definition as text: find `[^label]` in text and report it. */
+  function reportUndefinedCalls(parent: Parent): void {
+    for (const child of parent.children as RootContent[]) {
+      if (child.type === 'text') {
+        const pattern = /\[\^([^\]\s]+)\]/g
+        let match: RegExpExecArray | null
+        while ((match = pattern.exec(child.value))) {
+          const before = child.value.slice(0, match.index)
+          const lines = before.split('\n')
+          const start = child.position?.start
+          const place = start
+            ? {line: start.line + lines.length - 1, column: lines.length > 1 ? (lines[lines.length - 1]?.length ?? 0) + 1 : start.column + before.length}
+            : undefined
+          reporter.report(place, 'note-undefined', `note \`[^${match[1]}]\` is called but not defined; add a line \`[^${match[1]}]: …\``)
+        }
+      } else if ('children' in child) reportUndefinedCalls(child as Parent)
+    }
+  }
+
   function createNote(identifier: string, definition: FootnoteDefinition): Note {
     const label = definition.label ?? identifier
     const kind = noteKind(label)
     counters[kind] += 1
+    // Labels that slug alike (`a b`, `a-b`) still get distinct ids.
+    const base = `note-${labelSlug(lang)}-${labelSlug(label)}`
+    let id = base
+    for (let count = 2; usedIds.has(id); count++) id = `${base}-${count}`
+    usedIds.add(id)
     return {
       type: 'note',
       identifier,
       label,
-      id: `note-${labelSlug(lang)}-${labelSlug(label)}`,
+      id,
       lang,
       kind,
       number: counters[kind],
@@ -106,7 +135,7 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter): No
     }
     const count = (callCount.get(reference.identifier) ?? 0) + 1
     callCount.set(reference.identifier, count)
-    const id = `noteref-${labelSlug(lang)}-${labelSlug(label)}${count > 1 ? `-${count}` : ''}`
+    const id = `noteref-${note.id.slice('note-'.length)}${count > 1 ? `-${count}` : ''}`
     note.calls.push(id)
     const node: NoteReference = {
       type: 'noteReference',
