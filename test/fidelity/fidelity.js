@@ -36,8 +36,7 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
  * @property {number} [confirm]  how many following seed words are used to confirm a candidate; default 4
  * @property {number} [resyncLetters] min letters of the exact phrase used to resynchronise beyond the window; default 40
  * @property {'none' | 'forward' | 'any'} [resync]  where a lost cursor may be resynchronised (per stream default: body forward, notes any)
- * @property {number} [anchorWords]   words per anchor phrase; default 6
- * @property {number} [anchorLetters] min letters per anchor phrase; default 16
+ * @property {number} [anchorLetters] letters per anchor; default 24
  * @property {(message: string) => void} [trace]  called on every resynchronisation (debugging)
  *
  * @typedef FidelityOptions
@@ -45,7 +44,6 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
  * @property {number} [gap]
  * @property {number} [confirm]
  * @property {number} [resyncLetters]
- * @property {number} [anchorWords]
  * @property {number} [anchorLetters]
  * @property {{body?: 'none' | 'forward' | 'any', notes?: 'none' | 'forward' | 'any'}} [resync]
  *
@@ -297,34 +295,23 @@ function addMeta(meta, file, text, line) {
 }
 
 /**
- * @typedef MdWord
- * @property {string} key   comparison form of a word of the Markdown
- * @property {number} pos   its offset in the stream's letter string
- *
  * @typedef MdStream
- * @property {string} text     the stream's letters, concatenated
- * @property {MdWord[]} words  the stream's words, with their offsets in `text` (used for anchors)
+ * @property {string} text  the stream's letters, concatenated
  */
 
-/** Accumulates a stream's letter string and its words. */
+/** Accumulates a stream's letter string. */
 class StreamBuilder {
   constructor() {
     /** @type {string[]} */ this.parts = [];
-    /** @type {MdWord[]} */ this.words = [];
-    this.length = 0;
   }
   /** @param {string} s */
   add(s) {
-    const norm = s.normalize('NFKC').toLowerCase().normalize('NFC');
-    for (const m of norm.matchAll(WORD_RE)) {
-      this.words.push({ key: m[0], pos: this.length });
-      this.parts.push(m[0]);
-      this.length += m[0].length;
-    }
+    const l = letters(s);
+    if (l) this.parts.push(l);
   }
   /** @returns {MdStream} */
   done() {
-    return { text: this.parts.join(''), words: this.words };
+    return { text: this.parts.join('') };
   }
 }
 
@@ -392,54 +379,98 @@ export function markdownStreams(markdown) {
  */
 function indexWithin(hay, needle, from, until) {
   if (until < from) return -1;
+  if (until - from <= 48) {
+    for (let q = from; q <= until; q++) if (hay.startsWith(needle, q)) return q;
+    return -1;
+  }
   if (until >= hay.length) return hay.indexOf(needle, from);
   const seg = hay.slice(from, until + needle.length);
   const at = seg.indexOf(needle);
   return at < 0 ? -1 : from + at;
 }
 
-const SEP = '\u0001';
+const P1 = 67108859; // primes below 2^26: two rolling hashes, combined into one safe integer
+const P2 = 67108837;
+const B1 = 1000003;
+const B2 = 999983;
 
 /**
- * Anchors: phrases of `k` words (at least `minLetters` letters) that occur exactly once in the
- * seed stream and exactly once in the Markdown stream. They tie a seed word to a Markdown
- * position with certainty, so that the matcher cannot drift on repeated text (a table of
- * contents, an abstract repeating the summary, a common phrase).
+ * A hash of every substring of `len` code units of `text` (Rabin–Karp, two moduli), as an array
+ * indexed by start offset. Equal substrings have equal hashes; callers verify real equality.
+ * @param {string} text
+ * @param {number} len
+ */
+function gramHashes(text, len) {
+  const count = Math.max(0, text.length - len + 1);
+  const out = new Float64Array(count);
+  if (count === 0) return out;
+  let pow1 = 1;
+  let pow2 = 1;
+  for (let k = 1; k < len; k++) {
+    pow1 = (pow1 * B1) % P1;
+    pow2 = (pow2 * B2) % P2;
+  }
+  let h1 = 0;
+  let h2 = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i >= len) {
+      const c = text.charCodeAt(i - len);
+      h1 = (h1 - ((c * pow1) % P1) + P1) % P1;
+      h2 = (h2 - ((c * pow2) % P2) + P2) % P2;
+    }
+    const c = text.charCodeAt(i);
+    h1 = (h1 * B1 + c) % P1;
+    h2 = (h2 * B2 + c) % P2;
+    if (i >= len - 1) out[i - len + 1] = h1 * 67108864 + h2;
+  }
+  return out;
+}
+
+/**
+ * Every substring of `len` letters of `text`, by hash, mapped to its offset, or to -1 if the
+ * hash occurs more than once (a repeated substring, or in rare cases a collision: either way
+ * no anchor).
+ * @param {Float64Array} hashes
+ */
+function uniqueGrams(hashes) {
+  /** @type {Map<number, number>} */
+  const map = new Map();
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i];
+    map.set(h, map.has(h) ? -1 : i);
+  }
+  return map;
+}
+
+/**
+ * Anchors: the `len` letters starting at a seed word, when they occur exactly once in the seed
+ * stream and exactly once in the Markdown stream (as letters, wherever the words break). They
+ * tie a seed word to a Markdown position with certainty, so that the matcher cannot drift on
+ * repeated text (a table of contents, an abstract repeating the summary, a citation repeated in
+ * another note).
  * @param {SeedWord[]} words
- * @param {MdWord[]} mdWords
- * @param {number} k
- * @param {number} minLetters
+ * @param {string} mdText
+ * @param {number} len
  * @returns {Array<{i: number, p: number}>}  sorted by seed index
  */
-export function findAnchors(words, mdWords, k, minLetters) {
-  /** @param {{key: string}[]} list @param {number} i */
-  const phrase = (list, i) => {
-    let s = list[i].key;
-    for (let j = i + 1; j < i + k; j++) s += SEP + list[j].key;
-    return s;
-  };
-  /** @type {Map<string, number>} phrase → md position, or -1 if it occurs more than once */
-  const inMd = new Map();
-  for (let i = 0; i + k <= mdWords.length; i++) {
-    const ph = phrase(mdWords, i);
-    inMd.set(ph, inMd.has(ph) ? -1 : mdWords[i].pos);
-  }
-  /** @type {Map<string, number>} phrase → seed index, or -1 if it occurs more than once */
-  const inSeed = new Map();
-  for (let i = 0; i + k <= words.length; i++) {
-    const ph = phrase(words, i);
-    inSeed.set(ph, inSeed.has(ph) ? -1 : i);
-  }
+export function findAnchors(words, mdText, len) {
+  const seedText = words.map((w) => w.key).join('');
+  const seedHashes = gramHashes(seedText, len);
+  const inSeed = uniqueGrams(seedHashes);
+  const inMd = uniqueGrams(gramHashes(mdText, len));
   /** @type {Array<{i: number, p: number}>} */
   const anchors = [];
-  for (const [ph, i] of inSeed) {
-    if (i < 0) continue;
-    const p = inMd.get(ph);
+  let pos = 0;
+  for (let i = 0; i < words.length; pos += words[i].key.length, i++) {
+    if (pos + len > seedText.length) break;
+    const h = seedHashes[pos];
+    if (inSeed.get(h) !== pos) continue;
+    const p = inMd.get(h);
     if (p === undefined || p < 0) continue;
-    if (ph.length - (k - 1) < minLetters) continue;
+    if (!mdText.startsWith(seedText.slice(pos, pos + len), p)) continue; // a hash collision
     anchors.push({ i, p });
   }
-  return anchors.sort((a, b) => a.i - b.i);
+  return anchors;
 }
 
 /**
@@ -479,8 +510,8 @@ export function monotoneAnchors(anchors) {
  *    never past the next anchor. A candidate right at the cursor is taken; one further on must be
  *    confirmed by the following seed words (at least half of the next `confirm` words found one
  *    after the other, each within `gap` letters of the previous), so that a deleted common word
- *    does not drag the cursor to some later "the"; and it is refused if the Markdown at the
- *    cursor goes on with the following seed words (the word was dropped).
+ *    does not drag the cursor to some later "the"; and any candidate is refused if the Markdown
+ *    at the cursor goes on with one of the following seed words instead (the word was dropped).
  * 3. Failing that, the exact phrase starting at the word (at least `resyncLetters` letters) is
  *    looked for beyond the window, up to the next anchor (or, for `any`, anywhere, provided the
  *    phrase occurs once in each stream).
@@ -506,7 +537,7 @@ export function matchStream(words, md, options = {}) {
   /** @type {Array<{i: number, p: number}>} */
   let anchors = [];
   if (typeof md !== 'string' && resync !== 'none') {
-    anchors = findAnchors(words, md.words, options.anchorWords ?? 6, options.anchorLetters ?? 16);
+    anchors = findAnchors(words, md.text, options.anchorLetters ?? 24);
     if (resync === 'forward') anchors = monotoneAnchors(anchors);
   }
 
@@ -536,14 +567,20 @@ export function matchStream(words, md, options = {}) {
     return { hits, need: Math.ceil(checked / 2) };
   }
 
-  /** @param {number} i */
-  function nextFollows(i) {
-    if (i + 1 >= n) return false;
-    const key = words[i + 1].key;
-    const q = indexWithin(text, key, cursor, cursor + G);
-    if (q < 0) return false;
-    const { hits, need } = confirmation(i + 1, q + key.length);
-    return hits >= need && hits > 0;
+  /**
+   * Does the Markdown at the cursor go on with one of the next few seed words (starting no later
+   * than `maxQ`, and confirmed by its own followers)? Then word i was dropped.
+   * @param {number} i @param {number} maxQ
+   */
+  function laterWordAt(i, maxQ) {
+    for (let j = i + 1; j < Math.min(n, i + 4); j++) {
+      const key = words[j].key;
+      const q = indexWithin(text, key, cursor, maxQ);
+      if (q < 0) continue;
+      const { hits, need } = confirmation(j, q + key.length);
+      if (hits >= need && hits > 0) return true;
+    }
+    return false;
   }
 
   /** @param {number} i */
@@ -554,10 +591,16 @@ export function matchStream(words, md, options = {}) {
     while (from <= last) {
       const p = indexWithin(text, key, from, last);
       if (p < 0) return -1;
-      if (p === cursor) return p;
       const { hits, need } = confirmation(i, p + key.length);
+      if (p === cursor) {
+        // right at the cursor: taken, unless it is only the start of a later word ("in" of
+        // "international" after "Pacem in Maribus" was dropped)
+        if (hits >= need || !laterWordAt(i, cursor)) return p;
+        return -1;
+      }
       if (hits >= need) {
-        if (p - cursor > G && nextFollows(i)) return -1;
+        // further on: refused if the Markdown before it goes on with the next seed words
+        if (laterWordAt(i, Math.min(p - 1, cursor + G))) return -1;
         return p;
       }
       from = p + 1;
@@ -655,7 +698,6 @@ export function checkFidelity(workDir, options = {}) {
     gap: options.gap,
     confirm: options.confirm,
     resyncLetters: options.resyncLetters,
-    anchorWords: options.anchorWords,
     anchorLetters: options.anchorLetters,
   };
   /** @type {Unaccounted[]} */

@@ -19,6 +19,10 @@ export function parseGlossary(text: string, reporter: Reporter): Glossary {
   const source = readYaml(text, reporter)
   if (!source) return glossary
   const read = new YamlReader(source, reporter, 'glossary-invalid')
+  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data) || !('entries' in source.data)) {
+    read.fail([], 'the glossary must be a map with a list `entries:`; see docs/format.md')
+    return glossary
+  }
   const seen = new Map<string, number>()
 
   read.list(['entries']).forEach((_, index) => {

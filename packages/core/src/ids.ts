@@ -32,6 +32,7 @@ export function shortHash(value: string): string {
 /** Makes unique stable ids for the blocks of one work. */
 export class BlockIds {
   readonly #seen = new Map<string, number>()
+  readonly #given = new Set<string>()
 
   /** Id for a block, from the first segment that has content. */
   next(blockType: AlignedBlockType, segments: readonly Segment[]): string {
@@ -45,8 +46,15 @@ export class BlockIds {
   }
 
   #unique(id: string): string {
-    const count = this.#seen.get(id) ?? 0
+    // Count repeats of a base id, and never hand out an id twice (`x 1` vs a repeated `x`).
+    let count = this.#seen.get(id) ?? 0
+    let candidate = count === 0 ? id : `${id}-${count}`
+    while (this.#given.has(candidate)) {
+      count++
+      candidate = `${id}-${count}`
+    }
     this.#seen.set(id, count + 1)
-    return count === 0 ? id : `${id}-${count}`
+    this.#given.add(candidate)
+    return candidate
   }
 }

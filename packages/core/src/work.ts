@@ -89,7 +89,7 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
     }
     const tree = parseMarkdown(text)
     transformDirectives(tree, reporter, prepared.glossary)
-    const notes = transformNotes(tree, lang, reporter)
+    const notes = transformNotes(tree, lang, reporter, text)
     attachPageMarkers(tree, reporter)
     for (const parent of [tree, ...notes]) {
       detectLangRuns(parent, lang, scripts)

@@ -37,6 +37,14 @@ describe('block ids', () => {
     expect(new Set(ids).size).toBe(ids.length)
   })
 
+  it('are unique even when a heading text looks like a numbered repeat of another', () => {
+    const kk = join(['# Кіріспе', '# Кіріспе', '# Кіріспе 1', '# Кіріспе 2', '# Кіріспе'])
+    const en = join(['# Intro', '# Intro', '# Intro 1', '# Intro 2', '# Intro'])
+    const ids = alignments(parse({kk, en})).map((alignment) => alignment.id)
+    expect(ids[0]).toBe('кіріспе')
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
   it('make a heading id readable: the slug of the original heading', () => {
     const [heading, numbered] = alignments(parse({kk: '# Гармониялық әлем\n\n## 2005 жыл\n', en: '# The Harmonious World\n\n## The year 2005\n'}))
     expect(heading!.id).toBe('гармониялық-әлем')

@@ -69,4 +69,25 @@ describe('notes', () => {
     const [note] = noteList(result, 'en')
     expect(all(note, 'inlineGap').map(textOf)).toEqual(['The text of this note is missing in the source.'])
   })
+
+  it('report a call without a definition, and keep its text visible', () => {
+    const result = parse({en: 'Text.[^1] More.[^2]\n\n[^1]: One.\n'})
+    expect(rulesAt(result)).toEqual(['note-undefined w/en.md:1:16'])
+    expect(textOf(theWork(result.tree))).toContain('More.[^2]')
+  })
+
+  it.each([
+    ['on a continuation line', 'A line\n   and then[^3] here.\n', 'w/en.md:2:12'],
+    ['in a block quote', '> Quote\n> more[^6]\n', 'w/en.md:2:7'],
+    ['after a character reference', 'A &amp; B[^4].\n', 'w/en.md:1:10'],
+    ['in a list item', '- item\n- other[^7]\n', 'w/en.md:2:8']
+  ])('report an undefined call %s at the place of its `[`', (_, markdown, place) => {
+    expect(rulesAt(parse({en: markdown}))).toEqual([`note-undefined ${place}`])
+  })
+
+  it('take an escaped `\\[^2]` as literal text, not as a call', () => {
+    const result = parse({en: 'Footnotes are written \\[^2] in Markdown.\n'})
+    expect(rulesAt(result)).toEqual([])
+    expect(textOf(theWork(result.tree))).toContain('written [^2] in')
+  })
 })

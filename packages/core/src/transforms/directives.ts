@@ -45,6 +45,11 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
     const kind = node.type === 'textDirective' ? 'text' : node.type === 'leafDirective' ? 'leaf' : 'container'
     const where = kind === 'text' ? `:${node.name}` : kind === 'leaf' ? `::${node.name}` : `:::${node.name}`
 
+    // `12:30`, `3:16`: a "name" starting with a digit, without label or attributes, is plain text.
+    if (/^\d/.test(node.name) && node.children.length === 0 && Object.keys(attributes).length === 0 && kind === 'text') {
+      return [{type: 'text', value: `:${node.name}`, ...(position ? {position} : {})}]
+    }
+
     switch (node.name) {
       case 'pb': {
         const n = attributes['n']
@@ -82,7 +87,7 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
           return phrasing
         }
         if (!ids.has(id)) {
-          reporter.report(position?.start, 'glossary-unknown-id', `\`:term\` points to \`${id}\`, which is not in content/glossary.yaml; add the entry or fix the id`)
+          reporter.report(position?.start, 'glossary-unknown-id', `\`:term\` points to \`${id}\`, which is not in the glossary (glossary.yaml); add the entry or fix the id`)
           return phrasing
         }
         const entry = glossary.children.find((item) => item.identifier === id)

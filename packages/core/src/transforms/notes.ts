@@ -21,9 +21,11 @@ export function labelSlug(label: string): string {
 
 /**
  * Extract the notes of one language file and rewrite its calls.
- * Returns the notes in display order (by kind, then number).
+ * Returns the notes in display order (by kind, then number). With the file's
+ * `source` text, calls to undefined notes are reported at their place.
  */
-export function transformNotes(tree: Root, lang: string, reporter: Reporter): Note[] {
+export function transformNotes(tree: Root, lang: string, reporter: Reporter, source?: string): Note[] {
+  let lineStarts: number[] | undefined
   const definitions = new Map<string, FootnoteDefinition>()
   collectDefinitions(tree)
 
@@ -67,23 +69,36 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter): No
     parent.children = kept as Parent['children']
   }
 
-  /** GFM leaves a call without a definition as text: find `[^label]` in text and report it. */
+  /**
+   * GFM leaves a call without a definition as text: find unescaped `[^label]` in
+   * the source under each text node, and report it at its place in the file.
+   */
   function reportUndefinedCalls(parent: Parent): void {
     for (const child of parent.children as RootContent[]) {
       if (child.type === 'text') {
-        const pattern = /\[\^([^\]\s]+)\]/g
+        const start = child.position?.start.offset
+        const end = child.position?.end.offset
+        if (start === undefined || end === undefined || source === undefined) continue
+        const pattern = /(?<!\\)\[\^([^\]\s]+)\]/g
+        const slice = source.slice(start, end)
         let match: RegExpExecArray | null
-        while ((match = pattern.exec(child.value))) {
-          const before = child.value.slice(0, match.index)
-          const lines = before.split('\n')
-          const start = child.position?.start
-          const place = start
-            ? {line: start.line + lines.length - 1, column: lines.length > 1 ? (lines[lines.length - 1]?.length ?? 0) + 1 : start.column + before.length}
-            : undefined
-          reporter.report(place, 'note-undefined', `note \`[^${match[1]}]\` is called but not defined; add a line \`[^${match[1]}]: …\``)
+        while ((match = pattern.exec(slice))) {
+          reporter.report(pointAt(start + match.index), 'note-undefined', `note \`[^${match[1]}]\` is called but not defined; add a line \`[^${match[1]}]: …\``)
         }
       } else if ('children' in child) reportUndefinedCalls(child as Parent)
     }
+  }
+
+  function pointAt(offset: number): {line: number; column: number} {
+    const starts = lineStarts ?? (lineStarts = computeLineStarts(source ?? ''))
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if ((starts[middle] as number) <= offset) low = middle
+      else high = middle - 1
+    }
+    return {line: low + 1, column: offset - (starts[low] as number) + 1}
   }
 
   function createNote(identifier: string, definition: FootnoteDefinition): Note {
@@ -150,4 +165,10 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter): No
     }
     return node
   }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0]
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
+  return starts
 }
