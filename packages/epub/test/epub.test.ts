@@ -1,0 +1,71 @@
+/**
+ * Unit and golden tests of the EPUB edition on the shared sample work.
+ */
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {buildContent, buildEpub, chapterUnits, identifierOf, loadTemplates, visibleText} from '../src/index.js'
+import {readContent, repo, tempDir, textNodes, unpack, works, writeFile} from './helpers.js'
+
+const fixtures = path.join(repo, 'test', 'fixtures')
+
+async function sample() {
+  const {tree, messages} = await readContent(path.join(fixtures, 'content'))
+  expect(messages.filter((message) => message.fatal)).toEqual([])
+  const work = works(tree).find((candidate) => candidate.id === 'sample')
+  if (!work) throw new Error('no sample work')
+  return {tree, work}
+}
+
+describe('epub: the sample work', () => {
+  it('derives the identifier from the work id', () => {
+    expect(identifierOf('sample')).toBe(identifierOf('sample'))
+    expect(identifierOf('sample')).not.toBe(identifierOf('other'))
+    expect(identifierOf('sample')).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
+
+  it('splits a lone title section at its subsections', async () => {
+    const {work} = await sample()
+    const units = chapterUnits(work)
+    expect(units.length).toBeGreaterThanOrEqual(2)
+    expect(units[1]?.title).toBe('The thought of Hu Jintao')
+  })
+
+  it('places each note at the end of the chapter that first calls it, and resolves every link', async () => {
+    const {tree, work} = await sample()
+    const content = buildContent(tree, work)
+    const chapters = content.pages.filter((page) => page.bodyType === 'bodymatter')
+    for (const page of chapters) {
+      for (const match of page.body.matchAll(/<a href="([^"#]*)#([^"]+)"[^>]*epub:type="noteref"/g)) {
+        const file = match[1] || page.filename
+        const target = content.pages.find((candidate) => candidate.filename === file)
+        expect(target?.body).toContain(`id="${match[2]}"`)
+        expect(target?.body).toMatch(new RegExp(`<aside id="${match[2]}"[^>]*epub:type="footnote"`))
+      }
+    }
+    expect(content.nav).toContain('epub:type="page-list"')
+    expect(content.nav).toContain('#page-2')
+  })
+
+  it('matches the golden chapter XHTML', async () => {
+    const {tree, work} = await sample()
+    const templates = await loadTemplates(path.join(repo, 'templates'))
+    const dir = await tempDir('diglot-epub-sample-')
+    const file = path.join(dir, 'sample.epub')
+    await writeFile(file, await buildEpub(tree, work, {templates, sourceDateEpoch: 1_700_000_000}))
+    const {text} = await unpack(file)
+    const chapters = [...text.keys()].filter((name) => /chapter-\d+\.xhtml$/.test(name)).sort()
+    const actual = chapters.map((name) => `<!-- ${name} -->\n${text.get(name) ?? ''}`).join('\n')
+    const golden = path.join(fixtures, 'golden', 'sample.epub.xhtml')
+    if (process.env['UPDATE_FIXTURES'] === '1') await writeFile(golden, actual)
+    expect(actual).toBe(await readFile(golden, 'utf8'))
+    // Chinese is tagged.
+    for (const name of chapters) {
+      for (const node of textNodes(text.get(name) ?? '')) if (/\p{Script=Han}/u.test(node.text)) expect(node.lang).toBe('zh-Hans')
+    }
+  })
+
+  it('reads the visible text of markup', () => {
+    expect(visibleText('<p>a &#x26; b<span lang="zh-Hans">&#x548C;</span></p>')).toContain('a & b 和')
+  })
+})

@@ -1,0 +1,186 @@
+/**
+ * End to end: build the EPUB of every work in content/ (into temp dirs,
+ * twice), then check it as a reader and the validators would.
+ */
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import type {Alignment, Root, Work} from '@diglot/core'
+import {epubEdition} from '../../packages/epub/src/index.js'
+import {ace, aceBin, alignmentsOf, epubcheck, notesById, plainText, readContent, repo, tempDir, textNodes, unpack, words, works} from '../../packages/epub/test/helpers.js'
+
+let tree: Root
+let first: string
+let second: string
+const epoch = 1_700_000_000
+
+async function build(): Promise<string> {
+  const outDir = await tempDir('diglot-epub-e2e-')
+  const result = await epubEdition.build(tree, {outDir, templatesDir: path.join(repo, 'templates'), sourceDateEpoch: epoch, progress: () => {}})
+  expect(result.files.sort()).toEqual(works(tree).map((work) => `${work.id}.epub`).sort())
+  return outDir
+}
+
+beforeAll(async () => {
+  const read = await readContent(path.join(repo, 'content'))
+  expect(read.messages.filter((message) => message.fatal).map(String)).toEqual([])
+  tree = read.tree
+  first = await build()
+  second = await build()
+}, 300_000)
+
+/** Plain text of a segment's block, without the apparatus. */
+function segmentText(node: unknown): string {
+  const value = node as {type: string; value?: string; children?: unknown[]}
+  if (value.type === 'noteReference' || value.type === 'pageMarker') return ' '
+  if (typeof value.value === 'string') return value.value
+  return (value.children ?? []).map(segmentText).join(' ')
+}
+
+describe('epub edition of content/', () => {
+  it('builds byte-identical files twice', async () => {
+    for (const work of works(tree)) {
+      const a = await readFile(path.join(first, `${work.id}.epub`))
+      const b = await readFile(path.join(second, `${work.id}.epub`))
+      expect(a.equals(b), work.id).toBe(true)
+    }
+  })
+
+  it('passes epubcheck with 0 errors and 0 warnings', async () => {
+    for (const work of works(tree)) {
+      const report = await epubcheck(path.join(first, `${work.id}.epub`))
+      expect(report.messages, work.id).toEqual([])
+      expect(report.errors + report.warnings + report.fatals).toBe(0)
+    }
+  })
+
+  it('has mimetype first and stored, and fixed entry dates', async () => {
+    for (const work of works(tree)) {
+      const data = await readFile(path.join(first, `${work.id}.epub`))
+      expect(data.subarray(30, 38).toString()).toBe('mimetype')
+      expect(data.readUInt16LE(8)).toBe(0)
+      const {zip} = await unpack(path.join(first, `${work.id}.epub`))
+      for (const entry of Object.values(zip.files)) expect(Math.abs(entry.date.getTime() - epoch * 1000)).toBeLessThan(2000)
+    }
+  })
+
+  for (const id of ['harmonious-world', 'world-dream']) {
+    describe(id, () => {
+      let work: Work
+      let text: Map<string, string>
+      let names: string[]
+      beforeAll(async () => {
+        const found = works(tree).find((candidate) => candidate.id === id)
+        if (!found) throw new Error(`no work ${id}`)
+        work = found
+        ;({text, names} = await unpack(path.join(first, `${id}.epub`)))
+      })
+
+      it('resolves every note call to a footnote in the same book, with a back link', () => {
+        const notes = notesById(work)
+        let calls = 0
+        for (const [name, xhtml] of text) {
+          if (!name.endsWith('.xhtml')) continue
+          for (const match of xhtml.matchAll(/<a href="([^"#]*)#([^"]+)" id="([^"]+)"[^>]*epub:type="noteref"/g)) {
+            calls += 1
+            const file = match[1] ? `OEBPS/${match[1]}` : name
+            const target = text.get(file) ?? ''
+            expect(target, `${name} → ${match[1]}#${match[2]}`).toMatch(new RegExp(`<aside id="${match[2]}"[^>]*epub:type="footnote"`))
+            // The note links back to this call.
+            const aside = target.slice(target.indexOf(`<aside id="${match[2]}"`))
+            const back = file === name ? `#${match[3]}"` : `${path.basename(name)}#${match[3]}"`
+            expect(aside.slice(0, aside.indexOf('</aside>'))).toContain(back)
+          }
+        }
+        const expected = [...notes.values()].reduce((sum, note) => sum + note.calls.length, 0)
+        expect(calls).toBe(expected)
+        expect(calls).toBeGreaterThan(0)
+      })
+
+      it('resolves every internal link', () => {
+        for (const [name, xhtml] of text) {
+          if (!name.endsWith('.xhtml')) continue
+          for (const match of xhtml.matchAll(/ href="([^"]+)"/g)) {
+            const href = match[1] ?? ''
+            if (/^[a-z]+:/.test(href) || href.endsWith('.css')) continue
+            const [file, fragment] = href.split('#')
+            const target = file ? `OEBPS/${file}` : name
+            expect(names, `${name}: ${href}`).toContain(target)
+            if (fragment) expect(text.get(target), `${name}: ${href}`).toContain(`id="${fragment}"`)
+          }
+        }
+      })
+
+      it('has every paragraph of every language, in order', () => {
+        const chapters = [...text.keys()].filter((name) => /chapter-\d+\.xhtml$/.test(name)).sort()
+        const all = chapters.map((name) => text.get(name) ?? '').join('\n')
+        const alignments: Alignment[] = alignmentsOf(work)
+        expect(alignments.length).toBeGreaterThan(0)
+        let previous = -1
+        for (const alignment of alignments) {
+          const at = all.indexOf(`id="${alignment.id}"`)
+          expect(at, alignment.id).toBeGreaterThan(previous)
+          previous = at
+          const rendered = words(plainText(all.slice(at, at + 200_000)))
+          for (const segment of alignment.children) {
+            if (segment.status !== 'present') continue
+            const expected = words(segmentText(segment))
+            // Every word of the source, in order (the apparatus may add words between).
+            let position = 0
+            for (const word of expected) {
+              const found = rendered.indexOf(word, position)
+              expect(found, `${alignment.id} (${segment.lang}): ${word}`).toBeGreaterThanOrEqual(0)
+              position = found + 1
+            }
+          }
+        }
+      })
+
+      it('tags every Chinese run zh-Hans', () => {
+        let han = 0
+        for (const [name, xhtml] of text) {
+          if (!name.endsWith('.xhtml')) continue
+          for (const node of textNodes(xhtml)) {
+            if (!/\p{Script=Han}/u.test(node.text)) continue
+            han += 1
+            expect(node.lang, `${name}: ${node.text}`).toBe('zh-Hans')
+          }
+        }
+        expect(han).toBeGreaterThan(0)
+      })
+
+      it('declares the metadata a library needs', () => {
+        const opf = text.get('OEBPS/content.opf') ?? ''
+        for (const language of work.languages) expect(opf).toContain(`<dc:language>${language}</dc:language>`)
+        expect(opf).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>')
+        expect(opf).toMatch(/<dc:identifier id="pub-id">urn:uuid:/)
+        expect(opf).toContain('schema:accessibilitySummary')
+        expect(opf).toContain('properties="cover-image"')
+        expect(opf).toContain('<dc:rights>')
+        expect(opf).toContain('<dc:source')
+        expect(opf).toMatch(/property="role" scheme="marc:relators">trl</)
+        const nav = text.get('OEBPS/toc.xhtml') ?? ''
+        expect(nav).toContain('epub:type="landmarks"')
+        expect(nav).toMatch(/<ol>\s*<li>[\s\S]*<ol>/)
+      })
+
+      it('embeds a font for every character shown', async () => {
+        expect(names.some((name) => name.endsWith('.ttf'))).toBe(true)
+      })
+    })
+  }
+
+  it('has a page list from the source page markers (world-dream)', async () => {
+    const {text} = await unpack(path.join(first, 'world-dream.epub'))
+    const nav = text.get('OEBPS/toc.xhtml') ?? ''
+    expect(nav).toContain('epub:type="page-list"')
+    expect((nav.match(/#page-/g) ?? []).length).toBeGreaterThan(10)
+  })
+
+  it.skipIf(!aceBin())('passes DAISY Ace with no critical or serious violation', async () => {
+    for (const work of works(tree)) {
+      const violations = await ace(path.join(first, `${work.id}.epub`))
+      expect(violations.filter((violation) => violation.impact === 'critical' || violation.impact === 'serious'), work.id).toEqual([])
+    }
+  }, 600_000)
+})
