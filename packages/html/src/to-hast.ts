@@ -42,6 +42,8 @@ export interface Labels {
   untranslated: string
   missing: string
   page: string
+  /** Accessible name of a source page marker in the web target (`Source page 20`). */
+  sourcePage: string
   noteKinds: Record<Note['kind'], string>
 }
 
@@ -50,6 +52,7 @@ const defaultLabels: Labels = {
   untranslated: 'Not yet translated.',
   missing: 'Not yet translated.',
   page: 'p.',
+  sourcePage: 'Source page',
   noteKinds: {author: 'Note', translator: 'Translator’s note', editor: 'Editor’s note'}
 }
 
@@ -223,6 +226,12 @@ function handlers(context: Context): Handlers {
       properties['epub:type'] = 'pagebreak'
       properties['title'] = node.n
       return h('span', properties)
+    }
+    if (context.options.target === 'web') {
+      // A citable anchor: a link to itself, named for screen readers, out of the tab order.
+      return h('span', {id, className: ['pb'], dataPage: node.n}, [
+        h('a', {href: `#${id}`, className: ['pb-link'], ariaLabel: `${context.labels.sourcePage} ${node.n}`, tabIndex: -1}, `[${context.labels.page} ${node.n}]`)
+      ])
     }
     return h('span', properties, [h('a', {href: `#${id}`, className: ['pb-link'], ariaHidden: 'true', tabIndex: -1}, `[${context.labels.page} ${node.n}]`)])
   }

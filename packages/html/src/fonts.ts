@@ -1,0 +1,94 @@
+/**
+ * Self-hosted fonts from @fontsource: pick the unicode-range subsets that
+ * the text of the edition needs and write `@font-face` rules for them.
+ */
+import {readFile} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+
+/** A face of a @fontsource package (one unicode-range subset). */
+export interface FontFace {
+  family: string
+  style: 'normal' | 'italic'
+  weight: number
+  /** Absolute path of the woff2 file. */
+  file: string
+  /** Inclusive code point ranges. */
+  ranges: Array<[number, number]>
+  /** The `unicode-range` value as written. */
+  unicodeRange: string
+}
+
+/** Which @fontsource stylesheets to read (package, css file). */
+const sources: Array<[string, string]> = [
+  ['@fontsource/noto-serif', '400.css'],
+  ['@fontsource/noto-serif', '400-italic.css'],
+  ['@fontsource/noto-serif', '700.css'],
+  ['@fontsource/noto-serif', '700-italic.css'],
+  ['@fontsource/noto-serif-sc', '400.css']
+]
+
+const require = createRequire(import.meta.url)
+
+/** Every face of the fonts the edition uses. */
+export async function availableFaces(): Promise<FontFace[]> {
+  const faces: FontFace[] = []
+  for (const [name, cssFile] of sources) {
+    const dir = path.dirname(require.resolve(`${name}/package.json`))
+    const css = await readFile(path.join(dir, cssFile), 'utf8')
+    for (const block of css.split('@font-face').slice(1)) {
+      const family = /font-family:\s*'([^']+)'/.exec(block)?.[1]
+      const style = /font-style:\s*(\w+)/.exec(block)?.[1] === 'italic' ? 'italic' : 'normal'
+      const weight = Number(/font-weight:\s*(\d+)/.exec(block)?.[1] ?? 400)
+      const url = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(block)?.[1]
+      const unicodeRange = /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim()
+      if (!family || !url || !unicodeRange) continue
+      // Noto Serif SC only for Han: its Latin and Cyrillic subsets duplicate Noto Serif.
+      if (family === 'Noto Serif SC' && !/noto-serif-sc-\d+-/.test(url)) continue
+      faces.push({family, style, weight, file: path.join(dir, url), ranges: parseRanges(unicodeRange), unicodeRange})
+    }
+  }
+  return faces
+}
+
+/** Parse a CSS `unicode-range` value. */
+export function parseRanges(value: string): Array<[number, number]> {
+  return value.split(',').map((part) => {
+    const [from = '0', to] = part.trim().replace(/^U\+/i, '').split('-')
+    if (from.includes('?')) return [parseInt(from.replace(/\?/g, '0'), 16), parseInt(from.replace(/\?/g, 'f'), 16)]
+    return [parseInt(from, 16), parseInt(to ?? from, 16)]
+  })
+}
+
+/** The faces whose range holds at least one of `codePoints` (ASCII control and spaces excluded). */
+export function facesFor(faces: readonly FontFace[], codePoints: ReadonlySet<number>): FontFace[] {
+  const points = [...codePoints].filter((point) => point > 0x20).sort((a, b) => a - b)
+  // Noto Serif SC sets only Chinese runs: its faces are needed for CJK characters only.
+  const cjk = points.filter((point) => point >= 0x2e80)
+  return faces.filter((face) => (face.family === 'Noto Serif SC' ? cjk : points).some((point) => face.ranges.some(([from, to]) => point >= from && point <= to)))
+}
+
+/** `@font-face` rules for `faces`, with URLs relative to the stylesheet (`fonts/<file>`). */
+export function fontFaceCss(faces: readonly FontFace[]): string {
+  return faces
+    .map((face) =>
+      [
+        '@font-face {',
+        `  font-family: '${face.family}';`,
+        `  font-style: ${face.style};`,
+        `  font-weight: ${face.weight};`,
+        '  font-display: swap;',
+        `  src: url(fonts/${path.basename(face.file)}) format('woff2');`,
+        `  unicode-range: ${face.unicodeRange};`,
+        '}'
+      ].join('\n')
+    )
+    .join('\n\n')
+    .concat('\n')
+}
+
+/** The code points of a string. */
+export function codePointsOf(text: string, into = new Set<number>()): Set<number> {
+  for (const char of text) into.add(char.codePointAt(0) ?? 0)
+  return into
+}

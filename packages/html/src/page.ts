@@ -1,0 +1,388 @@
+/**
+ * The pages of the web edition as hast: a work, the list of works, the
+ * glossary and index of names. Markup only; CSS and JavaScript are data in
+ * `templates/html/`.
+ */
+import {h} from 'hastscript'
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import {
+  alignmentsOf,
+  glossaryOccurrences,
+  headingsOf,
+  type Glossary,
+  type GlossaryEntry,
+  type GlossaryEntryKind,
+  type GlossaryOccurrence,
+  type HeadingEntry,
+  type LocalizedText,
+  type Root,
+  type Work
+} from '@diglot/core'
+import {toHast} from './to-hast.js'
+
+type Content = ElementContent | string
+
+/** The language of the apparatus (labels, metadata headings). */
+export const uiLang = 'en'
+
+const languageNames: Record<string, string> = {en: 'English', kk: 'Kazakh', 'zh-Hans': 'Chinese', zh: 'Chinese', ru: 'Russian', pinyin: 'Pinyin'}
+
+/** The English name of a language tag. */
+export function languageName(tag: string): string {
+  const known = languageNames[tag]
+  if (known) return known
+  try {
+    return new Intl.DisplayNames(['en'], {type: 'language'}).of(tag) ?? tag
+  } catch {
+    return tag
+  }
+}
+
+/** The text of `value` in the first of `langs` that has one, with its language. */
+export function pick(value: LocalizedText | undefined, langs: readonly string[]): {lang: string; text: string} | undefined {
+  if (!value) return undefined
+  for (const lang of [...langs, uiLang]) {
+    const text = value[lang]
+    if (text) return {lang, text}
+  }
+  const first = Object.entries(value)[0]
+  return first ? {lang: first[0], text: first[1]} : undefined
+}
+
+/** `<span lang>` when the language differs from the page's. */
+function inLang(lang: string, text: string, className?: string): ElementContent {
+  if (lang === uiLang && !className) return {type: 'text', value: text}
+  return h('span', {lang: lang === 'pinyin' ? 'zh-Latn-pinyin' : lang, ...(className ? {className: [className]} : {})}, text)
+}
+
+/** Every language form of a localized text, original first. */
+function allForms(value: LocalizedText, orderIn: readonly string[], separator = ' / '): Content[] {
+  const order = [...new Set(orderIn)]
+  const langs = [...order.filter((lang) => value[lang]), ...Object.keys(value).filter((lang) => !order.includes(lang)).sort()]
+  const result: Content[] = []
+  for (const lang of langs) {
+    if (result.length > 0) result.push({type: 'text', value: separator})
+    result.push(inLang(lang, value[lang] ?? ''))
+  }
+  return result
+}
+
+interface ShellOptions {
+  title: string
+  /** `../` from a work's folder, `` at the root. */
+  base: string
+  bodyClass: string[]
+  current: 'index' | 'glossary' | 'work'
+  main: Content[]
+  headerExtra?: Content[]
+  footer?: Content[]
+  head?: Content[]
+}
+
+/** The page around every page of the edition. */
+function shell(options: ShellOptions): HastRoot {
+  const {base} = options
+  const navLink = (href: string, text: string, current: boolean): Element =>
+    h('a', {href, ...(current ? {ariaCurrent: 'page'} : {})}, text)
+  return {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: uiLang, className: ['no-js']}, [
+        h('head', [
+          h('meta', {charSet: 'utf-8'}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('meta', {name: 'generator', content: 'Diglot'}),
+          h('title', options.title),
+          h('link', {rel: 'stylesheet', href: `${base}assets/fonts.css`}),
+          h('link', {rel: 'stylesheet', href: `${base}assets/diglot.css`}),
+          h('link', {rel: 'stylesheet', href: `${base}assets/print.css`, media: 'print'}),
+          h('script', {src: `${base}assets/diglot.js`, defer: true}),
+          ...(options.head ?? [])
+        ]),
+        h('body', {className: options.bodyClass}, [
+          h('a', {className: ['skip-link'], href: '#main'}, 'Skip to the text'),
+          h('header', {className: ['site-header']}, [
+            h('nav', {className: ['site-nav'], ariaLabel: 'Edition'}, [
+              navLink(`${base}index.html`, 'Diglot editions', options.current === 'index'),
+              navLink(`${base}glossary/index.html`, 'Glossary and index of names', options.current === 'glossary')
+            ]),
+            ...(options.headerExtra ?? [])
+          ]),
+          h('main', {id: 'main', tabIndex: -1}, options.main),
+          h('footer', {className: ['site-footer']}, options.footer ?? [h('p', 'A Diglot edition.')])
+        ])
+      ])
+    ]
+  }
+}
+
+/** The glossary entries of a tree, by id. */
+function entriesById(glossary: Glossary): Map<string, GlossaryEntry> {
+  return new Map(glossary.children.map((entry) => [entry.identifier, entry]))
+}
+
+/** The glossary entries a work references, as JSON for the term popovers. */
+function glossaryData(work: Work, glossary: Glossary): string {
+  const used = new Set<string>()
+  const walk = (node: {type: string; identifier?: string; children?: unknown[]}): void => {
+    if (node.type === 'glossaryReference' && node.identifier) used.add(node.identifier)
+    if (node.children) for (const child of node.children) walk(child as never)
+  }
+  walk(work as never)
+  const entries: Record<string, unknown> = {}
+  for (const entry of glossary.children) {
+    if (!used.has(entry.identifier)) continue
+    entries[entry.identifier] = {kind: kindLabel(entry.entryKind), forms: entry.forms, note: entry.note}
+  }
+  return JSON.stringify({languages: languageNames, entries}).replace(/</g, '\\u003c')
+}
+
+function kindLabel(kind: GlossaryEntryKind): string {
+  return {term: 'Term', person: 'Person', organisation: 'Organisation', place: 'Place', work: 'Work'}[kind]
+}
+
+/** The title page: title, author, translators, source, statement on the translation. */
+function titlePage(work: Work): Element {
+  const {meta} = work
+  const langs = work.languages
+  const items: Content[] = []
+  const row = (term: string, value: Content[]): void => {
+    items.push(h('div', [h('dt', term), h('dd', value)]))
+  }
+  const titles = langs.filter((lang) => meta.title[lang])
+  const heading = h(
+    'h1',
+    {className: ['work-title']},
+    titles.flatMap((lang, index) => [
+      ...(index > 0 ? [h('br')] : []),
+      h('span', {lang, className: [index === 0 ? 'title-original' : 'title-translation']}, meta.title[lang] ?? '')
+    ])
+  )
+  const header: Content[] = [heading]
+  if (meta.subtitle) header.push(h('p', {className: ['work-subtitle']}, allForms(meta.subtitle, langs)))
+  if (meta.titleIsEditorial) header.push(h('p', {className: ['editorial-title']}, [h('span', {className: ['ed-label']}, 'Editorial title.'), ' The source has no title; this one was given by the editors.']))
+  if (meta.authors.length > 0) {
+    row(meta.authors.length > 1 ? 'Authors' : 'Author', joinPeople(meta.authors.map((person) => allForms(person.name, [uiLang, ...langs], ' ')), ', '))
+  }
+  if (meta.authorNote) {
+    const note = pick(meta.authorNote, [uiLang])
+    if (note) row(meta.authors.length > 0 ? 'About the author' : 'Author', [inLang(note.lang, note.text)])
+  }
+  if (meta.translators.length > 0) {
+    const byLang = new Map<string, Content[][]>()
+    for (const translator of meta.translators) {
+      const list = byLang.get(translator.language) ?? []
+      list.push(allForms(translator.name, [uiLang, ...langs], ' '))
+      byLang.set(translator.language, list)
+    }
+    for (const [lang, people] of byLang) row(`Translated into ${languageName(lang)} by`, joinPeople(people, ', '))
+  }
+  if (meta.translation) {
+    const parts: Content[] = []
+    const note = pick(meta.translation.note, [uiLang])
+    if (note) parts.push(inLang(note.lang, note.text))
+    else if (meta.translation.madeForThisEdition) parts.push('This translation was made for this edition.')
+    if (meta.translation.status === 'partial') parts.push(' The translation is not finished; untranslated passages are marked.')
+    if (parts.length > 0) row(meta.translation.madeForThisEdition ? 'Translation made for this edition' : 'Translation', parts)
+  }
+  row('Languages', [langs.map((lang, index) => `${languageName(lang)}${index === 0 ? ' (original)' : ' (translation)'}`).join(', ')])
+  if (meta.publisher) row('Publisher', [meta.publisher])
+  if (meta.date) row('Date', [h('time', {dateTime: meta.date}, meta.date)])
+  if (meta.series) row('Series', [meta.series])
+  row('Source', [meta.source.description, ...(meta.source.file ? [' (', h('code', meta.source.file), ')'] : [])])
+  row('Licence', [meta.licence])
+  return h('section', {className: ['title-page'], ariaLabelledby: 'title'}, [
+    h('header', {className: ['title-block'], id: 'title'}, header),
+    h('dl', {className: ['metadata']}, items)
+  ])
+}
+
+function joinPeople(people: Content[][], separator: string): Content[] {
+  return people.flatMap((person, index) => [...(index > 0 ? [{type: 'text' as const, value: separator}] : []), ...person])
+}
+
+/** The table of contents: nested lists of the headings. */
+function tableOfContents(work: Work): Element | undefined {
+  const headings = headingsOf(work)
+  if (headings.length === 0) return undefined
+  const root: Element = h('ol')
+  const stack: Array<{depth: number; list: Element}> = [{depth: 1, list: root}]
+  const minDepth = Math.min(...headings.map((heading) => heading.depth))
+  for (const heading of headings) {
+    const depth = heading.depth - minDepth + 1
+    while (stack.length > 1 && stack[stack.length - 1]!.depth > depth) stack.pop()
+    let top = stack[stack.length - 1]!
+    const lastItem = top.list.children[top.list.children.length - 1] as Element | undefined
+    if (depth > top.depth && lastItem) {
+      const list = h('ol')
+      lastItem.children.push(list)
+      top = {depth, list}
+      stack.push(top)
+    }
+    top.list.children.push(h('li', [tocLink(heading, work.languages)]))
+  }
+  return h('nav', {className: ['toc'], ariaLabelledby: 'toc-heading'}, [h('h2', {id: 'toc-heading'}, 'Contents'), root])
+}
+
+function tocLink(heading: HeadingEntry, langs: readonly string[]): Element {
+  const parts: Content[] = []
+  for (const [index, lang] of langs.entries()) {
+    const text = heading.text[lang]
+    if (!text) continue
+    if (parts.length > 0) parts.push(' ')
+    parts.push(h('span', {lang, className: [index === 0 ? 'toc-original' : 'toc-translation']}, text))
+  }
+  return h('a', {href: `#${heading.id}`}, parts)
+}
+
+/** The view switch (shown by the script): original, translation, both. */
+function viewSwitch(work: Work): Element | undefined {
+  const [original, translation] = work.languages
+  if (!original || !translation) return undefined
+  const button = (view: string, text: string): Element => h('button', {type: 'button', dataView: view, ariaPressed: view === 'both' ? 'true' : 'false'}, text)
+  return h('div', {className: ['view-switch'], role: 'group', ariaLabel: 'Languages shown', hidden: true}, [
+    button('original', languageName(original)),
+    button('both', 'Both'),
+    button('translation', languageName(translation))
+  ])
+}
+
+/** The page of one work. */
+export function workPage(work: Work, glossary: Glossary): HastRoot {
+  const langs = work.languages
+  const titleText = pick(work.meta.title, [langs[1] ?? '', langs[0] ?? ''])?.text ?? work.id
+  const text = toHast(work, {target: 'web', glossaryHref: (id) => `../glossary/index.html#${id}`})
+  const toc = tableOfContents(work)
+  const main: Content[] = [titlePage(work)]
+  if (toc) main.push(toc)
+  main.push(
+    h(
+      'div',
+      {className: ['text'], id: 'text', dataLanguages: String(langs.length), dataOriginal: langs[0] ?? '', ...(langs[1] ? {dataTranslation: langs[1]} : {})},
+      text.children as Content[]
+    )
+  )
+  const switcher = viewSwitch(work)
+  return shell({
+    title: `${titleText} – Diglot`,
+    base: '../',
+    bodyClass: ['work-page', `languages-${langs.length}`],
+    current: 'work',
+    main,
+    ...(switcher ? {headerExtra: [switcher]} : {}),
+    head: [h('script', {type: 'application/json', id: 'diglot-glossary'}, glossaryData(work, glossary))],
+    footer: [h('p', [work.meta.licence])]
+  })
+}
+
+/** The list of the works. */
+export function indexPage(works: readonly Work[]): HastRoot {
+  const items = works.map((work) => {
+    const langs = work.languages
+    const title = h(
+      'a',
+      {href: `${work.id}/index.html`},
+      langs.filter((lang) => work.meta.title[lang]).flatMap((lang, index) => [...(index > 0 ? [h('br')] : []), h('span', {lang}, work.meta.title[lang] ?? '')])
+    )
+    const details: Content[] = []
+    const authors = work.meta.authors.map((person) => pick(person.name, [uiLang])?.text ?? '').filter(Boolean)
+    if (authors.length > 0) details.push(authors.join(', '))
+    else if (work.meta.authorNote) details.push('Author not named')
+    if (work.meta.date) details.push(work.meta.date)
+    details.push(langs.map(languageName).join(' and '))
+    if (work.meta.translation?.madeForThisEdition) details.push('translation made for this edition')
+    return h('li', [h('h2', {className: ['work-link']}, [title]), h('p', {className: ['work-details']}, details.join(' · '))])
+  })
+  return shell({
+    title: 'Diglot editions',
+    base: '',
+    bodyClass: ['index-page'],
+    current: 'index',
+    main: [h('h1', 'Diglot editions'), h('ul', {className: ['works']}, items)]
+  })
+}
+
+const nameKinds: GlossaryEntryKind[] = ['person', 'organisation', 'place', 'work']
+
+/** The glossary (terms) and the index of names, with every occurrence. */
+export function glossaryPage(tree: Root, glossary: Glossary, works: readonly Work[]): HastRoot {
+  const occurrences = glossaryOccurrences(tree)
+  const workById = new Map(works.map((work) => [work.id, work]))
+  const order = ['kk', 'en', 'zh-Hans', 'pinyin']
+  const sortKey = (entry: GlossaryEntry): string => (entry.forms['en']?.[0] ?? entry.forms[Object.keys(entry.forms)[0] ?? '']?.[0] ?? entry.identifier).toLowerCase()
+  const entryElement = (entry: GlossaryEntry): Element => {
+    const forms: Content[] = []
+    const langs = [...order.filter((lang) => entry.forms[lang]), ...Object.keys(entry.forms).filter((lang) => !order.includes(lang)).sort()]
+    for (const lang of langs) {
+      const values = entry.forms[lang] ?? []
+      forms.push(h('div', [h('dt', languageName(lang)), h('dd', values.flatMap((value, index) => [...(index > 0 ? [{type: 'text' as const, value: ', '}] : []), inLang(lang, value)]))]))
+    }
+    const notes: Content[] = []
+    for (const lang of [...order.filter((lang) => entry.note[lang]), ...Object.keys(entry.note).filter((lang) => !order.includes(lang)).sort()]) {
+      notes.push(h('p', {className: ['entry-note'], ...(lang === uiLang ? {} : {lang})}, entry.note[lang] ?? ''))
+    }
+    const list = occurrences.get(entry.identifier) ?? []
+    return h('article', {className: ['entry', `entry-${entry.entryKind}`], id: entry.identifier, ariaLabelledby: `${entry.identifier}-name`}, [
+      h('h3', {id: `${entry.identifier}-name`}, [inLang(langs.includes('en') ? 'en' : (langs[0] ?? 'en'), entry.forms['en']?.[0] ?? entry.forms[langs[0] ?? '']?.[0] ?? entry.identifier), ' ', h('span', {className: ['entry-kind']}, `(${kindLabel(entry.entryKind).toLowerCase()})`)]),
+      h('dl', {className: ['entry-forms']}, forms),
+      ...notes,
+      occurrenceList(list, workById)
+    ])
+  }
+  const sorted = [...glossary.children].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
+  const terms = sorted.filter((entry) => entry.entryKind === 'term')
+  const names = sorted.filter((entry) => nameKinds.includes(entry.entryKind))
+  const main: Content[] = [
+    h('h1', 'Glossary and index of names'),
+    h('p', {className: ['lead']}, 'Every term and name linked in the editions, with its forms in each language and links to each place it occurs, in both works and both languages (¶ paragraph, n. note).'),
+    h('nav', {ariaLabel: 'Parts of this page'}, [h('ul', {className: ['inline-list']}, [h('li', [h('a', {href: '#glossary'}, 'Glossary')]), h('li', [h('a', {href: '#names'}, 'Index of names')])])]),
+    h('section', {id: 'glossary', ariaLabelledby: 'glossary-heading'}, [h('h2', {id: 'glossary-heading'}, 'Glossary'), ...(terms.length > 0 ? terms.map(entryElement) : [h('p', 'No terms.')])]),
+    h('section', {id: 'names', ariaLabelledby: 'names-heading'}, [h('h2', {id: 'names-heading'}, 'Index of names'), ...(names.length > 0 ? names.map(entryElement) : [h('p', 'No names.')])])
+  ]
+  return shell({title: 'Glossary and index of names – Diglot', base: '../', bodyClass: ['glossary-page'], current: 'glossary', main})
+}
+
+function occurrenceList(list: readonly GlossaryOccurrence[], works: Map<string, Work>): Element {
+  if (list.length === 0) return h('p', {className: ['occurrences', 'occurrences-none']}, 'Not referenced in the text.')
+  const byWork = new Map<string, GlossaryOccurrence[]>()
+  for (const occurrence of list) {
+    const group = byWork.get(occurrence.work) ?? []
+    group.push(occurrence)
+    byWork.set(occurrence.work, group)
+  }
+  const rows: Content[] = []
+  for (const [workId, group] of byWork) {
+    const work = works.get(workId)
+    const title = work ? (pick(work.meta.title, [uiLang])?.text ?? workId) : workId
+    const langs = work ? work.languages : [...new Set(group.map((occurrence) => occurrence.lang))]
+    const perLang: Content[] = []
+    for (const lang of langs) {
+      const seen = new Set<string>()
+      const links: Content[] = []
+      for (const occurrence of group) {
+        if (occurrence.lang !== lang || seen.has(occurrence.target)) continue
+        seen.add(occurrence.target)
+        if (links.length > 0) links.push(', ')
+        const label = occurrence.inNote ? `n. ${noteLabel(occurrence.target, occurrence.n)}` : `¶ ${occurrence.n}`
+        const description = occurrence.inNote ? `${title}, ${languageName(lang)}, note ${noteLabel(occurrence.target, occurrence.n)}` : `${title}, ${languageName(lang)}, paragraph ${occurrence.n}`
+        links.push(h('a', {href: `../${workId}/index.html${occurrence.lang !== langs[0] || occurrence.inNote ? '' : ''}#${occurrence.target}`, ariaLabel: description}, label))
+      }
+      if (links.length > 0) perLang.push(h('li', [h('span', {className: ['occ-lang']}, `${languageName(lang)}: `), ...links]))
+    }
+    rows.push(h('li', [h('cite', title), h('ul', perLang)]))
+  }
+  return h('ul', {className: ['occurrences']}, rows)
+}
+
+/** `T1`, `E1` or `12` from a note id and number. */
+function noteLabel(id: string, n: number): string {
+  if (/-tr-/.test(id)) return `T${n}`
+  if (/-ed-/.test(id)) return `E${n}`
+  return String(n)
+}
+
+/** Number of alignments, for progress and tests. */
+export function blockCount(work: Work): number {
+  return alignmentsOf(work).length
+}

@@ -1,0 +1,118 @@
+import {describe, expect, it} from 'vitest'
+import {alignmentsOf, type Note} from '@diglot/core'
+import {blockToHast, noteMark, noteToHast, notesById, pageId, toHast} from '../src/index.js'
+import {html, parse} from './helpers.js'
+
+const bilingual = () =>
+  parse({
+    kk: '# Ху Цзиньтао\n\nМәтін :sic[қате] және :ed[сөз].[^1] :pb{n=5}Әрі қарай :lang[hello]{lang=en}.\n\n::gap[Жоқ.]\n\n:::editorial\nРедактор.\n:::\n\n[^1]: Ескерту.\n',
+    en: '# Hu Jintao\n\nText :sic[wrnog] and :ed[word].[^1] :pb{n=5}Further :lang[сөз]{lang=kk}.[^tr-1]\n\n::gap[Missing.]\n\n:::editorial\nEditor.\n:::\n\n[^1]: Note.\n\n[^tr-1]: A translator’s note.\n'
+  })
+
+describe('toHast handlers', () => {
+  it('section: a <section> with its depth and id', () => {
+    const out = html(toHast(bilingual().work, {target: 'web'}))
+    expect(out).toMatch(/^<section class="section depth-1" data-section="[^"]+">/)
+  })
+
+  it('alignment: div.alignment with the stable id, number and block type, one segment per language', () => {
+    const {work} = bilingual()
+    const [heading, paragraph] = alignmentsOf(work)
+    const out = html(blockToHast(work, paragraph!, {target: 'web'}))
+    expect(out).toContain(`<div id="${paragraph!.id}" class="alignment alignment-paragraph" data-n="2" data-block="paragraph">`)
+    expect(out).toContain('<div class="segment segment-original segment-present" lang="kk" data-role="original" data-status="present">')
+    expect(out).toContain('<div class="segment segment-translation segment-present" lang="en" data-role="translation" data-status="present">')
+    // Pilcrow: a ¶ link on the original, hidden duplicate on the translation; none on headings.
+    expect(out).toContain(`<a class="pilcrow" href="#${paragraph!.id}" aria-label="Paragraph 2">2</a>`)
+    expect(out).toContain('tabindex="-1" aria-hidden="true">2</a>')
+    expect(html(blockToHast(work, heading!, {target: 'web'}))).not.toContain('pilcrow')
+  })
+
+  it('segment: an untranslated block is shown as such', () => {
+    const {work} = parse({kk: 'Бір.\n\nЕкі.\n', en: 'One.\n\n::untranslated\n'})
+    const out = html(toHast(work, {target: 'web'}))
+    expect(out).toContain('segment-untranslated')
+    expect(out).toContain('<p class="segment-missing" lang="en">Not yet translated.</p>')
+  })
+
+  it('noteReference: a call linking to its note; web puts the notes beside the block', () => {
+    const {work} = bilingual()
+    const web = html(toHast(work, {target: 'web'}))
+    expect(web).toMatch(/<sup class="noteref-sup"><a href="#note-kk-1" id="noteref-kk-1[^"]*" class="noteref noteref-author" role="doc-noteref" aria-label="Note 1">1<\/a><\/sup>/)
+    expect(web).toMatch(/<div class="sidenotes"><aside id="note-kk-1"/)
+    expect(web).toContain('aria-label="Translator’s note T1">T1</a>')
+  })
+
+  it('noteReference: epub marks calls with epub:type and leaves notes out; print puts the note at its call', () => {
+    const {work} = bilingual()
+    const epub = html(toHast(work, {target: 'epub'}))
+    expect(epub).toContain('epub:type="noteref"')
+    expect(epub).not.toContain('<aside')
+    const print = html(toHast(work, {target: 'print'}))
+    expect(print).toMatch(/<\/sup><span id="note-kk-1" lang="kk" class="footnote note-author" data-note="1">/)
+  })
+
+  it('glossaryReference: a quiet link to the entry', () => {
+    const {work} = bilingual()
+    const out = html(toHast(work, {target: 'web', glossaryHref: (id) => `../glossary/index.html#${id}`}))
+    expect(out).toContain('<a href="../glossary/index.html#hu-jintao" class="term term-person" data-entry="hu-jintao">Ху Цзиньтао</a>')
+    expect(html(toHast(work, {target: 'epub'}))).toContain('href="#glossary-hu-jintao"')
+  })
+
+  it('langRun: a span with its language', () => {
+    const out = html(toHast(bilingual().work, {target: 'web'}))
+    expect(out).toContain('<span lang="en" class="lang">hello</span>')
+    expect(out).toContain('<span lang="kk" class="lang">сөз</span>')
+  })
+
+  it('pageMarker: a citable anchor, distinct per language; epub page-list semantics', () => {
+    const {work} = bilingual()
+    const web = html(toHast(work, {target: 'web'}))
+    expect(web).toContain('<span id="page-5" class="pb" data-page="5"><a href="#page-5" class="pb-link" aria-label="Source page 5" tabindex="-1">[p. 5]</a></span>')
+    expect(web).toContain('id="page-5-en"')
+    const epub = html(toHast(work, {target: 'epub'}))
+    expect(epub).toContain('<span id="page-5" class="pb" role="doc-pagebreak" aria-label="p. 5" data-page="5" epub:type="pagebreak" title="5"></span>')
+    const print = html(toHast(work, {target: 'print'}))
+    expect(print).toContain('role="doc-pagebreak"')
+  })
+
+  it('inlineGap, gap: text missing in the source, shown as such', () => {
+    const {work} = parse({en: 'Lost: :gap[a line].\n\n::gap[The list is missing.]\n'})
+    const out = html(toHast(work, {target: 'web'}))
+    expect(out).toContain('<span class="gap gap-inline" role="note"><span class="gap-mark">[…]</span> <span class="gap-note">a line</span></span>')
+    expect(out).toContain('<div class="gap gap-block" role="note"><p><span class="gap-mark">[…]</span> <span class="gap-note">The list is missing.</span></p></div>')
+  })
+
+  it('sic and editorialInsertion: marked as the author’s and the editor’s', () => {
+    const out = html(toHast(bilingual().work, {target: 'web'}))
+    expect(out).toContain('<span class="sic">wrnog <span class="sic-mark" lang="la">[sic]</span></span>')
+    expect(out).toContain('<span class="ed-insertion">[word]</span>')
+  })
+
+  it('editorial: a block of the editor’s prose', () => {
+    const out = html(toHast(bilingual().work, {target: 'web'}))
+    expect(out).toContain('<div class="editorial" role="note"><p>Editor.</p></div>')
+  })
+
+  it('noteToHast: mark with back links, kind label, twin, language', () => {
+    const {work} = bilingual()
+    const notes = [...notesById(work).values()]
+    const tr = notes.find((note) => note.kind === 'translator') as Note
+    const out = html({type: 'root', children: [noteToHast(tr, {target: 'web'}, work)]})
+    expect(out).toMatch(/^<aside id="note-en-tr-1" lang="en" class="note note-translator" data-kind="translator" data-note="T1" role="doc-footnote">/)
+    expect(out).toContain('<span class="note-kind">Translator’s note: </span>')
+    expect(out).toContain('role="doc-backlink"')
+    const twin = notes.find((note) => note.id === 'note-kk-1') as Note
+    expect(twin.twin).toBe('note-en-1')
+    expect(html({type: 'root', children: [noteToHast(twin, {target: 'epub'}, work)]})).toContain('epub:type="footnote"')
+  })
+
+  it('noteMark and pageId', () => {
+    expect(noteMark({kind: 'author', number: 3})).toBe('3')
+    expect(noteMark({kind: 'translator', number: 1})).toBe('T1')
+    expect(noteMark({kind: 'editor', number: 2})).toBe('E2')
+    const marker = {type: 'pageMarker', n: '7', id: 'page-7'} as const
+    expect(pageId(marker, 'kk', 'original')).toBe('page-7')
+    expect(pageId(marker, 'en', 'translation')).toBe('page-7-en')
+  })
+})
