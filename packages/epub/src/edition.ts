@@ -1,19 +1,20 @@
 /**
- * The EPUB 3 edition: `dist/<work>.epub` for each work, packaged with
+ * The EPUB 3 edition: `dist/<work>.epub` for each work, assembled by
  * epub-gen-memory through our own OPF, nav and page templates
- * (templates/epub/), with subset fonts, a generated cover and fixed zip
- * entry dates so that the same source gives the same bytes.
+ * (templates/epub/), with subset fonts and a generated cover; its entries are
+ * then re-packed in a deterministic zip (fixed entry dates and order) so that
+ * the same source gives the same bytes.
  */
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {works, type EditionFormat, type EditionOptions, type Root, type Work} from '@diglot/core'
-import {EPub, type Options} from 'epub-gen-memory'
-import type {Browser} from 'puppeteer'
+import {EPub, type Content, type Options} from 'epub-gen-memory'
 import {h} from 'hastscript'
 import {buildContent, xhtml, type Page} from './book.js'
-import {coverHtml, coverText, launchBrowser, renderCover} from './cover.js'
-import {bookFonts, type BookFonts} from './fonts.js'
+import {coverSvg, coverText, prepareCover, renderCover} from './cover.js'
+import {bookFonts, createFontSource, type BookFonts, type EmbeddedFont, type FontSource} from './fonts.js'
 import {apparatusLang, metadataXml} from './metadata.js'
+import {zip, type ZipEntry} from './zip.js'
 
 /** The templates the edition reads from `templates/epub/`. */
 export interface Templates {
@@ -26,7 +27,7 @@ export interface Templates {
 
 export async function loadTemplates(dir: string): Promise<Templates> {
   const read = (name: string): Promise<string> => readFile(path.join(dir, 'epub', name), 'utf8')
-  const [opf, nav, page, css, cover] = await Promise.all([read('content.opf.ejs'), read('nav.xhtml.ejs'), read('page.xhtml.ejs'), read('style.css'), read('cover.html')])
+  const [opf, nav, page, css, cover] = await Promise.all([read('content.opf.ejs'), read('nav.xhtml.ejs'), read('page.xhtml.ejs'), read('style.css'), read('cover.svg')])
   return {opf, nav, page, css, cover}
 }
 
@@ -44,8 +45,61 @@ export function visibleText(markup: string): string {
 export interface BuildEpubOptions {
   templates: Templates
   sourceDateEpoch: number
-  /** Chromium for the cover; without it the book has no cover image. */
-  browser?: Browser | undefined
+  /** Without a cover image (default: with one). */
+  cover?: boolean
+  /** Font files shared by the books of one build (default: a fresh one). */
+  fontSource?: FontSource
+}
+
+/** Where epub-gen-memory puts the cover image (`cover.<extension>` in `OEBPS/`). */
+const coverHref = 'cover.png'
+
+/**
+ * A cover file whose bytes are still being rendered (on resvg's thread):
+ * epub-gen-memory hands `arrayBuffer()` to its zip as a promise, so the other
+ * entries are compressed meanwhile.
+ */
+class PendingFile extends File {
+  readonly #data: Promise<Uint8Array>
+  constructor(data: Promise<Uint8Array>, name: string, type: string) {
+    super([], name, {type})
+    this.#data = data
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#data as unknown as Promise<ArrayBuffer>
+  }
+}
+
+/**
+ * epub-gen-memory, with its finished entries taken out for a deterministic
+ * zip: its own `genEpub` compresses with JSZip at level 9 (slow) and dates
+ * every entry with the clock.
+ */
+class Assembler extends EPub {
+  readonly #fonts: EmbeddedFont[]
+  constructor(options: Options, chapters: Content, fonts: EmbeddedFont[]) {
+    super(options, chapters)
+    this.#fonts = fonts
+  }
+
+  /** epub-gen-memory's `fonts` step downloads from URLs; our subset fonts are already in memory. */
+  protected override async downloadAllFonts(): Promise<void> {
+    const folder = this.zip.folder('OEBPS')?.folder('fonts')
+    for (const font of this.#fonts) folder?.file(font.filename, font.data)
+  }
+
+  /** Every file `render()` put in the book, in its order, without directories and without the NCX (EPUB 3 only). */
+  entries(): Array<Promise<ZipEntry>> {
+    const files = Object.values(this.zip.files).filter((file) => !file.dir && file.name !== 'OEBPS/toc.ncx')
+    if (files[0]?.name !== 'mimetype') throw new Error('epub: epub-gen-memory did not write the mimetype first')
+    return files.map(async (file) => ({
+      name: file.name,
+      data: await file.async('uint8array'),
+      // The mimetype must be stored; the PNG cover is already deflated.
+      store: file.name === 'mimetype' || file.name.endsWith('.png')
+    }))
+  }
 }
 
 /** Build one work's EPUB in memory. */
@@ -67,12 +121,13 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
 
   // Fonts: every character of every page, the nav and the cover.
   const allText = [coverText(work), content.nav, coverAlt, ...pages.map((page) => `${page.title} ${page.body}`)].map(visibleText).join('\n')
-  const fonts: BookFonts = await bookFonts(allText)
+  const fonts: BookFonts = await bookFonts(allText, options.fontSource)
 
-  let cover: Buffer | undefined
-  if (options.browser) cover = await renderCover(options.browser, coverHtml(templates.cover, work, fonts))
-  if (cover) {
-    coverPage.body = xhtml(h('section', {className: ['cover'], 'epub:type': 'cover', id: 'cover'}, [h('img', {src: 'images/cover.png', alt: coverAlt, role: 'doc-cover'})]))
+  // The cover renders on another thread while the rest is compressed (it is the last entry).
+  const withCover = options.cover !== false
+  const cover = withCover ? renderCover(await coverSvg(templates.cover, work, fonts)) : undefined
+  if (withCover) {
+    coverPage.body = xhtml(h('section', {className: ['cover'], 'epub:type': 'cover', id: 'cover'}, [h('img', {src: coverHref, alt: coverAlt, role: 'doc-cover'})]))
     pages.unshift(coverPage)
   }
 
@@ -82,7 +137,7 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
     {id: 'style', href: 'style.css', mediaType: 'text/css'},
     ...pages.map((page) => ({id: page.id, href: page.filename, mediaType: 'application/xhtml+xml'})),
     ...fonts.fonts.map((font, index) => ({id: `font-${index + 1}`, href: `fonts/${font.filename}`, mediaType: 'font/ttf'})),
-    ...(cover ? [{id: 'cover-image', href: 'images/cover.png', mediaType: 'image/png', properties: 'cover-image'}] : [])
+    ...(withCover ? [{id: 'cover-image', href: coverHref, mediaType: 'image/png', properties: 'cover-image'}] : [])
   ]
   // The nav document joins the spine after the front matter (the landmarks point at it).
   const spine = pages.map((page) => ({idref: page.id}))
@@ -95,9 +150,9 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
     hasPageList: content.pageCount > 0,
     hasIndex: content.hasIndex,
     hasGlossary: content.hasGlossary,
-    hasCover: cover !== undefined
+    hasCover: withCover
   })
-  const epubOptions = {
+  const epubOptions: Options & Record<string, unknown> = {
     title: work.meta.title[lang] ?? work.id,
     lang,
     css,
@@ -105,6 +160,7 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     date: new Date(sourceDateEpoch * 1000).toISOString(),
+    ...(cover ? {cover: new PendingFile(cover, coverHref, 'image/png')} : {}),
     chapterXHTML: templates.page,
     contentOPF: templates.opf,
     tocXHTML: templates.nav,
@@ -116,43 +172,33 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
     manifest,
     spine,
     navBody: content.nav
-  } as Options
+  }
   // Each page's XHTML goes in as a template field, not as `content`: epub-gen-memory would
   // re-serialize `content` (numeric entities everywhere, attribute whitelist).
-  const chapters = pages.map((page) => ({title: page.title, filename: page.filename, content: '', body: page.body, bodyType: page.bodyType, pageLang: page.lang}))
-  const epub = new EPub(epubOptions, chapters)
+  const chapters = pages.map((one) => ({title: one.title, filename: one.filename, content: '', body: one.body, bodyType: one.bodyType, pageLang: one.lang}))
+  const epub = new Assembler(epubOptions, chapters, fonts.fonts)
   await epub.render()
-  const zip = (epub as unknown as {zip: import('jszip')}).zip
-  zip.remove('OEBPS/toc.ncx')
-  for (const font of fonts.fonts) zip.file(`OEBPS/fonts/${font.filename}`, font.data)
-  if (cover) zip.file('OEBPS/images/cover.png', cover)
-  const date = new Date(sourceDateEpoch * 1000)
-  for (const entry of Object.values(zip.files)) entry.date = date
-  return zip.generateAsync({type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: {level: 9}, platform: 'UNIX'}) as Promise<Buffer>
+  const entries = epub.entries()
+  // Handled when zipped, in order; until then a failure (of the cover) must not count as unhandled.
+  for (const entry of entries) entry.catch(() => undefined)
+  return zip(entries, new Date(sourceDateEpoch * 1000))
 }
 
 /** Builds the epub edition of every work. */
 export const epubEdition: EditionFormat = {
   name: 'epub',
   async build(tree: Root, options: EditionOptions) {
+    prepareCover()
     const templates = await loadTemplates(options.templatesDir)
     const files: string[] = []
-    let browser: Browser | undefined
-    try {
-      browser = await launchBrowser()
-    } catch {
-      browser = undefined
-    }
-    try {
-      for (const work of works(tree)) {
-        options.progress(work.id, 'epub')
-        const data = await buildEpub(tree, work, {templates, sourceDateEpoch: options.sourceDateEpoch, browser})
-        const file = `${work.id}.epub`
-        await writeFile(path.join(options.outDir, file), data)
-        files.push(file)
-      }
-    } finally {
-      await browser?.close()
+    // Font files are read and decoded once per build for all its books.
+    const fontSource = createFontSource()
+    for (const work of works(tree)) {
+      options.progress(work.id, 'epub')
+      const data = await buildEpub(tree, work, {templates, sourceDateEpoch: options.sourceDateEpoch, fontSource})
+      const file = `${work.id}.epub`
+      await writeFile(path.join(options.outDir, file), data)
+      files.push(file)
     }
     return {files, messages: []}
   }

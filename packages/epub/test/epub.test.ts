@@ -3,7 +3,8 @@
  */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {EPub} from 'epub-gen-memory'
+import {describe, expect, it, vi} from 'vitest'
 import {buildContent, buildEpub, chapterUnits, identifierOf, loadTemplates, visibleText} from '../src/index.js'
 import {readContent, repo, tempDir, textNodes, unpack, works, writeFile} from './helpers.js'
 
@@ -62,6 +63,30 @@ describe('epub: the sample work', () => {
     // Chinese is tagged.
     for (const name of chapters) {
       for (const node of textNodes(text.get(name) ?? '')) if (/\p{Script=Han}/u.test(node.text)) expect(node.lang).toBe('zh-Hans')
+    }
+  })
+
+  it('assembles the book with epub-gen-memory and re-packs its entries', async () => {
+    const {tree, work} = await sample()
+    const templates = await loadTemplates(path.join(repo, 'templates'))
+    const render = vi.spyOn(EPub.prototype, 'render')
+    const genEpub = vi.spyOn(EPub.prototype, 'genEpub')
+    try {
+      const data = await buildEpub(tree, work, {templates, sourceDateEpoch: 1_700_000_000})
+      expect(render).toHaveBeenCalledTimes(1)
+      // Its JSZip level-9 output is not used: the entries are re-packed.
+      expect(genEpub).not.toHaveBeenCalled()
+      const dir = await tempDir('diglot-epub-assembler-')
+      const file = path.join(dir, 'sample.epub')
+      await writeFile(file, data)
+      const {names} = await unpack(file)
+      // Its cover step wrote the cover (as `OEBPS/cover.png`); its NCX is left out.
+      expect(names).toContain('OEBPS/cover.png')
+      expect(names).toContain('OEBPS/toc.xhtml')
+      expect(names).not.toContain('OEBPS/toc.ncx')
+    } finally {
+      render.mockRestore()
+      genEpub.mockRestore()
     }
   })
 
