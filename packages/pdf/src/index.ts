@@ -1,1 +1,5 @@
-export {pdfEdition} from './edition.js'
+export {pdfEdition, printHtml, missingGlyphs, pdfMessage, type PdfRuleId} from './edition.js'
+export {printDocument, shortTitle, type PrintDocument} from './document.js'
+export {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints, kazakhExceptions} from './kazakh-hyphenation.js'
+export {hyphenateText, hyphenateHast} from './hyphenate.js'
+export {fontFaces, fontPackages, parseUnicodeRange} from './fonts.js'

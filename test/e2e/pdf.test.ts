@@ -1,0 +1,221 @@
+/**
+ * End to end: build the PDF of every work in content/ into a temp dir and
+ * read it back with poppler and mupdf as a printer and a reader would.
+ */
+import {mkdtemp, readFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {alignmentsOf, headingsOf, readContent, works, type Root, type Work} from '../../packages/pdf/test/core.js'
+import {pdfEdition} from '../../packages/pdf/src/index.js'
+import {folios, fonts, info, outline, pages, run, squash} from '../../packages/pdf/test/poppler.js'
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const epoch = 1_700_000_000
+let tree: Root
+let outDir: string
+let messages: string[]
+
+beforeAll(async () => {
+  const read = await readContent(path.join(repo, 'content'))
+  tree = read.tree
+  outDir = await mkdtemp(path.join(tmpdir(), 'diglot-pdf-e2e-'))
+  const result = await pdfEdition.build(tree, {outDir, templatesDir: path.join(repo, 'templates'), sourceDateEpoch: epoch, progress: () => {}})
+  expect(result.files.sort()).toEqual(works(tree).map((work) => `${work.id}.pdf`).sort())
+  messages = result.messages.map((message) => `${message.reason} [${message.ruleId}]`)
+}, 300_000)
+
+/** Plain text of a node, the apparatus (note calls, page markers) left out. */
+function plain(node: unknown): string {
+  const value = node as {type: string; value?: string; children?: unknown[]}
+  if (value.type === 'noteReference' || value.type === 'pageMarker') return ' '
+  if (typeof value.value === 'string') return value.value
+  const inner = (value.children ?? []).map(plain).join('')
+  if (value.type === 'sic') return `${inner} [sic]`
+  if (value.type === 'editorialInsertion') return `[${inner}]`
+  if (value.type === 'inlineGap') return `[…] ${inner}`
+  return inner
+}
+
+/** The text just before each note call of a work, by note id. */
+function callContexts(work: Work): Map<string, string> {
+  const result = new Map<string, string>()
+  const walk = (node: unknown, before: {text: string}): void => {
+    const value = node as {type: string; value?: string; noteId?: string; children?: unknown[]}
+    if (value.type === 'noteReference' && value.noteId) {
+      if (!result.has(value.noteId)) result.set(value.noteId, before.text)
+      return
+    }
+    if (value.type === 'pageMarker') {
+      before.text = ''
+      return
+    }
+    if (typeof value.value === 'string') before.text = squash(before.text + value.value).slice(-14)
+    for (const child of value.children ?? []) walk(child, before)
+  }
+  for (const alignment of alignmentsOf(work)) for (const segment of alignment.children) walk(segment, {text: ''})
+  return result
+}
+
+const pageWith = (texts: string[], needle: string, from = 0): number => texts.findIndex((text, index) => index >= from && squash(text).includes(needle))
+
+describe('pdf edition of content/', () => {
+  it('reports no overflowing line and no missing glyph', () => {
+    expect(messages).toEqual([])
+  })
+
+  for (const id of ['harmonious-world', 'world-dream']) {
+    describe(id, () => {
+      const file = (): string => path.join(outDir, `${id}.pdf`)
+      const work = (): Work => works(tree).find((candidate) => candidate.id === id)!
+
+      it('embeds every font as a subset, none as Type 3', () => {
+        const list = fonts(file())
+        expect(list.length).toBeGreaterThan(0)
+        for (const font of list) {
+          expect(font.type, font.name).not.toMatch(/Type 3/)
+          expect(font.embedded, font.name).toBe(true)
+          expect(font.subset, font.name).toBe(true)
+          expect(font.name).toMatch(/NotoSerif/)
+        }
+      })
+
+      it('has the configured trim size, metadata and tags', () => {
+        const fields = info(file())
+        const [width, height] = (fields['Page size'] ?? '').split(/\s+x\s+|\s+pts/).map(Number)
+        const trim = work().meta.print.trim
+        const expected = trim === 'A5' ? [419.53, 595.28] : [432, 648]
+        expect(Math.abs((width ?? 0) - expected[0]!)).toBeLessThan(1.5)
+        expect(Math.abs((height ?? 0) - expected[1]!)).toBeLessThan(1.5)
+        expect(fields['Title']).toContain(Object.values(work().meta.title)[0]!.slice(0, 10))
+        expect(fields['Author']).toBeTruthy()
+        expect(fields['Tagged']).toBe('yes')
+        expect(fields['CreationDate']).toMatch(/2023/)
+      })
+
+      it('puts every heading on the page its TOC entry names', () => {
+        const texts = pages(file())
+        const pageFolios = folios(texts)
+        const headings = headingsOf(work()).filter((heading) => heading.depth <= 3)
+        const contents = texts.findIndex((text) => /^\s*Contents\s*$/m.test(text))
+        expect(contents).toBeGreaterThanOrEqual(0)
+        // The contents pages, from "Contents" to the first page of the text (folio 1), read with -layout:
+        // an entry's page number ends its first line.
+        const firstBody = pageFolios.indexOf('1')
+        const entries: Array<{text: string; number: string}> = []
+        for (let page = contents; page < firstBody; page++) {
+          for (const line of run('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(page + 1), '-l', String(page + 1), file(), '-']).split('\n')) {
+            const numbered = /^(.*?)\s{2,}(\d+)\s*$/.exec(line)
+            if (numbered) entries.push({text: squash(numbered[1]!), number: numbered[2]!})
+            else if (entries.length > 0 && line.trim() && !/^\s*([ivxlc]+|Contents)\s*$/.test(line)) entries[entries.length - 1]!.text += squash(line)
+          }
+        }
+        const lang = work().languages[1] ?? work().languages[0]!
+        let searchFrom = firstBody
+        let cursor = 0
+        for (const heading of headings) {
+          const text = heading.text[lang] ?? ''
+          const index = entries.findIndex((entry, at) => at >= cursor && entry.text.startsWith(squash(text).slice(0, 24)))
+          expect(index, text).toBeGreaterThanOrEqual(0)
+          cursor = index + 1
+          const number = entries[index]!.number
+          const page = pageFolios.indexOf(number, firstBody)
+          expect(page, `${text} → ${number}`).toBeGreaterThanOrEqual(0)
+          expect(squash(texts[page] ?? ''), `${text} on page ${number}`).toContain(squash(text).slice(0, 20))
+          searchFrom = page
+        }
+        expect(searchFrom).toBeGreaterThanOrEqual(firstBody)
+      })
+
+      it('sets each note on the page of its call', () => {
+        const texts = pages(file())
+        const contexts = callContexts(work())
+        const failures: string[] = []
+        let checked = 0
+        for (const list of work().children) {
+          if (list.type !== 'noteList') continue
+          // Notes are numbered in the order of their calls: search each from the page of the one before.
+          let from = 0
+          for (const note of list.children) {
+            const opening = squash(plain({type: 'root', children: note.children})).slice(0, 40)
+            const context = contexts.get(note.id)
+            if (opening.length < 15 || !context || context.length < 6) continue
+            const mark = note.kind === 'author' ? String(note.number) : `${note.kind === 'translator' ? 'T' : 'E'}${note.number}`
+            // A note at the page foot begins with its mark.
+            // (Translator's and editor's notes have their kind between the mark and the text.)
+            const page = note.kind === 'author' ? pageWith(texts, mark + opening, from) : pageWith(texts, opening, from)
+            if (page >= 0) from = page
+            checked++
+            if (page < 0) failures.push(`${note.id}: note text not found`)
+            else {
+              // The call is the note's mark right after its context (maybe after other calls: "…word102,103"),
+              // or the first thing under the running head when the page breaks just before it.
+              const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+              const here = new RegExp(`${escape(context)}(?:[TE]?\\d+,?)*${escape(mark)}`).test(squash(texts[page]!))
+              const body = squash(texts[page]!.split('\n').slice(1).join('\n'))
+              const atTop = (body.slice(0, 60).includes(mark) || texts[page]!.split('\n').some((line) => line.trim() === mark)) && squash(texts[page - 1] ?? '').includes(context)
+              if (!here && !atTop) failures.push(`${note.id}: call not on page ${page + 1}`)
+            }
+          }
+        }
+        expect(checked).toBeGreaterThan(0)
+        expect(failures).toEqual([])
+      })
+
+      it('loses no text at page breaks', () => {
+        // Four-word windows of every block; a page break may interleave a window with the running head
+        // or notes, so only three missing windows in a row count as lost text.
+        const all = squash(pages(file()).join('\n')).replace(/\d+/g, '')
+        const lost: string[] = []
+        for (const alignment of alignmentsOf(work())) {
+          for (const segment of alignment.children) {
+            const words = plain(segment).split(/\s+/).filter(Boolean)
+            let missing = 0
+            for (let index = 0; index + 4 <= words.length; index += 4) {
+              const window = squash(words.slice(index, index + 4).join(' ')).replace(/\d+/g, '')
+              if (window.length < 8 || all.includes(window)) missing = 0
+              else if (++missing >= 3) lost.push(words.slice(index - 8, index + 4).join(" "))
+            }
+          }
+        }
+        expect(lost).toEqual([])
+      })
+
+      it('has bookmarks for the headings', () => {
+        const items = outline(file())
+        expect(items.some((line) => line.includes('"Contents"'))).toBe(true)
+        const first = headingsOf(work())[0]!
+        expect(items.some((line) => line.includes(Object.values(first.text)[0]!.slice(0, 12)))).toBe(true)
+        expect(items.length).toBeGreaterThanOrEqual(headingsOf(work()).length)
+      })
+    })
+  }
+
+  it('sets each Kazakh paragraph of the article on the page of its English counterpart', () => {
+    const work = works(tree).find((candidate) => candidate.id === 'harmonious-world')!
+    const texts = pages(path.join(outDir, 'harmonious-world.pdf'))
+    let cursor = folios(texts).indexOf('1')
+    let checked = 0
+    for (const alignment of alignmentsOf(work)) {
+      if (alignment.blockType !== 'paragraph') continue
+      const [kk, en] = alignment.children.map((segment) => squash(plain(segment)).slice(0, 40))
+      if (!kk || !en || kk.length < 10 || en.length < 10) continue
+      const kkPage = pageWith(texts, kk, cursor)
+      const enPage = pageWith(texts, en, cursor)
+      cursor = Math.max(cursor, kkPage)
+      expect(kkPage, kk).toBeGreaterThanOrEqual(0)
+      expect(enPage, `${en} (pair ${alignment.n})`).toBe(kkPage)
+      checked++
+    }
+    expect(checked).toBeGreaterThan(15)
+  })
+
+  it('writes the same bytes for the same source', async () => {
+    const again = await mkdtemp(path.join(tmpdir(), 'diglot-pdf-e2e-again-'))
+    const subset: Root = {...tree, children: tree.children.filter((child) => child.type !== 'work' || child.id === 'harmonious-world')}
+    await pdfEdition.build(subset, {outDir: again, templatesDir: path.join(repo, 'templates'), sourceDateEpoch: epoch, progress: () => {}})
+    const [a, b] = await Promise.all([readFile(path.join(outDir, 'harmonious-world.pdf')), readFile(path.join(again, 'harmonious-world.pdf'))])
+    expect(a.equals(b)).toBe(true)
+  }, 120_000)
+})
