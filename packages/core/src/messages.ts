@@ -5,8 +5,8 @@
 import {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
 
-/** Every rule Diglot checks, with its severity. */
-export const rules = {
+/** The rules checked on a source (content folder), with their severity. */
+export const sourceRules = {
   'utf8-invalid': 'error',
   'yaml-invalid': 'error',
   'meta-invalid': 'error',
@@ -24,6 +24,18 @@ export const rules = {
   'translation-incomplete': 'warning',
   'untranslated-block': 'warning'
 } as const satisfies Record<string, 'error' | 'warning'>
+
+/** The rules checked on a rendered edition (reported by the renderers), with their severity. */
+export const editionRules = {
+  'pdf-overflow': 'warning',
+  'pdf-missing-glyph': 'warning',
+  'pdf-font-error': 'warning',
+  'pdf-note-page': 'warning',
+  'pdf-text-lost': 'warning'
+} as const satisfies Record<string, 'error' | 'warning'>
+
+/** Every rule Diglot checks, with its severity. */
+export const rules = {...sourceRules, ...editionRules} as const
 
 /** A rule id. */
 export type RuleId = keyof typeof rules

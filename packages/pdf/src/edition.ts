@@ -5,22 +5,18 @@
  */
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {VFileMessage} from 'vfile-message'
-import {works, type DiglotMessage, type EditionFormat} from '@diglot/core'
+import {createMessage, works, type DiglotMessage, type EditionFormat, type RuleId} from '@diglot/core'
 import {covered, fontFaces, fontPackages} from './fonts.js'
 import {printDocument, type PrintDocument} from './document.js'
 import {launchBrowser, renderPdf, startServer, type PageReport} from './paginate.js'
 import {setMetadata} from './metadata.js'
 
-/** Rule ids of the pdf checks (not yet in core's rule table). */
-export type PdfRuleId = 'pdf-overflow' | 'pdf-missing-glyph' | 'pdf-font-error' | 'pdf-note-page' | 'pdf-text-lost'
+/** Rule ids of the pdf checks (warnings in core's rule table). */
+export type PdfRuleId = Extract<RuleId, `pdf-${string}`>
 
-/** A warning from the pdf checks, in the shape of core's messages. */
+/** A warning from the pdf checks, about the output file. */
 export function pdfMessage(file: string, ruleId: PdfRuleId, reason: string): DiglotMessage {
-  const message = new VFileMessage(reason, {place: {line: 1, column: 1}, ruleId, source: 'diglot'})
-  message.file = file
-  message.fatal = false
-  return message as DiglotMessage
+  return createMessage(file, undefined, ruleId, reason)
 }
 
 /** Fill the print template. */
