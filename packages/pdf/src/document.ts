@@ -193,6 +193,12 @@ function prepareText(tree: HastRoot, work: Work): void {
         } else child.children.unshift(side)
         continue
       }
+      if (child.properties['dataPage'] !== undefined) {
+        // Paged.js reads `data-page` as a named page (CSS `page`) and starts a new page at
+        // every change of it: a source page marker would break the page and sit alone on one.
+        child.properties['dataSourcePage'] = child.properties['dataPage']
+        delete child.properties['dataPage']
+      }
       if (/^h[1-6]$/.test(child.tagName)) {
         // Bookmarks take the heading's name, without source page markers or line breaks.
         const label = textOf({...child, children: child.children.filter((grandchild) => !(grandchild.type === 'element' && classList(grandchild).includes('pb')))}).replace(/\s+/g, ' ').trim()

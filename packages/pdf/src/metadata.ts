@@ -22,7 +22,8 @@ export interface PdfMetadata {
 
 /** Set metadata and make the bytes depend on the content only. */
 export async function setMetadata(bytes: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  const document = await PDFDocument.load(bytes, {updateMetadata: false})
+  // (pdf-lib yields to the event loop every few objects by default: seconds on a large book.)
+  const document = await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY})
   const date = new Date(metadata.sourceDateEpoch * 1000)
   document.setTitle(metadata.title, {showInWindowTitleBar: true})
   document.setAuthor(metadata.author)
@@ -36,10 +37,16 @@ export async function setMetadata(bytes: Uint8Array, metadata: PdfMetadata): Pro
   if (metadata.bookmarks) retitleOutline(document, metadata.bookmarks)
   // Chromium's XMP packet carries the print time and a random id: drop it (the Info dictionary says it all).
   document.catalog.delete(PDFName.of('Metadata'))
-  const first = await document.save({useObjectStreams: false, updateFieldAppearances: false})
-  const hash = createHash('md5').update(first).digest('hex')
-  document.context.trailerInfo.ID = document.context.obj([PDFHexString.of(hash), PDFHexString.of(hash)])
-  return document.save({useObjectStreams: false, updateFieldAppearances: false})
+  // One save with a placeholder /ID, then the placeholder (in the trailer, at the end) is
+  // overwritten with the hash of those bytes: same length, so no offset changes.
+  const placeholder = '0'.repeat(32)
+  document.context.trailerInfo.ID = document.context.obj([PDFHexString.of(placeholder), PDFHexString.of(placeholder)])
+  const saved = await document.save({useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY})
+  const hash = Buffer.from(createHash('md5').update(saved).digest('hex'), 'latin1')
+  const text = Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength)
+  const trailer = text.lastIndexOf('trailer')
+  for (let at = text.indexOf(`<${placeholder}>`, trailer); trailer >= 0 && at >= 0; at = text.indexOf(`<${placeholder}>`, at + 1)) hash.copy(text, at + 1)
+  return saved
 }
 
 /** Give the outline items the given titles, depth first, when their number matches. */

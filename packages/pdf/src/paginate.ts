@@ -143,10 +143,17 @@ export function finishPages(data: FinishData): PageReport {
 
     // Notes: restore their ids; mark pages that hold notes of both languages.
     const notes = [...page.querySelectorAll<HTMLElement>('.pagedjs_footnote_area .footnote')]
-    for (const note of notes) if (note.dataset['noteId'] && !note.dataset['splitFrom']) note.id = note.dataset['noteId']
+    // (A note's continuation keeps no id: Paged.js gave it one from a random ref.)
+    for (const note of notes) {
+      if (note.dataset['noteId'] && !note.dataset['splitFrom']) note.id = note.dataset['noteId']
+      else note.removeAttribute('id')
+    }
     const langs = new Set(notes.map((note) => note.getAttribute('lang')))
     if (langs.size > 1) page.classList.add('notes-both')
   })
+
+  // Paged.js's own (empty) note calls link to its random note ids: no link, no destination.
+  for (const call of document.querySelectorAll('a[data-footnote-call]')) call.removeAttribute('href')
 
   const folioOf = (element: Element | null): string => {
     const page = element?.closest<HTMLElement>('.pagedjs_page')
@@ -191,6 +198,154 @@ export function finishPages(data: FinishData): PageReport {
     .filter((heading) => !heading.dataset['splitFrom'])
     .map((heading) => heading.getAttribute('aria-label') ?? (heading.textContent ?? '').replace(/\s+/g, ' ').trim())
   return {pageCount: pages.length, folios, toc, overflows, fontErrors, lostText: [], misplacedNotes, headings}
+}
+
+/**
+ * Runs in the page before pagination: fixes to Paged.js 0.4.3 for what it
+ * gets wrong here.
+ *
+ * * A word split at a page break: Paged.js cuts it at the first letter
+ *   below the page, not at a soft hyphen ("har­m-"), and keeps the soft
+ *   hyphens before the hyphen it appends; the last line is then wider than
+ *   it was laid out, wraps at a soft hyphen and its end is pushed out of the
+ *   page (text lost). The cut is moved back to the word's last soft hyphen
+ *   (or the word's start) and the soft hyphen before the appended hyphen dropped.
+ * * A note that does not fit whole is cut at the foot and continues on the
+ *   next page (`footnote-policy: auto`); when less than two of its lines
+ *   would be on the page of its call, the call's line goes to the next page
+ *   with it instead.
+ * * Paged.js loads every font face of the page first (see below): skipped.
+ * * When a call leaves the page with the overflow, Paged.js removes its note
+ *   but leaves the note area as high as it was: it is shrunk to the notes
+ *   left, so that the gap is not left empty above the notes.
+ */
+export function registerPagedFixes(): void {
+  type Footnotes = {
+    moveFootnote(node: HTMLElement, pageArea: HTMLElement, needsNoteCall: boolean): void
+  }
+  interface PagedApi {
+    Handler: new (...args: unknown[]) => object
+    registerHandlers: (...handlers: unknown[]) => void
+    registeredHandlers: Array<{prototype: Partial<Footnotes>}>
+    Chunker: {prototype: {loadFonts: () => Promise<unknown>}}
+  }
+  const paged = (window as unknown as {Paged: PagedApi}).Paged
+  const letter = /[\p{L}\p{M}\p{N}\u00AD]/u
+  const px = (value: string): number => Number.parseFloat(value) || 0
+  const height = (area: HTMLElement): number => px(area.style.getPropertyValue('--pagedjs-footnotes-height'))
+
+  // Paged.js loads every font face of the document before laying it out: all the
+  // `unicode-range` subsets of the fonts (Noto Serif SC alone has about a hundred), which costs
+  // seconds. The page was laid out once and has loaded the faces its text needs.
+  paged.Chunker.prototype.loadFonts = () => Promise.resolve([])
+
+  const footnotes = paged.registeredHandlers.find((handler) => typeof handler.prototype.moveFootnote === 'function')
+  const move = footnotes?.prototype.moveFootnote
+  if (footnotes && move) {
+    footnotes.prototype.moveFootnote = function (this: Footnotes, node: HTMLElement, pageArea: HTMLElement, needsNoteCall: boolean): void {
+      move.call(this, node, pageArea, needsNoteCall)
+      if (!needsNoteCall || !node.isConnected || !node.closest('.pagedjs_footnote_area')) return
+      const noteArea = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_area')
+      const inner = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_inner_content')
+      const content = pageArea.querySelector<HTMLElement>('.pagedjs_page_content')
+      const call = pageArea.querySelector(`[data-footnote-call="${CSS.escape(node.dataset['ref'] ?? '')}"]`)
+      if (!noteArea || !inner || !content || !call) return
+      const clamped = Boolean(inner.style.height) && inner.style.height !== 'auto'
+      const bottom = Math.min(noteArea.getBoundingClientRect().bottom, clamped ? inner.getBoundingClientRect().bottom : Infinity)
+      const box = node.getBoundingClientRect()
+      if (box.bottom <= bottom + 0.5) return
+      // Paged.js cuts the note at the foot; it goes on on the next page.
+      if (bottom - box.top >= Math.min(box.height, 2 * px(getComputedStyle(node).lineHeight)) - 1) return
+      // Too little of the note would begin here (Paged.js then moves the whole note and may
+      // push the call's line out of the page): the note area grows above the call's line,
+      // which goes to the next page, and its note with it when Paged.js removes the overflow.
+      const grow = content.getBoundingClientRect().bottom - call.getBoundingClientRect().top + 1
+      pageArea.style.setProperty('--pagedjs-footnotes-height', `${height(pageArea) + grow}px`)
+      if (clamped) inner.style.height = `${px(inner.style.height) + grow}px`
+    }
+  }
+
+  interface Layout {
+    gap: number
+    hasOverflow(element: Element, bounds: DOMRect): boolean
+    textBreak(node: Text, start: number, end: number, vStart: number, vEnd: number): number | undefined
+  }
+
+  class DiglotFixes extends paged.Handler {
+    onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect, layout: Layout): Range | undefined {
+      if (overflow || !layout.hasOverflow(rendered, bounds)) return overflow
+      // Paged.js finds no break when the first text node past the page starts past it (its
+      // break offset is 0, taken for none): the node stays, pushed into a column right of
+      // the page, and its text is lost. Break before that node.
+      const start = Math.floor(bounds.left)
+      const end = Math.round(bounds.right + layout.gap)
+      const vStart = Math.round(bounds.top)
+      const vEnd = Math.round(bounds.bottom)
+      const walker = document.createTreeWalker(rendered, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        if (!(node.textContent ?? '').trim()) continue
+        const range = document.createRange()
+        range.selectNodeContents(node)
+        let left = 0
+        let top = 0
+        for (const rect of range.getClientRects()) {
+          if (rect.width > 0 && (!left || rect.left > left)) left = rect.left
+          if (rect.height > 0 && (!top || rect.top > top)) top = rect.top
+        }
+        if (left < end && top < vEnd) continue
+        if (layout.textBreak(node, start, end, vStart, vEnd) !== 0) return undefined
+        const result = document.createRange()
+        result.setStartBefore(node)
+        result.setEndAfter(rendered.lastChild ?? node)
+        return result
+      }
+      return undefined
+    }
+
+    onBreakToken(token: {node?: Node; offset?: number} | undefined, overflow: Range | undefined): void {
+      if (!token?.node || !overflow || token.node.nodeType !== Node.TEXT_NODE) return
+      const container = overflow.startContainer
+      if (container.nodeType !== Node.TEXT_NODE) return
+      const text = container.textContent ?? ''
+      const at = overflow.startOffset
+      const offset = token.offset ?? 0
+      if (at <= 0 || at >= text.length || text[at - 1] === '\u00AD' || !letter.test(text[at - 1]!) || !letter.test(text[at]!)) return
+      if ((token.node.textContent ?? '').slice(offset, offset + 12) !== text.slice(at, at + 12)) return
+      let back = at
+      while (back > 0 && text[back - 1] !== '\u00AD' && letter.test(text[back - 1]!)) back--
+      if (back === 0 || offset - (at - back) < 0) return
+      token.offset = offset - (at - back)
+      overflow.setStart(container, back)
+    }
+
+    afterOverflowRemoved(_removed: DocumentFragment, rendered: Element): void {
+      for (const element of rendered.querySelectorAll('.pagedjs_hyphen')) {
+        let last: ChildNode | null = element.lastChild
+        while (last && last.nodeType !== Node.TEXT_NODE) last = last.previousSibling
+        if (last && last.textContent?.endsWith('\u00AD-')) last.textContent = `${last.textContent.slice(0, -2)}-`
+      }
+      // (Runs after Paged.js's own handler, which removed the notes whose calls left the page.)
+      const area = rendered.closest<HTMLElement>('.pagedjs_area')
+      const noteContent = area?.querySelector<HTMLElement>('.pagedjs_footnote_content')
+      const inner = noteContent?.querySelector<HTMLElement>('.pagedjs_footnote_inner_content')
+      if (!area || !noteContent || !inner) return
+      const current = height(area)
+      if (current <= 0) return
+      const last = inner.lastElementChild
+      if (!last) {
+        area.style.setProperty('--pagedjs-footnotes-height', '0px')
+        return
+      }
+      const clamped = inner.style.height && inner.style.height !== 'auto' ? px(inner.style.height) : Infinity
+      const used = Math.ceil(Math.min(clamped, last.getBoundingClientRect().bottom + px(getComputedStyle(last).marginBottom) - inner.getBoundingClientRect().top))
+      const style = getComputedStyle(noteContent)
+      const frame = px(style.marginTop) + px(style.marginBottom) + px(style.paddingTop) + px(style.paddingBottom) + px(style.borderTopWidth) + px(style.borderBottomWidth)
+      if (used <= 0 || current <= used + frame + 1) return
+      if (clamped !== Infinity) inner.style.height = `${used}px`
+      area.style.setProperty('--pagedjs-footnotes-height', `${used + frame}px`)
+    }
+  }
+  paged.registerHandlers(DiglotFixes)
 }
 
 /** Options of `renderPdf`. */
@@ -248,9 +403,12 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
         w['PagedConfig'] = {auto: false}
       }, ragged, fresh)
       await page.addScriptTag({url: '/paged.polyfill.js'})
+      await page.evaluate(registerPagedFixes)
       await page.evaluate(async (debugPages: boolean) => {
-        const paged = (window as unknown as {Paged: {Previewer: new () => {on: (event: string, listener: (page: {position: number}) => void) => void; preview: () => Promise<unknown>}}}).Paged
-        const previewer = new paged.Previewer()
+        const paged = (window as unknown as {Paged: {Previewer: new (settings: Record<string, unknown>) => {on: (event: string, listener: (page: {position: number}) => void) => void; preview: () => Promise<unknown>}}}).Paged
+        // A word split at a page break ends with a plain hyphen, the glyph and width of the
+        // soft hyphen it replaces (Paged.js's default U+2011 is wider and may push it to a new line).
+        const previewer = new paged.Previewer({hyphenGlyph: '-'})
         if (debugPages) previewer.on('page', (page) => console.log(`page ${page.position + 1}`))
         await previewer.preview()
       }, debug)
@@ -264,8 +422,10 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
           const clone = fragment.cloneNode(true) as Element
           for (const note of clone.querySelectorAll('.footnote, [data-footnote-call]')) note.remove()
           const index = Number(fragment.getAttribute('data-check'))
-          // (Paged.js writes a non-breaking hyphen where it splits a word at a soft hyphen.)
-          found[index] += (clone.textContent ?? '').replace(/[\s\u00AD\u2011]+/g, '')
+          let text = (clone.textContent ?? '').replace(/[\s\u00AD]+/g, '')
+          // (Paged.js writes a hyphen where it splits a word at a soft hyphen.)
+          if (fragment.matches('.pagedjs_hyphen') || fragment.querySelector('.pagedjs_hyphen')) text = text.replace(/-$/, '')
+          found[index] += text
         }
         // Text that is there but hidden: lines below the top of the page's footnotes
         // (Paged.js may add a note after the lines above its call were laid out).
@@ -284,6 +444,9 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
               // Paged.js lays a page out in CSS columns: overflow goes to a column right of the page.
               if (rect.height > 0 && (rect.bottom > limit + 1 || rect.left > box.right + 1)) {
                 clipped.add(Number(paragraph.getAttribute('data-check')))
+                if ((window as unknown as Record<string, unknown>)['__diglotDebug'] !== undefined) {
+                  console.log(`clipped ${paragraph.getAttribute('data-check')} on page ${[...document.querySelectorAll('.pagedjs_page')].indexOf(page) + 1}: a line at ${Math.round(rect.left)},${Math.round(rect.top)} is past the page (notes from ${Math.round(limit)}, right edge ${Math.round(box.right)}): “${(paragraph.textContent ?? '').replace(/\u00AD/g, '').slice(-60)}”`)
+                }
                 break
               }
             }

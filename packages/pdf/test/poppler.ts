@@ -41,16 +41,71 @@ export function squash(text: string): string {
   return text.normalize('NFC').replace(/[\s\u00AD\-‐‑]+/g, '').replace(/ﬁ/g, 'fi').replace(/ﬂ/g, 'fl')
 }
 
-/** The folio printed on each page (its last line), '' when none. */
+/**
+ * The folio printed on each page (its last line), '' when none. pdftotext joins a line
+ * ending with a hyphen to the next one: the last line of a page that ends in a split word
+ * and has no notes comes out as "…glob­al25".
+ */
 export function folios(pageTexts: string[]): string[] {
   return pageTexts.map((text) => {
     const lines = text.split('\n').map((line) => line.trim()).filter(Boolean)
     const last = lines[lines.length - 1] ?? ''
-    return /^(\d+|[ivxlc]+)$/.test(last) ? last : ''
+    return /^(\d+|[ivxlc]+)$/.test(last) ? last : (/\p{L}(\d+)$/u.exec(last)?.[1] ?? '')
   })
 }
 
 /** `mutool show file outline`. */
 export function outline(file: string): string[] {
   return run('mutool', ['show', file, 'outline']).split('\n').filter((line) => line.trim())
+}
+
+/** One page's body text as `pdftotext -bbox-layout` sees it. */
+export interface PageFill {
+  /** Folio printed at the foot ('' when none: cover, blank pages). */
+  folio: string
+  /** Share of the text area's height that body lines cover (0–1). */
+  fill: number
+  /** Share of the text area's height that any line covers, notes included (0–1). */
+  used: number
+  /** Text of the first body line ('' when none). */
+  first: string
+  /** Number of body lines. */
+  lines: number
+}
+
+/**
+ * How full each page's text area is with body text. Body lines are told from
+ * notes, running heads, folios and source page markers by their type size
+ * (the height of their words' boxes); `area` is the text area's top and
+ * bottom in points (from the page margins of print.css).
+ */
+export function pageFills(file: string, area: {top: number; bottom: number} = {top: 48, bottom: 544}, minHeight = 11.5): PageFill[] {
+  const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])
+  const decode = (text: string): string => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  const result: PageFill[] = []
+  for (const page of xml.split('<page ').slice(1)) {
+    const lines: Array<{top: number; bottom: number; text: string; height: number}> = []
+    for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
+      const words = [...line[1]!.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((word) => ({top: Number(word[1]), bottom: Number(word[2]), text: decode(word[3]!)}))
+      if (words.length === 0) continue
+      lines.push({top: Math.min(...words.map((word) => word.top)), bottom: Math.max(...words.map((word) => word.bottom)), text: words.map((word) => word.text).join(' '), height: Math.max(...words.map((word) => word.bottom - word.top))})
+    }
+    const last = [...lines].sort((a, b) => a.top - b.top).at(-1)
+    const folio = last && last.top > area.bottom && /^(\d+|[ivxlc]+)$/.test(last.text.trim()) ? last.text.trim() : ''
+    const inArea = lines.filter((line) => line.top >= area.top - 2 && line.bottom <= area.bottom + 2).sort((a, b) => a.top - b.top)
+    const body = inArea.filter((line) => line.height >= minHeight)
+    // Union of the lines' vertical extents.
+    const covered = (list: typeof lines): number => {
+      let total = 0
+      let reach = -Infinity
+      for (const line of list) {
+        const start = Math.max(line.top, reach)
+        if (line.bottom > start) total += line.bottom - start
+        reach = Math.max(reach, line.bottom)
+      }
+      return total / (area.bottom - area.top)
+    }
+    result.push({folio, fill: covered(body), used: covered(inArea), first: body[0]?.text ?? '', lines: body.length})
+  }
+  return result
 }
