@@ -22,3 +22,26 @@ export function row(label, m) {
 }
 
 export const tableHead = '| subject | median | range | runs |\n|---|---|---|---|'
+
+/**
+ * Measure two subjects alternately (a, b, a, b, …) so that a change in machine
+ * load hits both alike. Returns the two measurements.
+ */
+export async function compare(a, b, {runs = 15, warmup = 3} = {}) {
+  for (let index = 0; index < warmup; index++) {
+    await a()
+    await b()
+  }
+  const times = [[], []]
+  for (let index = 0; index < runs; index++) {
+    for (const [slot, fn] of [a, b].entries()) {
+      const start = performance.now()
+      await fn()
+      times[slot].push(performance.now() - start)
+    }
+  }
+  return times.map((list) => {
+    list.sort((x, y) => x - y)
+    return {median: list[Math.floor(list.length / 2)], min: list[0], max: list[list.length - 1], runs}
+  })
+}
