@@ -12,7 +12,6 @@ import {
   pageMarkersOf,
   type Alignment,
   type GlossaryEntry,
-  type GlossaryOccurrence,
   type HeadingEntry,
   type Note,
   type Root,

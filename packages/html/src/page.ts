@@ -117,11 +117,6 @@ function shell(options: ShellOptions): HastRoot {
   }
 }
 
-/** The glossary entries of a tree, by id. */
-function entriesById(glossary: Glossary): Map<string, GlossaryEntry> {
-  return new Map(glossary.children.map((entry) => [entry.identifier, entry]))
-}
-
 /** The glossary entries a work references, as JSON for the term popovers. */
 function glossaryData(work: Work, glossary: Glossary): string {
   const used = new Set<string>()
