@@ -9,7 +9,7 @@ import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {alignmentsOf, headingsOf, readContent, works, type Root, type Work} from '../../packages/pdf/test/core.js'
 import {pdfEdition} from '../../packages/pdf/src/index.js'
-import {folios, fonts, info, outline, pageFills, pages, run, squash} from '../../packages/pdf/test/poppler.js'
+import {folios, fonts, info, noteWidows, outline, pageFills, pages, run, squash} from '../../packages/pdf/test/poppler.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const epoch = 1_700_000_000
@@ -203,6 +203,16 @@ describe('pdf edition of content/', () => {
         }
         expect(first).toBeGreaterThanOrEqual(0)
         expect(sparse).toEqual([])
+      })
+
+      it('carries at least two lines of a note cut at the foot to the next page', () => {
+        // The text only: the glossary and index are set in the notes' type size.
+        const fills = pageFills(file())
+        const first = fills.findIndex((page) => page.folio === '1')
+        const back = fills.findIndex((page, index) => index > first && /^(Glossary|Indexofnames)/.test(squash(page.first)))
+        const end = back >= 0 ? back : fills.length
+        expect(first).toBeGreaterThanOrEqual(0)
+        expect(noteWidows(file()).filter((widow) => widow.page > first && widow.page <= end)).toEqual([])
       })
 
       it('has bookmarks for the headings', () => {

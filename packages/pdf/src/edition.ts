@@ -45,7 +45,8 @@ export async function printHtml(document: PrintDocument, templatesDir: string, f
 export function missingGlyphs(text: string, coverage: Map<string, Array<[number, number]>>): string[] {
   const ranges = [...coverage.values()].flat()
   const missing = new Set<string>()
-  for (const char of text) {
+  // (Each distinct character once: the text has hundreds of thousands, the ranges thousands.)
+  for (const char of new Set(text)) {
     const code = char.codePointAt(0) ?? 0
     if (code < 0x20 || char === '\u00AD' || /\s/.test(char)) continue
     if (!covered(ranges, code)) missing.add(char)
@@ -99,15 +100,19 @@ export const pdfEdition: EditionFormat = {
     const packages = fontPackages()
     const faces = await fontFaces(packages)
     const server = await startServer(packages)
-    const browser = await launchBrowser()
+    // Chromium starts while the first work is composed.
+    const launching = launchBrowser()
+    launching.catch(() => {})
     const files: string[] = []
     const messages: DiglotMessage[] = []
+    let browser: Awaited<typeof launching> | undefined
     try {
       for (const work of works(tree)) {
         const step = (name: string): void => options.progress(work.id, name)
         step('composing')
         const document = printDocument(tree, work)
         const html = await printHtml(document, options.templatesDir, faces.css)
+        browser ??= await launching
         const {pdf, report} = await buildWorkPdf(html, document, {browser, server, sourceDateEpoch: options.sourceDateEpoch, step})
         const name = `${work.id}.pdf`
         await writeFile(path.join(options.outDir, name), pdf)
@@ -115,7 +120,7 @@ export const pdfEdition: EditionFormat = {
         messages.push(...checkMessages(name, report, missingGlyphs(document.text, faces.coverage)))
       }
     } finally {
-      await browser.close()
+      await (browser ?? (await launching.catch(() => undefined)))?.close()
       await server.close()
     }
     return {files, messages}

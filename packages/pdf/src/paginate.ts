@@ -166,14 +166,17 @@ export function finishPages(data: FinishData): PageReport {
     toc[target] = folio
     slot.textContent = folio
   }
+  // Pages of every glossary and index entry: one pass over the references, in document order.
+  const entryPages = new Map<string, string[]>()
+  for (const reference of document.querySelectorAll<HTMLElement>('.text a.term[data-entry], .pagedjs_footnote_area a.term[data-entry]')) {
+    const entry = reference.dataset['entry'] ?? ''
+    const folio = folioOf(reference)
+    const seen = entryPages.get(entry) ?? []
+    if (!seen.includes(folio)) seen.push(folio)
+    entryPages.set(entry, seen)
+  }
   for (const slot of document.querySelectorAll<HTMLElement>('.pages[data-entry]')) {
-    const entry = slot.dataset['entry'] ?? ''
-    const seen: string[] = []
-    for (const reference of document.querySelectorAll(`.text a.term[data-entry="${CSS.escape(entry)}"], .pagedjs_footnote_area a.term[data-entry="${CSS.escape(entry)}"]`)) {
-      const folio = folioOf(reference)
-      if (!seen.includes(folio)) seen.push(folio)
-    }
-    slot.textContent = seen.join(', ')
+    slot.textContent = (entryPages.get(slot.dataset['entry'] ?? '') ?? []).join(', ')
   }
 
   // Checks: anything wider than its column.
@@ -254,8 +257,38 @@ export function registerPagedFixes(): void {
       const bottom = Math.min(noteArea.getBoundingClientRect().bottom, clamped ? inner.getBoundingClientRect().bottom : Infinity)
       const box = node.getBoundingClientRect()
       if (box.bottom <= bottom + 0.5) return
-      // Paged.js cuts the note at the foot; it goes on on the next page.
-      if (bottom - box.top >= Math.min(box.height, 2 * px(getComputedStyle(node).lineHeight)) - 1) return
+      const style = getComputedStyle(node)
+      const line = px(style.lineHeight)
+      // Paged.js cuts the note at the foot; it goes on on the next page, with at least two lines
+      // (no note widow): when only one line would go on, the note is cut a line earlier if two
+      // lines still begin it here (the text takes the freed line), else it is not split.
+      if (bottom - box.top >= Math.min(box.height, 2 * line) - 1) {
+        if (!clamped) return
+        // The note's lines (a line with CJK text is taller than the line height).
+        const range = document.createRange()
+        range.selectNodeContents(node)
+        const lines: Array<{top: number; bottom: number}> = []
+        for (const rect of [...range.getClientRects()].filter((r) => r.height > 0).sort((a, b) => a.top - b.top)) {
+          const last = lines[lines.length - 1]
+          if (last && rect.top < last.bottom - 2) last.bottom = Math.max(last.bottom, rect.bottom)
+          else lines.push({top: rect.top, bottom: rect.bottom})
+        }
+        const fitting = lines.filter((entry) => entry.bottom <= bottom + 0.5).length
+        const carried = lines.length - fitting
+        if (carried === 0 || carried >= 2) return
+        const kept = fitting - 1
+        if (kept >= 2) {
+          const shrink = bottom - (lines[kept - 1]!.bottom + 1)
+          if (shrink > 0) {
+            pageArea.style.setProperty('--pagedjs-footnotes-height', `${height(pageArea) - shrink}px`)
+            inner.style.height = `${px(inner.style.height) - shrink}px`
+          }
+          return
+        }
+        // (Moving the call's line would leave this page mostly empty: the note widow stays.)
+        const text = content.getBoundingClientRect()
+        if (call.getBoundingClientRect().top - text.top < text.height / 2) return
+      }
       // Too little of the note would begin here (Paged.js then moves the whole note and may
       // push the call's line out of the page): the note area grows above the call's line,
       // which goes to the next page, and its note with it when Paged.js removes the overflow.
@@ -470,9 +503,21 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
         else if (!ragged.includes(index)) ragged.push(index)
       }
     }
-    const report = await page.evaluate(finishPages, options.finish)
-    report.lostText = await page.evaluate((indices: number[]) => indices.map((index) => (document.querySelector(`[data-check="${index}"]`)?.textContent ?? `paragraph ${index}`).replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60)), lost)
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    // One round trip: finish the pages, name the paragraphs that lost text, wait for any font
+    // face the finished pages need.
+    const report = await page.evaluate(
+      async (finish: string, data: FinishData, indices: number[]) => {
+        // (`finishPages` is passed as source: a function cannot be an argument of `evaluate`.)
+        // eslint-disable-next-line no-new-func
+        const result = (new Function(`return (${finish})`)() as typeof finishPages)(data)
+        result.lostText = indices.map((index) => (document.querySelector(`[data-check="${index}"]`)?.textContent ?? `paragraph ${index}`).replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60))
+        await document.fonts.ready
+        return result
+      },
+      finishPages.toString(),
+      options.finish,
+      lost
+    )
     options.step?.('printing')
     const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
     return {pdf, report}

@@ -109,3 +109,30 @@ export function pageFills(file: string, area: {top: number; bottom: number} = {t
   }
   return result
 }
+
+/**
+ * Pages whose notes begin with a single line carried over from the page before (a note
+ * widow): the note lines (under `minHeight`) below the body text of the area, before the
+ * first that starts with a note mark (`12`, `T3`, `E1`, after a side label `KK`/`EN`); the
+ * caller keeps the pages of the text (the back matter is set in the notes' type size).
+ */
+export function noteWidows(file: string, area: {top: number; bottom: number} = {top: 48, bottom: 544}, minHeight = 11.5): Array<{page: number; line: string}> {
+  const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])
+  const widows: Array<{page: number; line: string}> = []
+  xml.split('<page ').slice(1).forEach((page, index) => {
+    const lines: Array<{top: number; bottom: number; text: string; height: number}> = []
+    for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
+      const words = [...line[1]!.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((word) => ({top: Number(word[1]), bottom: Number(word[2]), text: word[3]!}))
+      if (words.length === 0) continue
+      lines.push({top: Math.min(...words.map((word) => word.top)), bottom: Math.max(...words.map((word) => word.bottom)), text: words.map((word) => word.text).join(' '), height: Math.max(...words.map((word) => word.bottom - word.top))})
+    }
+    const inArea = lines.filter((line) => line.top >= area.top - 2 && line.bottom <= area.bottom + 2).sort((a, b) => a.top - b.top)
+    const bodyEnd = Math.max(area.top, ...inArea.filter((line) => line.height >= minHeight).map((line) => line.bottom))
+    // (A lone number is a paragraph number in the margin.)
+    const notes = inArea.filter((line) => line.top >= bodyEnd && line.height < minHeight && !/^\d+$/.test(line.text.trim()))
+    const first = notes.findIndex((line) => /^(?:(?:KK|EN)\s+)?[TE]?\d+\s/.test(line.text))
+    const carried = first < 0 ? notes.length : first
+    if (carried === 1) widows.push({page: index + 1, line: notes[0]!.text})
+  })
+  return widows
+}
