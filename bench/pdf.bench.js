@@ -11,22 +11,20 @@ import {median, row, tableHead} from './measure.js'
 const id = 'world-dream'
 
 /** Launch Chromium, load the print HTML from a local server, wait for its fonts, `page.pdf()`, close. */
-function barePrint(html) {
-  return async () => {
-    const packages = fontPackages()
-    const server = await startServer(packages)
-    const browser = await launchBrowser()
-    try {
-      server.setPage(html)
-      const page = await browser.newPage()
-      await page.goto(server.url, {waitUntil: 'load'})
-      await page.evaluate(() => document.fonts.ready.then(() => undefined))
-      await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
-      await page.close()
-    } finally {
-      await browser.close()
-      await server.close()
-    }
+async function barePrint(html) {
+  const server = await startServer(fontPackages())
+  const browser = await launchBrowser()
+  try {
+    server.setPage(html)
+    const page = await browser.newPage()
+    await page.goto(server.url, {waitUntil: 'load'})
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
+    await page.close()
+    return pdf
+  } finally {
+    await browser.close()
+    await server.close()
   }
 }
 
@@ -38,26 +36,11 @@ export async function run() {
   const html = await printHtml(printDocument(tree, work), templatesDir, faces.css)
 
   const ours = await median(builder(pdfEdition, only(tree, [id])), {runs: 5, warmup: 1})
-  const base = await median(barePrint(html), {runs: 5, warmup: 1})
+  const base = await median(() => barePrint(html), {runs: 5, warmup: 1})
   const compose = await median(async () => printHtml(printDocument(tree, work), templatesDir, (await fontFaces(fontPackages())).css), {runs: 5, warmup: 1})
 
-  // Pages of each, for the record.
-  const pages = {}
-  {
-    const server = await startServer(fontPackages())
-    const browser = await launchBrowser()
-    try {
-      server.setPage(html)
-      const page = await browser.newPage()
-      await page.goto(server.url, {waitUntil: 'load'})
-      await page.evaluate(() => document.fonts.ready.then(() => undefined))
-      const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
-      pages.bare = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length
-    } finally {
-      await browser.close()
-      await server.close()
-    }
-  }
+  // Pages of the bare print, for the record.
+  const pages = {bare: (Buffer.from(await barePrint(html)).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length}
   const ratio = ours.median / base.median
   return `## PDF edition (\`diglot build --format pdf\`) vs a bare Chromium print
 

@@ -5,6 +5,7 @@
  * listed in one `font-family` stack, so that readers which ignore
  * `unicode-range` still fall back glyph by glyph instead of showing tofu.
  */
+import {parseRanges} from '@diglot/html'
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
@@ -69,11 +70,7 @@ function faces(source: FontSource, pkg: string, weight: number, style: 'normal' 
         const src = /url\(\.\/files\/([^)]+?)\.woff2\)/.exec(block)
         const range = /unicode-range:\s*([^;]+);/.exec(block)
         if (!src?.[1] || !range?.[1]) continue
-        const ranges = range[1].split(',').map((part): [number, number] => {
-          const [from, to] = part.trim().replace(/^U\+/i, '').split('-')
-          const start = Number.parseInt(from ?? '0', 16)
-          return [start, to ? Number.parseInt(to, 16) : start]
-        })
+        const ranges = parseRanges(range[1])
         // The woff source: decoded below with Node's zlib (no woff2/brotli round trip).
         result.push({file: path.join(dir, 'files', `${src[1]}.woff`), ranges})
       }

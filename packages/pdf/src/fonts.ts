@@ -4,6 +4,7 @@
  * loaded with `@font-face`, so that Chromium embeds them as subset TrueType
  * fonts (never system fonts, which may embed as Type 3).
  */
+import {parseRanges} from '@diglot/html'
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
@@ -66,21 +67,8 @@ export async function fontFaces(packages: FontPackage[] = fontPackages()): Promi
 /** Latin subset of fontsource when its CSS has no `unicode-range` (the CSS for a single subset). */
 const latinDefault: Array<[number, number]> = [[0x0000, 0x00ff], [0x0131, 0x0131], [0x0152, 0x0153], [0x02bb, 0x02bc], [0x02c6, 0x02c6], [0x02da, 0x02da], [0x02dc, 0x02dc], [0x0304, 0x0304], [0x0308, 0x0308], [0x0329, 0x0329], [0x2000, 0x206f], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2191, 0x2191], [0x2193, 0x2193], [0x2212, 0x2212], [0x2215, 0x2215], [0xfeff, 0xfeff], [0xfffd, 0xfffd]]
 
-/** Parse a CSS `unicode-range` value. */
-export function parseUnicodeRange(value: string): Array<[number, number]> {
-  const result: Array<[number, number]> = []
-  for (const part of value.split(',')) {
-    const match = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim())
-    if (!match || !match[1]) continue
-    if (match[1].includes('?')) {
-      result.push([Number.parseInt(match[1].replace(/\?/g, '0'), 16), Number.parseInt(match[1].replace(/\?/g, 'f'), 16)])
-    } else {
-      const start = Number.parseInt(match[1], 16)
-      result.push([start, match[2] ? Number.parseInt(match[2], 16) : start])
-    }
-  }
-  return result
-}
+/** Parse a CSS `unicode-range` value (shared with the HTML edition). */
+export const parseUnicodeRange = parseRanges
 
 /** True when a code point is in one of the ranges. */
 export function covered(ranges: ReadonlyArray<readonly [number, number]>, codePoint: number): boolean {
