@@ -391,16 +391,133 @@ export interface RenderOptions {
   step?: (name: string) => void
 }
 
+/**
+ * The page Paged.js paginates: the document's body inside
+ * `<template data-ref="pagedjs-content">`, where Paged.js looks for it. The
+ * browser neither lays it out nor loads its fonts before Paged.js does
+ * (laying the whole book out once first costs about as much as the bare print's load).
+ */
+export function pagedHtml(html: string): string {
+  const open = /<body\b[^>]*>/.exec(html)
+  const close = html.lastIndexOf('</body>')
+  if (!open || close < open.index) throw new Error('the print template has no <body>…</body>')
+  const start = open.index + open[0].length
+  return `${html.slice(0, start)}<template data-ref="pagedjs-content">${html.slice(start, close)}</template>${html.slice(close)}`
+}
+
+/** What `prepareContent` does to the content before pagination. */
+interface PrepareOptions {
+  /** Paragraphs (by check index) set ragged-right. */
+  ragged: number[]
+  /** Paragraphs (by check index) whose pair starts a new page. */
+  fresh: number[]
+  /** Load every face of every family, not only those the text needs (after a face was loaded late). */
+  allFaces: boolean
+}
+
+/**
+ * Runs in the page before Paged.js: numbers the paragraphs of the text for the
+ * lost-text check and keeps their text, applies the fixes of earlier attempts,
+ * and loads the font faces the text needs (Paged.js measures with whatever face
+ * is loaded: a face loaded late would leave pages laid out with a fallback
+ * font). Returns the faces loaded.
+ */
+export async function prepareContent(options: PrepareOptions): Promise<number> {
+  const content = document.querySelector<HTMLTemplateElement>('body > template[data-ref="pagedjs-content"]')?.content
+  if (!content) throw new Error('no content template')
+  const expected: string[] = []
+  const squash = (element: Element): string => {
+    const clone = element.cloneNode(true) as Element
+    for (const note of clone.querySelectorAll('.footnote')) note.remove()
+    return (clone.textContent ?? '').replace(/[\s\u00AD]+/g, '')
+  }
+  content.querySelectorAll('main.text p').forEach((element, index) => {
+    element.setAttribute('data-check', String(index))
+    expected.push(squash(element))
+    if (options.ragged.includes(index)) element.classList.add('p-ragged')
+    if (options.fresh.includes(index)) element.closest('.alignment')?.classList.add('alignment-fresh-page')
+  })
+  const w = window as unknown as Record<string, unknown>
+  w['__diglotExpected'] = expected
+  w['PagedConfig'] = {auto: false}
+  // Every style and weight of each family, for the characters it may set: `load` fetches only the
+  // faces whose `unicode-range` meets them. The first family of the page sets the whole text;
+  // the others what it has no glyph for and the CJK runs (print.css sets those in Noto Serif SC).
+  // After a face was loaded late, every face is loaded.
+  const faces: FontFace[] = []
+  document.fonts.forEach((face) => faces.push(face))
+  const unquote = (family: string): string => family.trim().replace(/^["']|["']$/g, '')
+  const chars = (value: string): string[] => [...new Set(value.replace(/[\s\u00AD]/g, ''))]
+  const all = chars(content.textContent ?? '')
+  const primary = unquote(getComputedStyle(document.documentElement).fontFamily.split(',')[0] ?? '')
+  const ranges = faces
+    .filter((face) => unquote(face.family) === primary)
+    .flatMap((face) => face.unicodeRange.split(',').map((range) => {
+      const [start = '0', end = start] = range.trim().replace(/^U\+/i, '').split('-')
+      return [Number.parseInt(start.replace(/\?/g, '0'), 16), Number.parseInt(end.replace(/\?/g, 'F'), 16)] as const
+    }))
+  const uncovered = all.filter((char) => !ranges.some(([start, end]) => (char.codePointAt(0) ?? 0) >= start && (char.codePointAt(0) ?? 0) <= end))
+  const cjk = [...content.querySelectorAll('[lang|="zh"], [lang|="ja"], [lang|="ko"]')].map((element) => element.textContent ?? '').join('')
+  // Bold and italic faces only for the text that the style sheets (or the browser's defaults)
+  // set bold or italic, with all it holds.
+  const styledText = (test: (style: CSSStyleDeclaration) => boolean, defaults: string): Set<string> => {
+    const selectors = [defaults]
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) if (rule instanceof CSSStyleRule && test(rule.style)) selectors.push(rule.selectorText)
+    }
+    let text = ''
+    for (const selector of selectors) {
+      try {
+        for (const element of content.querySelectorAll(selector)) text += element.textContent ?? ''
+      } catch {
+        // (A selector with a pseudo-element matches no element.)
+      }
+    }
+    return new Set(chars(text))
+  }
+  const bold = styledText((style) => /^(bold|bolder|[6-9]00)$/.test(style.fontWeight), 'h1, h2, h3, h4, h5, h6, b, strong, th')
+  const italic = styledText((style) => /^(italic|oblique)/.test(style.fontStyle), 'i, em, cite, var, dfn, address')
+  const families = [...new Set(faces.map((face) => unquote(face.family)))]
+  if (options.allFaces) await Promise.all(faces.map((face) => face.load().catch(() => face)))
+  else {
+    await Promise.all(
+      families.flatMap((family) => {
+        const text = family === primary ? all : chars(uncovered.join('') + cjk)
+        const styles: Array<[string, string[]]> = [
+          ['normal 400', text],
+          ['normal 700', text.filter((char) => bold.has(char))],
+          ['italic 400', text.filter((char) => italic.has(char))],
+          ['italic 700', text.filter((char) => bold.has(char) && italic.has(char))]
+        ]
+        return styles.filter(([, subset]) => subset.length > 0).map(([font, subset]) => document.fonts.load(`${font} 16px ${JSON.stringify(family)}`, subset.join('')).catch(() => []))
+      })
+    )
+  }
+  const loaded = faces.filter((face) => face.status === 'loaded')
+  w['__diglotPreloaded'] = loaded
+  return loaded.length
+}
+
+/** Runs in the page after Paged.js: faces loaded during pagination, which it may have measured text without. */
+export function lateFaces(): string[] {
+  const preloaded = new Set((window as unknown as Record<string, unknown>)['__diglotPreloaded'] as FontFace[])
+  const late: string[] = []
+  document.fonts.forEach((face) => {
+    if ((face.status === 'loaded' || face.status === 'loading') && !preloaded.has(face)) late.push(`${face.family} ${face.style} ${face.weight} ${face.unicodeRange}`)
+  })
+  return late
+}
+
 /** Paginate `html` with Paged.js and print it. */
 export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Array; report: PageReport}> {
   const {browser, server} = options
-  server.setPage(options.html)
+  server.setPage(pagedHtml(options.html))
   const page = await browser.newPage()
   try {
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(String(error)))
-    if (process.env['DIGLOT_PDF_DEBUG']) {
+    const debug = Boolean(process.env['DIGLOT_PDF_DEBUG'])
+    if (debug) {
       page.on('console', (message) => console.error(`[page] ${message.type()}: ${message.text()}`))
+      page.on('pageerror', (error) => console.error(`[page] error: ${String(error)}`))
       page.on('requestfailed', (request) => console.error(`[page] request failed: ${request.url()}`))
     }
     // Paged.js 0.4.3 may hide the lines after a note call at a page break
@@ -408,33 +525,14 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
     // Every paragraph's text is compared before and after pagination and its
     // lines are checked to lie on the page; a paragraph that lost text starts
     // on a new page (then is also set ragged-right) and the document is paginated again.
-    const debug = Boolean(process.env['DIGLOT_PDF_DEBUG'])
     const ragged: number[] = []
     const fresh: number[] = []
     let lost: number[] = []
+    let allFaces = false
     for (let attempt = 0; attempt < 6; attempt++) {
-      options.step?.(attempt === 0 ? 'paginating' : `paginating again (text lost in ${lost.length} paragraph(s))`)
+      options.step?.(attempt === 0 ? 'paginating' : lost.length > 0 ? `paginating again (text lost in ${lost.length} paragraph(s))` : 'paginating again (a font face was loaded late)')
       await page.goto(server.url, {waitUntil: 'load'})
-      // Lay out the plain document first so that every font face it needs is loaded.
-      await page.evaluate(async (raggedIds: number[], freshIds: number[]) => {
-        const w = window as unknown as Record<string, unknown>
-        const expected: string[] = []
-        const squash = (element: Element): string => {
-          const clone = element.cloneNode(true) as Element
-          for (const note of clone.querySelectorAll('.footnote')) note.remove()
-          return (clone.textContent ?? '').replace(/[\s\u00AD]+/g, '')
-        }
-        document.querySelectorAll('main.text p').forEach((element, index) => {
-          element.setAttribute('data-check', String(index))
-          expected.push(squash(element))
-          if (raggedIds.includes(index)) element.classList.add('p-ragged')
-          if (freshIds.includes(index)) element.closest('.alignment')?.classList.add('alignment-fresh-page')
-        })
-        w['__diglotExpected'] = expected
-        void document.body.offsetHeight
-        await document.fonts.ready
-        w['PagedConfig'] = {auto: false}
-      }, ragged, fresh)
+      await page.evaluate(prepareContent, {ragged, fresh, allFaces})
       await page.addScriptTag({url: '/paged.polyfill.js'})
       await page.evaluate(registerPagedFixes)
       await page.evaluate(async (debugPages: boolean) => {
@@ -445,6 +543,14 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
         if (debugPages) previewer.on('page', (page) => console.log(`page ${page.position + 1}`))
         await previewer.preview()
       }, debug)
+      const late = await page.evaluate(lateFaces)
+      if (late.length > 0) {
+        // (Cannot happen while every style and weight is preloaded; kept so that a new font or style cannot go unnoticed.)
+        if (allFaces) throw new Error(`font faces loaded during pagination although all were preloaded: ${late.join('; ')}`)
+        if (debug) console.error(`[pdf] faces loaded late: ${late.join('; ')}`)
+        allFaces = true
+        continue
+      }
       if (debug) await page.evaluate(() => {
         ;(window as unknown as Record<string, unknown>)['__diglotDebug'] = true
       })
