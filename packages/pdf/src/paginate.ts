@@ -137,8 +137,11 @@ export function finishPages(data: FinishData): PageReport {
       head = page.classList.contains('pagedjs_left_page') ? data.versoHead : currentHead
     }
     if (!blank && matter === 'front' && !startsMatter) head = 'Contents'
-    page.style.setProperty('--folio', JSON.stringify(showFolio ? folios[index] : ''))
-    page.style.setProperty('--running-head', JSON.stringify(head))
+    // (On the margin boxes, which show them: set on the page, they would restyle all it holds.)
+    for (const box of page.querySelectorAll<HTMLElement>('.pagedjs_margin')) {
+      box.style.setProperty('--folio', JSON.stringify(showFolio ? folios[index] : ''))
+      box.style.setProperty('--running-head', JSON.stringify(head))
+    }
     page.dataset['folio'] = folios[index] ?? ''
 
     // Notes: restore their ids; mark pages that hold notes of both languages.
