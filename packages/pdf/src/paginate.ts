@@ -272,6 +272,16 @@ export function registerPagedFixes(): void {
     return result
   }
 
+  // Paged.js sizes the text and the notes of a page with `--pagedjs-footnotes-height`, which it
+  // sets on the page area each time a note is placed: inherited, as custom properties are, it
+  // restyles everything on the page each time. Registered as not inherited (and passed to the two
+  // boxes that use it), it restyles those boxes only: the same pages, a tenth faster.
+  const style = document.createElement('style')
+  style.setAttribute('data-pagedjs-ignore', '')
+  style.textContent = `@property --pagedjs-footnotes-height { syntax: '*'; inherits: false; initial-value: 0mm; }
+.pagedjs_area > * { --pagedjs-footnotes-height: inherit; }`
+  document.head.append(style)
+
   const footnotes = paged.registeredHandlers.find((handler) => typeof handler.prototype.moveFootnote === 'function')
   const move = footnotes?.prototype.moveFootnote
   if (footnotes && move) {
