@@ -50,7 +50,7 @@ fonts, prints with \`page.pdf()\` and closes the browser.
 Diglot also composes the print document from the content tree (front and back matter,
 hyphenation), paginates it with Paged.js 0.4.3 (notes at the page foot, running heads, folios,
 contents and index page numbers), runs its checks (lost text, overflow, notes on the page of
-their call) and rewrites the PDF's metadata with pdf-lib.
+their call) and appends the PDF's metadata as an incremental update.
 The baseline prints the same HTML (same fonts, same print.css, composed once before timing)
 without Paged.js: ${pages.bare} pages with the notes inline, no folios or running heads.
 Target: at most 1.5× the bare print. The two subjects run alternately.

@@ -8,7 +8,7 @@ import path from 'node:path'
 import {createMessage, works, type DiglotMessage, type EditionFormat, type RuleId} from '@diglot/core'
 import {covered, fontFaces, fontPackages} from './fonts.js'
 import {printDocument, type PrintDocument} from './document.js'
-import {launchBrowser, renderPdf, startServer, type PageReport} from './paginate.js'
+import {launchBrowser, renderPdf, startServer, type PageReport, type PageServer} from './paginate.js'
 import {setMetadata} from './metadata.js'
 
 /** Rule ids of the pdf checks (warnings in core's rule table). */
@@ -73,55 +73,55 @@ function checkMessages(file: string, report: PageReport, missing: string[]): Dig
   return messages
 }
 
-/** Build the PDF of one work; returns its messages and report. */
-export async function buildWorkPdf(
-  html: string,
-  document: PrintDocument,
-  context: {browser: Awaited<ReturnType<typeof launchBrowser>>; server: Awaited<ReturnType<typeof startServer>>; sourceDateEpoch: number; step: (name: string) => void}
-): Promise<{pdf: Uint8Array; report: PageReport}> {
-  const {pdf, report} = await renderPdf({browser: context.browser, server: context.server, html, finish: {versoHead: document.versoHead}, step: context.step})
-  context.step('metadata')
-  const bytes = await setMetadata(pdf, {
+/** Write the metadata of a work's PDF (dates from `SOURCE_DATE_EPOCH`). */
+export async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: PageReport, sourceDateEpoch: number): Promise<Uint8Array> {
+  return setMetadata(pdf, {
     title: document.title,
     author: document.author,
     subject: document.subject,
     keywords: document.keywords,
     lang: document.lang,
-    sourceDateEpoch: context.sourceDateEpoch,
+    sourceDateEpoch,
     bookmarks: report.headings
   })
-  return {pdf: bytes, report}
 }
 
 /** Builds the pdf edition of every work. */
 export const pdfEdition: EditionFormat = {
   name: 'pdf',
   async build(tree, options) {
-    const packages = fontPackages()
-    const faces = await fontFaces(packages)
-    const server = await startServer(packages)
-    // Chromium starts while the first work is composed.
+    // Chromium starts first, while the fonts are read and the first work is composed.
     const launching = launchBrowser()
     launching.catch(() => {})
+    const packages = fontPackages()
+    let server: PageServer | undefined
+    let closing: Promise<void> | undefined
+    const close = (): Promise<void> => {
+      closing ??= Promise.all([launching.then((browser) => browser.close()).catch(() => {}), server?.close()]).then(() => {})
+      return closing
+    }
     const files: string[] = []
     const messages: DiglotMessage[] = []
-    let browser: Awaited<typeof launching> | undefined
     try {
-      for (const work of works(tree)) {
+      const faces = await fontFaces(packages)
+      server = await startServer(packages)
+      const list = works(tree)
+      for (const [index, work] of list.entries()) {
         const step = (name: string): void => options.progress(work.id, name)
         step('composing')
         const document = printDocument(tree, work)
         const html = await printHtml(document, options.templatesDir, faces.css)
-        browser ??= await launching
-        const {pdf, report} = await buildWorkPdf(html, document, {browser, server, sourceDateEpoch: options.sourceDateEpoch, step})
+        const {pdf, report} = await renderPdf({browser: await launching, server, html, finish: {versoHead: document.versoHead}, step})
+        // After the last print, Chromium shuts down while the metadata is written.
+        if (index === list.length - 1) void close()
+        step('metadata')
         const name = `${work.id}.pdf`
-        await writeFile(path.join(options.outDir, name), pdf)
+        await writeFile(path.join(options.outDir, name), await finishWorkPdf(pdf, document, report, options.sourceDateEpoch))
         files.push(name)
         messages.push(...checkMessages(name, report, missingGlyphs(document.text, faces.coverage)))
       }
     } finally {
-      await (browser ?? (await launching.catch(() => undefined)))?.close()
-      await server.close()
+      await close()
     }
     return {files, messages}
   }

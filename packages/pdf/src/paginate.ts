@@ -576,9 +576,11 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
     for (let attempt = 0; attempt < 6; attempt++) {
       options.step?.(attempt === 0 ? 'paginating' : lost.length > 0 ? `paginating again (text lost in ${lost.length} paragraph(s))` : 'paginating again (a font face was loaded late)')
       await page.goto(server.url, {waitUntil: 'load'})
-      await page.evaluate(prepareContent, {ragged, fresh, allFaces})
-      await page.addScriptTag({url: '/paged.polyfill.js'})
-      await page.evaluate(registerPagedFixes)
+      // Paged.js loads while the fonts do (`prepareContent` sets `PagedConfig` before it waits).
+      await Promise.all([
+        page.evaluate(prepareContent, {ragged, fresh, allFaces}),
+        page.addScriptTag({url: '/paged.polyfill.js'}).then(() => page.evaluate(registerPagedFixes))
+      ])
       await page.evaluate(async (debugPages: boolean) => {
         const paged = (window as unknown as {Paged: {Previewer: new (settings: Record<string, unknown>) => {on: (event: string, listener: (page: {position: number}) => void) => void; preview: () => Promise<unknown>}}}).Paged
         // A word split at a page break ends with a plain hyphen, the glyph and width of the
