@@ -10,8 +10,12 @@ import {hyphenateKazakh} from './kazakh-hyphenation.js'
 const require = createRequire(import.meta.url)
 const english = require('hyphen/en') as {hyphenateSync: (text: string, options?: {hyphenChar?: string; minWordLength?: number}) => string}
 
-/** Hyphenate one text in a language (`en`, `kk`; other languages unchanged). */
-export function hyphenateText(text: string, lang: string): string {
+/**
+ * Hyphenate one text in a language (`en`, `kk`; other languages unchanged).
+ * `words` keeps the English words already hyphenated: a book repeats its
+ * words, and the patterns then run once per word (`hyphenateHast` passes one per tree).
+ */
+export function hyphenateText(text: string, lang: string, words: Map<string, string> = new Map()): string {
   const primary = lang.toLowerCase().split('-')[0]
   if (primary === 'en') {
     // Words with digits, URLs and all-capital abbreviations are not broken.
@@ -19,8 +23,12 @@ export function hyphenateText(text: string, lang: string): string {
       if (/[A-Z].*[A-Z]/.test(word)) return word
       const before = whole.slice(Math.max(0, offset - 8), offset)
       if (/(https?:\/\/|www\.|[./@])\S*$/.test(before)) return word
-      const hyphenated = english.hyphenateSync(word, {hyphenChar: '\u00AD', minWordLength: 6})
-      return keepEdges(hyphenated, 2, 3)
+      let hyphenated = words.get(word)
+      if (hyphenated === undefined) {
+        hyphenated = keepEdges(english.hyphenateSync(word, {hyphenChar: '\u00AD', minWordLength: 6}), 2, 3)
+        words.set(word, hyphenated)
+      }
+      return hyphenated
     })
   }
   if (primary === 'kk') return hyphenateKazakh(text)
@@ -45,9 +53,10 @@ const skipClasses = ['pb', 'note-mark', 'pilcrow', 'url', 'toc', 'gap-mark', 'si
 
 /** Insert soft hyphens into every text node of a hast tree, by the nearest `lang`. */
 export function hyphenateHast(tree: Root | Element, lang: string): void {
+  const words = new Map<string, string>()
   const visit = (node: Root | Element, current: string): void => {
     for (const child of node.children as RootContent[]) {
-      if (child.type === 'text') child.value = hyphenateText(child.value, current)
+      if (child.type === 'text') child.value = hyphenateText(child.value, current, words)
       else if (child.type === 'element') {
         if (skipTags.has(child.tagName)) continue
         const className = child.properties['className']

@@ -579,13 +579,14 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
     let lost: number[] = []
     let allFaces = false
     for (let attempt = 0; attempt < 6; attempt++) {
-      options.step?.(attempt === 0 ? 'paginating' : lost.length > 0 ? `paginating again (text lost in ${lost.length} paragraph(s))` : 'paginating again (a font face was loaded late)')
+      options.step?.(attempt === 0 ? 'loading fonts' : lost.length > 0 ? `paginating again (text lost in ${lost.length} paragraph(s))` : 'paginating again (a font face was loaded late)')
       await page.goto(server.url, {waitUntil: 'load'})
       // Paged.js loads while the fonts do (`prepareContent` sets `PagedConfig` before it waits).
       await Promise.all([
         page.evaluate(prepareContent, {ragged, fresh, allFaces}),
         page.addScriptTag({url: '/paged.polyfill.js'}).then(() => page.evaluate(registerPagedFixes))
       ])
+      if (attempt === 0) options.step?.('paginating')
       await page.evaluate(async (debugPages: boolean) => {
         const paged = (window as unknown as {Paged: {Previewer: new (settings: Record<string, unknown>) => {on: (event: string, listener: (page: {position: number}) => void) => void; preview: () => Promise<unknown>}}}).Paged
         // A word split at a page break ends with a plain hyphen, the glyph and width of the
@@ -594,6 +595,7 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
         if (debugPages) previewer.on('page', (page) => console.log(`page ${page.position + 1}`))
         await previewer.preview()
       }, debug)
+      options.step?.('checking')
       const late = await page.evaluate(lateFaces)
       if (late.length > 0) {
         // (Cannot happen while every style and weight is preloaded; kept so that a new font or style cannot go unnoticed.)
@@ -660,6 +662,7 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
         else if (!ragged.includes(index)) ragged.push(index)
       }
     }
+    options.step?.('finishing')
     // One round trip: finish the pages, name the paragraphs that lost text, wait for any font
     // face the finished pages need.
     const report = await page.evaluate(
