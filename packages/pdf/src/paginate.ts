@@ -195,9 +195,14 @@ export function finishPages(data: FinishData): PageReport {
     if (face.status === 'error') fontErrors.push(`${face.family} ${face.weight} ${face.style}`)
   })
   const misplacedNotes: PageReport['misplacedNotes'] = []
+  const calls = new Map<string, Element>()
+  for (const call of document.querySelectorAll('.pagedjs_page_content a.noteref[href^="#"]')) {
+    const id = (call.getAttribute('href') ?? '').slice(1)
+    if (!calls.has(id)) calls.set(id, call)
+  }
   for (const note of document.querySelectorAll<HTMLElement>('.pagedjs_footnote_area .footnote[data-note-id]:not([data-split-from])')) {
     const id = note.dataset['noteId'] ?? ''
-    const call = document.querySelector(`.pagedjs_page_content a.noteref[href="#${CSS.escape(id)}"]`)
+    const call = calls.get(id)
     if (call && folioOf(call) !== folioOf(note)) misplacedNotes.push({note: id, notePage: folioOf(note), callPage: folioOf(call)})
   }
   const headings = [...document.querySelectorAll<HTMLElement>('.pagedjs_page_content :is(h1, h2, h3, h4, h5, h6)')]
