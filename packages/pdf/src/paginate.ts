@@ -480,18 +480,25 @@ export async function prepareContent(options: PrepareOptions): Promise<number> {
   const content = document.querySelector<HTMLTemplateElement>('body > template[data-ref="pagedjs-content"]')?.content
   if (!content) throw new Error('no content template')
   const expected: string[] = []
+  // A paragraph's text without its notes (and Paged.js's note calls), spaces and soft hyphens.
+  // (Kept on the page for `lostParagraphs`.)
   const squash = (element: Element): string => {
-    const clone = element.cloneNode(true) as Element
-    for (const note of clone.querySelectorAll('.footnote')) note.remove()
-    return (clone.textContent ?? '').replace(/[\s\u00AD]+/g, '')
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) =>
+        node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : (node as Element).matches('.footnote, [data-footnote-call]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP
+    })
+    let text = ''
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) text += (node as Text).data
+    return text.replace(/[\s\u00AD]+/g, '')
   }
+  const w = window as unknown as Record<string, unknown>
+  w['__diglotSquash'] = squash
   content.querySelectorAll('main.text p').forEach((element, index) => {
     element.setAttribute('data-check', String(index))
     expected.push(squash(element))
     if (options.ragged.includes(index)) element.classList.add('p-ragged')
     if (options.fresh.includes(index)) element.closest('.alignment')?.classList.add('alignment-fresh-page')
   })
-  const w = window as unknown as Record<string, unknown>
   w['__diglotExpected'] = expected
   w['PagedConfig'] = {auto: false}
   // Every style and weight of each family, for the characters it may set: `load` fetches only the
@@ -562,6 +569,62 @@ export function lateFaces(): string[] {
   return late
 }
 
+/**
+ * Runs in the page after Paged.js: the paragraphs (check indices) whose text
+ * pagination lost, or whose lines lie outside the page (below its notes, or in
+ * a column right of it).
+ */
+export function lostParagraphs(): number[] {
+  const expected = (window as unknown as Record<string, unknown>)['__diglotExpected'] as string[]
+  const found = expected.map(() => '')
+  const squash = (window as unknown as Record<string, unknown>)['__diglotSquash'] as (element: Element) => string
+  for (const fragment of document.querySelectorAll('.pagedjs_page_content p[data-check]')) {
+    const index = Number(fragment.getAttribute('data-check'))
+    let text = squash(fragment)
+    // (Paged.js writes a hyphen where it splits a word at a soft hyphen.)
+    if (fragment.matches('.pagedjs_hyphen') || fragment.querySelector('.pagedjs_hyphen')) text = text.replace(/-$/, '')
+    found[index] += text
+  }
+  // Text that is there but hidden: lines below the top of the page's footnotes
+  // (Paged.js may add a note after the lines above its call were laid out).
+  const clipped = new Set<number>()
+  for (const page of document.querySelectorAll('.pagedjs_page')) {
+    const content = page.querySelector('.pagedjs_page_content')
+    const notes = page.querySelector('.pagedjs_footnote_area')
+    if (!content) continue
+    const hasNotes = notes && notes.querySelector('.footnote') !== null
+    const box = content.getBoundingClientRect()
+    const limit = Math.min(box.bottom, hasNotes && notes ? notes.getBoundingClientRect().top : Infinity)
+    for (const paragraph of content.querySelectorAll('p[data-check]')) {
+      const range = document.createRange()
+      range.selectNodeContents(paragraph)
+      // (Most paragraphs lie wholly on their page: their lines' union says so without a look at each line.)
+      const union = range.getBoundingClientRect()
+      if (union.bottom <= limit + 1 && union.right <= box.right + 1) continue
+      for (const rect of range.getClientRects()) {
+        // Paged.js lays a page out in CSS columns: overflow goes to a column right of the page.
+        if (rect.height > 0 && (rect.bottom > limit + 1 || rect.left > box.right + 1)) {
+          clipped.add(Number(paragraph.getAttribute('data-check')))
+          if ((window as unknown as Record<string, unknown>)['__diglotDebug'] !== undefined) {
+            console.log(`clipped ${paragraph.getAttribute('data-check')} on page ${[...document.querySelectorAll('.pagedjs_page')].indexOf(page) + 1}: a line at ${Math.round(rect.left)},${Math.round(rect.top)} is past the page (notes from ${Math.round(limit)}, right edge ${Math.round(box.right)}): “${(paragraph.textContent ?? '').replace(/\u00AD/g, '').slice(-60)}”`)
+          }
+          break
+        }
+      }
+    }
+  }
+  if ((window as unknown as Record<string, unknown>)['__diglotDebug'] !== undefined) {
+    expected.forEach((text, index) => {
+      if (found[index] !== text) {
+        let at = 0
+        while (at < text.length && text[at] === found[index]![at]) at++
+        console.log(`lost ${index}: …${text.slice(Math.max(0, at - 30), at)}[${text.slice(at, at + 50)}] found [${found[index]!.slice(at, at + 50)}] ${text.length} ${found[index]!.length}`)
+      }
+    })
+  }
+  return expected.flatMap((text, index) => (found[index] === text && !clipped.has(index) ? [] : [index]))
+}
+
 /** Paginate `html` with Paged.js and print it. */
 export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Array; report: PageReport}> {
   const {browser, server} = options
@@ -612,54 +675,7 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
       if (debug) await page.evaluate(() => {
         ;(window as unknown as Record<string, unknown>)['__diglotDebug'] = true
       })
-      lost = await page.evaluate(() => {
-        const expected = (window as unknown as Record<string, unknown>)['__diglotExpected'] as string[]
-        const found = expected.map(() => '')
-        for (const fragment of document.querySelectorAll('.pagedjs_page_content p[data-check]')) {
-          const clone = fragment.cloneNode(true) as Element
-          for (const note of clone.querySelectorAll('.footnote, [data-footnote-call]')) note.remove()
-          const index = Number(fragment.getAttribute('data-check'))
-          let text = (clone.textContent ?? '').replace(/[\s\u00AD]+/g, '')
-          // (Paged.js writes a hyphen where it splits a word at a soft hyphen.)
-          if (fragment.matches('.pagedjs_hyphen') || fragment.querySelector('.pagedjs_hyphen')) text = text.replace(/-$/, '')
-          found[index] += text
-        }
-        // Text that is there but hidden: lines below the top of the page's footnotes
-        // (Paged.js may add a note after the lines above its call were laid out).
-        const clipped = new Set<number>()
-        for (const page of document.querySelectorAll('.pagedjs_page')) {
-          const content = page.querySelector('.pagedjs_page_content')
-          const notes = page.querySelector('.pagedjs_footnote_area')
-          if (!content) continue
-          const hasNotes = notes && notes.querySelector('.footnote') !== null
-          const box = content.getBoundingClientRect()
-          const limit = Math.min(box.bottom, hasNotes && notes ? notes.getBoundingClientRect().top : Infinity)
-          for (const paragraph of content.querySelectorAll('p[data-check]')) {
-            const range = document.createRange()
-            range.selectNodeContents(paragraph)
-            for (const rect of range.getClientRects()) {
-              // Paged.js lays a page out in CSS columns: overflow goes to a column right of the page.
-              if (rect.height > 0 && (rect.bottom > limit + 1 || rect.left > box.right + 1)) {
-                clipped.add(Number(paragraph.getAttribute('data-check')))
-                if ((window as unknown as Record<string, unknown>)['__diglotDebug'] !== undefined) {
-                  console.log(`clipped ${paragraph.getAttribute('data-check')} on page ${[...document.querySelectorAll('.pagedjs_page')].indexOf(page) + 1}: a line at ${Math.round(rect.left)},${Math.round(rect.top)} is past the page (notes from ${Math.round(limit)}, right edge ${Math.round(box.right)}): “${(paragraph.textContent ?? '').replace(/\u00AD/g, '').slice(-60)}”`)
-                }
-                break
-              }
-            }
-          }
-        }
-        if ((window as unknown as Record<string, unknown>)['__diglotDebug'] !== undefined) {
-          expected.forEach((text, index) => {
-            if (found[index] !== text) {
-              let at = 0
-              while (at < text.length && text[at] === found[index]![at]) at++
-              console.log(`lost ${index}: …${text.slice(Math.max(0, at - 30), at)}[${text.slice(at, at + 50)}] found [${found[index]!.slice(at, at + 50)}] ${text.length} ${found[index]!.length}`)
-            }
-          })
-        }
-        return expected.flatMap((text, index) => (found[index] === text && !clipped.has(index) ? [] : [index]))
-      })
+      lost = await page.evaluate(lostParagraphs)
       // First start the paragraph on a new page; if that is not enough, also set it ragged-right.
       if (lost.length === 0 || lost.every((index) => ragged.includes(index))) break
       for (const index of lost) {
