@@ -248,8 +248,8 @@ export function registerPagedFixes(): void {
 
   // Paged.js loads every font face of the document before laying it out: all the
   // `unicode-range` subsets of the fonts (Noto Serif SC alone has about a hundred), which costs
-  // seconds. The page was laid out once and has loaded the faces its text needs.
-  paged.Chunker.prototype.loadFonts = () => Promise.resolve([])
+  // seconds. It waits for the faces the text needs instead (`prepareContent` started them).
+  paged.Chunker.prototype.loadFonts = () => ((window as unknown as Record<string, unknown>)['__diglotFonts'] as Promise<unknown> | undefined) ?? Promise.resolve([])
 
   // Paged.js's base style sheet sets the pages up for print inside `@media print`: printing then
   // restyles every element of the book (a quarter of a second for the report). The same rules
@@ -472,14 +472,77 @@ interface PrepareOptions {
 /**
  * Runs in the page before Paged.js: numbers the paragraphs of the text for the
  * lost-text check and keeps their text, applies the fixes of earlier attempts,
- * and loads the font faces the text needs (Paged.js measures with whatever face
- * is loaded: a face loaded late would leave pages laid out with a fallback
- * font). Returns the faces loaded.
+ * and starts loading the font faces the text needs, which Paged.js waits for
+ * before it lays out its first page (it measures with whatever face is loaded:
+ * a face loaded late would leave pages laid out with a fallback font).
  */
-export async function prepareContent(options: PrepareOptions): Promise<number> {
+export function prepareContent(options: PrepareOptions): void {
   const content = document.querySelector<HTMLTemplateElement>('body > template[data-ref="pagedjs-content"]')?.content
   if (!content) throw new Error('no content template')
-  const expected: string[] = []
+  const w = window as unknown as Record<string, unknown>
+  w['PagedConfig'] = {auto: false}
+
+  // Fonts first, so that they load while the rest is done. Every style and weight of each
+  // family, for the characters it may set: `load` fetches only the faces whose `unicode-range`
+  // meets them. The first family of the page sets the whole text; the others what it has no
+  // glyph for and the CJK runs (print.css sets those in Noto Serif SC). Bold and italic faces
+  // only for the text that the style sheets (or the browser's defaults) set bold or italic, with
+  // all it holds. After a face was loaded late, every face is loaded.
+  const faces: FontFace[] = []
+  document.fonts.forEach((face) => faces.push(face))
+  const unquote = (family: string): string => family.trim().replace(/^["']|["']$/g, '')
+  const chars = (value: string): string[] => [...new Set(value)].filter((char) => !/[\s\u00AD]/.test(char))
+  const all = chars(content.textContent ?? '')
+  const primary = unquote(getComputedStyle(document.documentElement).fontFamily.split(',')[0] ?? '')
+  const ranges = faces
+    .filter((face) => unquote(face.family) === primary)
+    .flatMap((face) => face.unicodeRange.split(',').map((range) => {
+      const [start = '0', end = start] = range.trim().replace(/^U\+/i, '').split('-')
+      return [Number.parseInt(start.replace(/\?/g, '0'), 16), Number.parseInt(end.replace(/\?/g, 'F'), 16)] as const
+    }))
+  const uncovered = all.filter((char) => !ranges.some(([start, end]) => (char.codePointAt(0) ?? 0) >= start && (char.codePointAt(0) ?? 0) <= end))
+  const cjk = [...content.querySelectorAll('[lang|="zh"], [lang|="ja"], [lang|="ko"]')].map((element) => element.textContent ?? '').join('')
+  const families = [...new Set(faces.map((face) => unquote(face.family)))]
+  const textOf = (family: string): string[] => (family === primary ? all : chars(uncovered.join('') + cjk))
+  const load = (font: string, family: string, subset: string[]): Array<Promise<unknown>> =>
+    subset.length > 0 ? [document.fonts.load(`${font} 16px ${JSON.stringify(family)}`, subset.join('')).catch(() => [])] : []
+  const loads: Array<Promise<unknown>> = options.allFaces ? faces.map((face) => face.load().catch(() => face)) : families.flatMap((family) => load('normal 400', family, textOf(family)))
+  if (!options.allFaces) {
+    const styledText = (test: (style: CSSStyleDeclaration) => boolean, defaults: string): Set<string> => {
+      const selectors = [defaults]
+      const empty = document.createDocumentFragment()
+      for (const sheet of document.styleSheets) {
+        for (const rule of sheet.cssRules) {
+          if (!(rule instanceof CSSStyleRule) || !test(rule.style)) continue
+          try {
+            empty.querySelector(rule.selectorText)
+            selectors.push(rule.selectorText)
+          } catch {
+            // (A selector with a pseudo-element matches no element, and would fail the whole query.)
+          }
+        }
+      }
+      let text = ''
+      for (const element of content.querySelectorAll(selectors.join(', '))) text += element.textContent ?? ''
+      return new Set(chars(text))
+    }
+    const bold = styledText((style) => /^(bold|bolder|[6-9]00)$/.test(style.fontWeight), 'h1, h2, h3, h4, h5, h6, b, strong, th')
+    const italic = styledText((style) => /^(italic|oblique)/.test(style.fontStyle), 'i, em, cite, var, dfn, address')
+    for (const family of families) {
+      const text = textOf(family)
+      loads.push(
+        ...load('normal 700', family, text.filter((char) => bold.has(char))),
+        ...load('italic 400', family, text.filter((char) => italic.has(char))),
+        ...load('italic 700', family, text.filter((char) => bold.has(char) && italic.has(char)))
+      )
+    }
+  }
+  // Paged.js waits for this (its `loadFonts`) just before it lays out the first page: it reads
+  // the style sheets and the content meanwhile.
+  w['__diglotFonts'] = Promise.all(loads).then(() => {
+    w['__diglotPreloaded'] = faces.filter((face) => face.status === 'loaded')
+  })
+
   // A paragraph's text without its notes (and Paged.js's note calls), spaces and soft hyphens.
   // (Kept on the page for `lostParagraphs`.)
   const squash = (element: Element): string => {
@@ -491,8 +554,8 @@ export async function prepareContent(options: PrepareOptions): Promise<number> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) text += (node as Text).data
     return text.replace(/[\s\u00AD]+/g, '')
   }
-  const w = window as unknown as Record<string, unknown>
   w['__diglotSquash'] = squash
+  const expected: string[] = []
   content.querySelectorAll('main.text p').forEach((element, index) => {
     element.setAttribute('data-check', String(index))
     expected.push(squash(element))
@@ -500,63 +563,6 @@ export async function prepareContent(options: PrepareOptions): Promise<number> {
     if (options.fresh.includes(index)) element.closest('.alignment')?.classList.add('alignment-fresh-page')
   })
   w['__diglotExpected'] = expected
-  w['PagedConfig'] = {auto: false}
-  // Every style and weight of each family, for the characters it may set: `load` fetches only the
-  // faces whose `unicode-range` meets them. The first family of the page sets the whole text;
-  // the others what it has no glyph for and the CJK runs (print.css sets those in Noto Serif SC).
-  // After a face was loaded late, every face is loaded.
-  const faces: FontFace[] = []
-  document.fonts.forEach((face) => faces.push(face))
-  const unquote = (family: string): string => family.trim().replace(/^["']|["']$/g, '')
-  const chars = (value: string): string[] => [...new Set(value.replace(/[\s\u00AD]/g, ''))]
-  const all = chars(content.textContent ?? '')
-  const primary = unquote(getComputedStyle(document.documentElement).fontFamily.split(',')[0] ?? '')
-  const ranges = faces
-    .filter((face) => unquote(face.family) === primary)
-    .flatMap((face) => face.unicodeRange.split(',').map((range) => {
-      const [start = '0', end = start] = range.trim().replace(/^U\+/i, '').split('-')
-      return [Number.parseInt(start.replace(/\?/g, '0'), 16), Number.parseInt(end.replace(/\?/g, 'F'), 16)] as const
-    }))
-  const uncovered = all.filter((char) => !ranges.some(([start, end]) => (char.codePointAt(0) ?? 0) >= start && (char.codePointAt(0) ?? 0) <= end))
-  const cjk = [...content.querySelectorAll('[lang|="zh"], [lang|="ja"], [lang|="ko"]')].map((element) => element.textContent ?? '').join('')
-  // Bold and italic faces only for the text that the style sheets (or the browser's defaults)
-  // set bold or italic, with all it holds.
-  const styledText = (test: (style: CSSStyleDeclaration) => boolean, defaults: string): Set<string> => {
-    const selectors = [defaults]
-    for (const sheet of document.styleSheets) {
-      for (const rule of sheet.cssRules) if (rule instanceof CSSStyleRule && test(rule.style)) selectors.push(rule.selectorText)
-    }
-    let text = ''
-    for (const selector of selectors) {
-      try {
-        for (const element of content.querySelectorAll(selector)) text += element.textContent ?? ''
-      } catch {
-        // (A selector with a pseudo-element matches no element.)
-      }
-    }
-    return new Set(chars(text))
-  }
-  const bold = styledText((style) => /^(bold|bolder|[6-9]00)$/.test(style.fontWeight), 'h1, h2, h3, h4, h5, h6, b, strong, th')
-  const italic = styledText((style) => /^(italic|oblique)/.test(style.fontStyle), 'i, em, cite, var, dfn, address')
-  const families = [...new Set(faces.map((face) => unquote(face.family)))]
-  if (options.allFaces) await Promise.all(faces.map((face) => face.load().catch(() => face)))
-  else {
-    await Promise.all(
-      families.flatMap((family) => {
-        const text = family === primary ? all : chars(uncovered.join('') + cjk)
-        const styles: Array<[string, string[]]> = [
-          ['normal 400', text],
-          ['normal 700', text.filter((char) => bold.has(char))],
-          ['italic 400', text.filter((char) => italic.has(char))],
-          ['italic 700', text.filter((char) => bold.has(char) && italic.has(char))]
-        ]
-        return styles.filter(([, subset]) => subset.length > 0).map(([font, subset]) => document.fonts.load(`${font} 16px ${JSON.stringify(family)}`, subset.join('')).catch(() => []))
-      })
-    )
-  }
-  const loaded = faces.filter((face) => face.status === 'loaded')
-  w['__diglotPreloaded'] = loaded
-  return loaded.length
 }
 
 /** Runs in the page after Paged.js: faces loaded during pagination, which it may have measured text without. */
@@ -649,7 +655,7 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
     for (let attempt = 0; attempt < 6; attempt++) {
       options.step?.(attempt === 0 ? 'loading fonts' : lost.length > 0 ? `paginating again (text lost in ${lost.length} paragraph(s))` : 'paginating again (a font face was loaded late)')
       await page.goto(server.url, {waitUntil: 'load'})
-      // Paged.js loads while the fonts do (`prepareContent` sets `PagedConfig` before it waits).
+      // Paged.js loads, and reads its style sheets and the content, while the fonts load.
       await Promise.all([
         page.evaluate(prepareContent, {ragged, fresh, allFaces}),
         page.addScriptTag({url: '/paged.polyfill.js'}).then(() => page.evaluate(registerPagedFixes))
