@@ -36,7 +36,7 @@ export async function run() {
   const html = await printHtml(printDocument(tree, work), templatesDir, faces.css)
 
   // (Alternately, so that a change in the machine's load hits both alike.)
-  const [ours, base] = await compare(builder(pdfEdition, only(tree, [id])), () => barePrint(html), {runs: 7, warmup: 1})
+  const [ours, base] = await compare(builder(pdfEdition, only(tree, [id])), () => barePrint(html), {runs: 11, warmup: 1})
   const compose = await median(async () => printHtml(printDocument(tree, work), templatesDir, (await fontFaces(fontPackages())).css), {runs: 5, warmup: 1})
 
   // Pages of the bare print, for the record.

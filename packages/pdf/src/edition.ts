@@ -74,7 +74,7 @@ function checkMessages(file: string, report: PageReport, missing: string[]): Dig
 }
 
 /** Write the metadata of a work's PDF (dates from `SOURCE_DATE_EPOCH`). */
-export async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: PageReport, sourceDateEpoch: number): Promise<Uint8Array> {
+async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: PageReport, sourceDateEpoch: number): Promise<Uint8Array> {
   return setMetadata(pdf, {
     title: document.title,
     author: document.author,
