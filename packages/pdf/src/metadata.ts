@@ -90,7 +90,7 @@ class PdfFile {
 function outlineItems(file: PdfFile, catalog: string): number[] {
   const items: number[] = []
   const walk = (parent: string): void => {
-    for (let item = file.ref(parent, 'First'); item !== undefined; ) {
+    for (let item = file.ref(parent, 'First'); item !== undefined && !items.includes(item); ) {
       const dict = file.dict(item)
       items.push(item)
       walk(dict)

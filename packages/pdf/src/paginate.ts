@@ -672,7 +672,8 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
       options.step?.('checking')
       const late = await page.evaluate(lateFaces)
       if (late.length > 0) {
-        // (Cannot happen while every style and weight is preloaded; kept so that a new font or style cannot go unnoticed.)
+        // (Rare: a face the style sheets ask for in a way `prepareContent` does not see, e.g. in a
+        // pseudo-element. The book is paginated again with every face loaded.)
         if (allFaces) throw new Error(`font faces loaded during pagination although all were preloaded: ${late.join('; ')}`)
         if (debug) console.error(`[pdf] faces loaded late: ${late.join('; ')}`)
         allFaces = true
