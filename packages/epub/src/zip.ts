@@ -46,30 +46,25 @@ export async function zip(entries: Array<ZipEntry | Promise<ZipEntry>>, date: Da
     const crc = crc32(data)
     // Not ASCII: mark the name UTF-8.
     const flags = name.length === entry.name.length ? 0 : 0x800
+    // The fields the local header (from byte 4) and the central record (from byte 6) share.
+    const common = (header: Buffer, at: number): void => {
+      header.writeUInt16LE(20, at) // version needed: zip 2.0
+      header.writeUInt16LE(flags, at + 2)
+      header.writeUInt16LE(method, at + 4)
+      header.writeUInt16LE(time, at + 6)
+      header.writeUInt16LE(day, at + 8)
+      header.writeUInt32LE(crc, at + 10)
+      header.writeUInt32LE(body.length, at + 14)
+      header.writeUInt32LE(data.length, at + 18)
+      header.writeUInt16LE(name.length, at + 22)
+    }
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(flags, 6)
-    local.writeUInt16LE(method, 8)
-    local.writeUInt16LE(time, 10)
-    local.writeUInt16LE(day, 12)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(body.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    local.writeUInt16LE(0, 28)
+    common(local, 4)
     const record = Buffer.alloc(46)
     record.writeUInt32LE(0x02014b50, 0)
     record.writeUInt16LE((3 << 8) | 20, 4) // made by: UNIX, zip 2.0
-    record.writeUInt16LE(20, 6)
-    record.writeUInt16LE(flags, 8)
-    record.writeUInt16LE(method, 10)
-    record.writeUInt16LE(time, 12)
-    record.writeUInt16LE(day, 14)
-    record.writeUInt32LE(crc, 16)
-    record.writeUInt32LE(body.length, 20)
-    record.writeUInt32LE(data.length, 24)
-    record.writeUInt16LE(name.length, 28)
+    common(record, 6)
     record.writeUInt32LE((0o100644 << 16) >>> 0, 38) // -rw-r--r--
     record.writeUInt32LE(offset, 42)
     chunks.push(local, name, body)
