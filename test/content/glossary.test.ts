@@ -45,7 +45,8 @@ interface Place {
 }
 
 function unlinkedText(node: TextNode, lang: string): string {
-  if (node.type === 'glossaryReference') return '\uFFFC'
+  // A page marker is an anchor, which a link cannot hold: a form split by one cannot be linked.
+  if (node.type === 'glossaryReference' || node.type === 'pageMarker') return '\uFFFC'
   if (node.type === 'langRun' && node.lang !== lang) return ' '
   if (typeof node.value === 'string' && !node.children) return node.value
   // Blocks are kept apart, so that a form cannot run from one into the next.
@@ -196,7 +197,10 @@ function wrongComments(yamlText: string, occurrences: Map<string, GlossaryOccurr
   let inForms = false
   const commented = new Set<string>()
   const formLines = new Map<string, number>()
+  // The file's header (before `entries:`) describes the practice; the entries follow it.
+  const start = yamlText.split('\n').findIndex((line) => line.startsWith('entries:'))
   yamlText.split('\n').forEach((line, index) => {
+    if (index <= start) return
     const entry = /^\s*- id: ([a-z0-9-]+)/.exec(line)
     if (entry) {
       id = entry[1] ?? ''
