@@ -624,10 +624,11 @@ export function lostParagraphs(): number[] {
   // fresh page like any other.
   const placed = new Set([...document.querySelectorAll<HTMLElement>('.pagedjs_footnote_area .footnote')].map((note) => note.dataset['ref'] ?? ''))
   for (const call of document.querySelectorAll<HTMLElement>('.pagedjs_page_content [data-footnote-call]')) {
-    if (placed.has(call.dataset['footnoteCall'] ?? '')) continue
+    const ref = call.dataset['footnoteCall'] ?? ''
+    if (ref === '' || placed.has(ref)) continue
     const paragraph = call.closest('p[data-check]')
     if (paragraph) clipped.add(Number(paragraph.getAttribute('data-check')))
-    if ((window as unknown as Record<string, unknown>)['__diglotDebug'] !== undefined) console.log(`note ${call.dataset['footnoteCall'] ?? ''} lost: its call is on a page, its text on none`)
+    if ((window as unknown as Record<string, unknown>)['__diglotDebug'] !== undefined) console.log(`note ${ref} lost: its call is on a page, its text on none`)
   }
   if ((window as unknown as Record<string, unknown>)['__diglotDebug'] !== undefined) {
     expected.forEach((text, index) => {
