@@ -61,8 +61,18 @@ describe('the Kazakh article and its translation', () => {
       expect(markers(alignment.children[1]), alignment.id).toEqual(markers(alignment.children[0]))
     }
     const kk = await readFile(new URL('harmonious-world/kk.md', content), 'utf8')
-    expect(kk).not.toContain('[5]')
-    for (const n of [1, 2, 3, 4, 6, 7, 8, 9]) expect(kk).toContain(`[${n}]`)
+    const body = kk.split('\n').filter((line) => !line.startsWith('[^')).join('\n')
+    expect(body).not.toContain('[5]')
+    for (const n of [1, 2, 3, 4, 6, 7, 8, 9]) expect(body).toContain(`[${n}]`)
+  })
+
+  it('tells the reader, in twin editor\'s notes, that [5] is missing and how the Roman numerals were written', () => {
+    for (const lang of ['kk', 'en']) {
+      const editors = notes(article, lang).filter((note) => note.kind === 'editor')
+      expect(editors.map((note) => note.label), lang).toEqual(['ed-numerals', 'ed-5'])
+      expect(JSON.stringify(editors[1]), lang).toContain('[5]')
+      expect(JSON.stringify(editors[0]), lang).toMatch(/XVI/)
+    }
   })
 
   it('has no Latin schwa left in the Kazakh, and marks what the source lost', async () => {

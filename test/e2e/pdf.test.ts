@@ -137,7 +137,11 @@ describe('pdf edition of content/', () => {
           if (list.type !== 'noteList') continue
           // Notes are numbered in the order of their calls: search each from the page of the one before.
           let from = 0
+          let kind = ''
           for (const note of list.children) {
+            // (The order is by kind, then number: an editor's note may be called before the last translator's note.)
+            if (note.kind !== kind) from = 0
+            kind = note.kind
             const opening = squash(plain({type: 'root', children: note.children})).slice(0, 40)
             const context = contexts.get(note.id)
             if (opening.length < 15 || !context || context.length < 6) continue

@@ -54,16 +54,28 @@ export function parseGlossary(text: string, reporter: Reporter): Glossary {
       }
     }
     const note = read.localized([...path, 'note'], false) ?? {}
+    const indexAs = read.localized([...path, 'indexAs'], false)
     glossary.children.push({
       type: 'glossaryEntry',
       identifier,
       label: forms['en']?.[0] ?? Object.values(forms)[0]?.[0] ?? identifier,
       entryKind: kinds.has(kind) ? (kind as GlossaryEntryKind) : 'term',
       forms,
-      note
+      note,
+      ...(indexAs && Object.keys(indexAs).length > 0 ? {indexAs} : {})
     })
   })
   return glossary
+}
+
+/**
+ * The key an entry is sorted by in a glossary or an index in language `lang`: its `indexAs`
+ * form (surname first: `Obama, Barack`), else its first form in `lang`, else its first form,
+ * else its id; lower-cased. Compare keys with `localeCompare(…, lang)`.
+ */
+export function glossarySortKey(entry: GlossaryEntry, lang: string): string {
+  const key = entry.indexAs?.[lang] ?? entry.forms[lang]?.[0] ?? Object.values(entry.forms)[0]?.[0] ?? entry.identifier
+  return key.toLocaleLowerCase(lang)
 }
 
 /** A match of a glossary form in a string. */

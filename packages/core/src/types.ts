@@ -303,6 +303,8 @@ export interface GlossaryEntry extends Node, Association {
   forms: Readonly<Record<string, readonly string[]>>
   /** A one-line note per language. */
   note: LocalizedText
+  /** The form to sort (and, later, show) in an index, per language, surname first for Western names (`Obama, Barack`). */
+  indexAs?: LocalizedText | undefined
   data?: GlossaryEntryData | undefined
 }
 export interface GlossaryEntryData extends Data {}

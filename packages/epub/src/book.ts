@@ -8,6 +8,7 @@ import {
   alignmentsOf,
   glossaryOf,
   glossaryOccurrences,
+  glossarySortKey,
   headingsOf,
   pageMarkersOf,
   type Alignment,
@@ -358,7 +359,7 @@ function entryForms(entry: GlossaryEntry, work: Work): ElementContent[] {
 }
 
 function sortKey(entry: GlossaryEntry, lang: string): string {
-  return (entry.forms[lang]?.[0] ?? Object.values(entry.forms)[0]?.[0] ?? entry.identifier).toLocaleLowerCase('en')
+  return glossarySortKey(entry, lang)
 }
 
 function glossaryPage(entries: GlossaryEntry[], work: Work, lang: string, locators: Locators): Page {

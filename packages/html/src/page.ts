@@ -8,6 +8,7 @@ import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {
   alignmentsOf,
   glossaryOccurrences,
+  glossarySortKey,
   headingsOf,
   type Glossary,
   type GlossaryEntry,
@@ -305,7 +306,7 @@ export function glossaryPage(tree: Root, glossary: Glossary, works: readonly Wor
   const occurrences = glossaryOccurrences(tree)
   const workById = new Map(works.map((work) => [work.id, work]))
   const order = ['kk', 'en', 'zh-Hans', 'pinyin']
-  const sortKey = (entry: GlossaryEntry): string => (entry.forms['en']?.[0] ?? entry.forms[Object.keys(entry.forms)[0] ?? '']?.[0] ?? entry.identifier).toLowerCase()
+  const sortKey = (entry: GlossaryEntry): string => glossarySortKey(entry, uiLang)
   const entryElement = (entry: GlossaryEntry): Element => {
     const forms: Content[] = []
     const langs = [...order.filter((lang) => entry.forms[lang]), ...Object.keys(entry.forms).filter((lang) => !order.includes(lang)).sort()]

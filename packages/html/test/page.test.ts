@@ -2,7 +2,7 @@ import {mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {glossaryOf, works} from '@diglot/core'
+import {glossaryOf, parseWork, works} from '@diglot/core'
 import {buildHtml, facesFor, fontFaceCss, glossaryPage, indexPage, parseRanges, serialize, workPage, availableFaces, codePointsOf} from '../src/index.js'
 import {parse, sample, templatesDir} from './helpers.js'
 
@@ -48,6 +48,21 @@ describe('index and glossary pages', () => {
     expect(out).toMatch(/<span class="occ-lang">English: <\/span><a href="\.\.\/sample\/index\.html#[^"]+"/)
     expect(out).toMatch(/href="\.\.\/sample\/index\.html#note-en-1"[^>]*>n\. 1</)
     expect(out).toContain('<section id="names" aria-labelledby="names-heading">')
+  })
+
+  it('sorts the index of names by the surname-first form of a Western name', () => {
+    const glossary = [
+      'entries:',
+      '  - { id: barack-obama, kind: person, forms: { en: [Barack Obama] }, indexAs: { en: "Obama, Barack" } }',
+      '  - { id: hu-jintao, kind: person, forms: { en: [Hu Jintao] } }',
+      '  - { id: fareed-zakaria, kind: person, forms: { en: [Fareed Zakaria] }, indexAs: { en: "Zakaria, Fareed" } }'
+    ].join('\n')
+    const meta = 'id: w\nlanguages:\n  original: en\ntitle:\n  en: T\nlicence: CC0-1.0\nsource:\n  description: A test.\n'
+    const {tree} = parseWork({meta, files: {en: 'Barack Obama, Hu Jintao and Fareed Zakaria.\n'}, glossary, path: 'w'})
+    const out = serialize(glossaryPage(tree, glossaryOf(tree), works(tree)))
+    const order = ['hu-jintao', 'barack-obama', 'fareed-zakaria'].map((id) => out.indexOf(`id="${id}"`))
+    expect(order.every((at) => at > 0)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
   })
 })
 

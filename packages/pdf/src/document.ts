@@ -7,7 +7,7 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
-import {glossaryOf, glossaryOccurrences, headingsOf, type GlossaryEntry, type Root, type Work} from '@diglot/core'
+import {glossaryOf, glossaryOccurrences, glossarySortKey, headingsOf, type GlossaryEntry, type Root, type Work} from '@diglot/core'
 import {toHast} from '@diglot/html'
 import {hyphenateHast} from './hyphenate.js'
 import {splitLongPairs} from './columns.js'
@@ -276,7 +276,7 @@ function backMatter(tree: Root, work: Work, apparatus: string): Element[] {
       h('span', {className: ['pages'], dataEntry: entry.identifier}, Array.from({length: Math.max(1, count)}, () => '000').join(', '))
     ])
   }
-  const sort = (a: GlossaryEntry, b: GlossaryEntry): number => (a.forms[apparatus]?.[0] ?? a.identifier).localeCompare(b.forms[apparatus]?.[0] ?? b.identifier, apparatus)
+  const sort = (a: GlossaryEntry, b: GlossaryEntry): number => glossarySortKey(a, apparatus).localeCompare(glossarySortKey(b, apparatus), apparatus)
   if (terms.length > 0) {
     sections.push(h('section', {className: ['back', 'glossary'], id: 'glossary', dataMatter: 'back', dataRunningHead: 'Glossary'}, [h('h2', 'Glossary'), h('div', {className: ['entries']}, [...terms].sort(sort).map(entryElement))]))
   }

@@ -619,6 +619,17 @@ export function lostParagraphs(): number[] {
       }
     }
   }
+  // A note whose call is set on a page but whose text is on none (Paged.js may drop a note
+  // whose call's line it moves): the paragraph of the call counts as lost, so that it goes to a
+  // fresh page like any other.
+  const placed = new Set([...document.querySelectorAll<HTMLElement>('.pagedjs_footnote_area .footnote')].map((note) => note.dataset['ref'] ?? ''))
+  for (const call of document.querySelectorAll<HTMLElement>('.pagedjs_page_content [data-footnote-call]')) {
+    const ref = call.dataset['footnoteCall'] ?? ''
+    if (ref === '' || placed.has(ref)) continue
+    const paragraph = call.closest('p[data-check]')
+    if (paragraph) clipped.add(Number(paragraph.getAttribute('data-check')))
+    if ((window as unknown as Record<string, unknown>)['__diglotDebug'] !== undefined) console.log(`note ${ref} lost: its call is on a page, its text on none`)
+  }
   if ((window as unknown as Record<string, unknown>)['__diglotDebug'] !== undefined) {
     expected.forEach((text, index) => {
       if (found[index] !== text) {

@@ -50,4 +50,12 @@ describe('the lost-text check', () => {
     const right = '<p data-check="2" style="position: absolute; left: 900px; top: 0">Third paragraph.</p>'
     expect(await check(pages(`<p data-check="0">Alpha beta gamma delta.</p>${below}${right}`))).toEqual([1, 2])
   })
+
+  it('names the paragraph of a note call whose note is on no page', async () => {
+    const rest = '<p data-check="1">Second paragraph, whole.</p><p data-check="2">Third paragraph.</p>'
+    const text = `<p data-check="0">Alpha beta<a data-footnote-call="n1" data-ref="n1"></a> gamma delta.</p>${rest}`
+    const withNote = pages(text).replace('style="height: 0"></div>', 'style="height: 0"><div class="footnote" data-ref="n1">A note’s own text.</div></div>')
+    expect(await check(withNote)).toEqual([])
+    expect(await check(pages(text))).toEqual([0])
+  })
 })
