@@ -77,6 +77,10 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
           reporter.report(position?.start, 'directive-invalid', '`:lang` needs a language: write `:lang[…]{lang=zh-Hans}`')
           return phrasing
         }
+        if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(lang)) {
+          reporter.report(position?.start, 'directive-invalid', `\`${lang.slice(0, 40)}\` is not a BCP 47 language tag; write e.g. \`{lang=zh-Hans}\``)
+          return phrasing
+        }
         return [{type: 'langRun', lang, explicit: true, children: phrasing, ...(position ? {position} : {})}]
       }
       case 'term': {
