@@ -5,7 +5,7 @@
  */
 import type {Reporter, RuleId} from './messages.js'
 import type {YamlSource} from './yaml-source.js'
-import {MAX_FIELD_LENGTH} from './limits.js'
+import {MAX_FIELD_LENGTH, codePointName, forbiddenCharacters} from './limits.js'
 
 /** What a field holds: a plain value, a map per language (any keys), a map of fields, or a list of them. */
 export type Shape = 'value' | 'localized' | {readonly [field: string]: Shape} | {readonly list: Shape}
@@ -45,6 +45,9 @@ export function checkFields(source: YamlSource, shape: Shape, reporter: Reporter
   while (stack.length > 0) {
     const {value, shape: expected, path} = stack.pop() as {value: unknown; shape: Shape | undefined; path: Array<string | number>}
     if (typeof value === 'string') {
+      // A YAML escape (`"\u0001"`, `"\uD800"`) makes characters the text scan cannot see.
+      const bad = forbiddenCharacters(value)[0]
+      if (bad) reporter.report(source.pointOf(path), lengthRule, `\`${path.join('.')}\` holds ${codePointName(bad.char)}, a control character or an unpaired surrogate, which no edition can hold; remove it`)
       if (value.length > MAX_FIELD_LENGTH) {
         reporter.report(source.pointOf(path), lengthRule, `\`${path.join('.')}\` is ${value.length.toLocaleString('en')} characters long; at most ${MAX_FIELD_LENGTH.toLocaleString('en')} are allowed (docs/format.md, Limits)`)
       }

@@ -44,7 +44,8 @@ export const editionRules = {
   'pdf-missing-glyph': 'warning',
   'pdf-font-error': 'warning',
   'pdf-note-page': 'warning',
-  'pdf-text-lost': 'warning'
+  'pdf-text-lost': 'warning',
+  'pdf-request-blocked': 'warning'
 } as const satisfies Record<string, 'error' | 'warning'>
 
 /** Every rule Diglot checks, with its severity. */

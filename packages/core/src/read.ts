@@ -212,8 +212,8 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
 async function folderKind(dir: string, confinement: Confinement): Promise<'folder' | 'outside' | 'other'> {
   try {
     const real = await realpath(dir)
-    if (!inside(confinement.root, real)) return 'outside'
-    return (await stat(real)).isDirectory() ? 'folder' : 'other'
+    if (!(await stat(real)).isDirectory()) return 'other'
+    return inside(confinement.root, real) ? 'folder' : 'outside'
   } catch {
     return 'other'
   }
