@@ -115,6 +115,10 @@ case('ampersand-truncated-description', 'an `&` where the page-break source is c
      files={'content/w/work.yaml': work_yaml().replace('description: A hostile case.', 'description: "' + 'x' * 197 + ' & more text after the cut"'), 'content/w/en.md': ':pb{n=1}Text.\n'},
      steps=[{'args': ['build', 'content', '--format', 'epub', '--out', 'out'], 'exit': 0}],
      outputs={'lacks': {'out/w.epub!OEBPS/content.opf': ['&a<', '&am<', '& <', '&<']}, 'contains': {'out/w.epub!OEBPS/content.opf': ['property="pageBreakSource"']}})
+case('replacement-patterns', 'text like `$&`, `$\'` and `{{body}}` (template and replace() patterns) is kept as text',
+     files=mini('Costs $& and $\' and {{body}} and $1.\n', title='"Title $& {{title}}"'),
+     steps=[{'args': ['build', 'content', '--format', 'html,epub', '--out', 'out'], 'exit': 0}],
+     outputs={'contains': {'out/w/index.html': ['Costs $&#x26; and $\' and {{body}} and $1.', 'Title $&#x26; {{title}}'], 'out/w.epub!OEBPS/chapter-001.xhtml': ['Costs $&#x26; and $\' and {{body}} and $1.']}})
 case('directive-attributes-markup', 'markup in directive attributes is escaped: a bad language tag is refused',
      files=mini(':lang[text]{lang="en\\"><script>alert(1)</script>"}\n'), exit=1)
 
