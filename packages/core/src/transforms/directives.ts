@@ -91,7 +91,9 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
           return phrasing
         }
         if (!ids.has(id)) {
-          reporter.report(position?.start, 'glossary-unknown-id', `\`:term\` points to \`${id}\`, which is not in the glossary (glossary.yaml); add the entry or fix the id`)
+          reporter.report(position?.start, 'glossary-unknown-id', glossary.children.length === 0
+            ? `\`:term\` points to \`${id}\`, but there is no glossary (glossary.yaml in the content folder is missing, empty or invalid); add it with this entry`
+            : `\`:term\` points to \`${id}\`, which is not in the glossary (glossary.yaml); add the entry or fix the id`)
           return phrasing
         }
         const entry = glossary.children.find((item) => item.identifier === id)
