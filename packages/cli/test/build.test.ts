@@ -43,7 +43,7 @@ describe('diglot build', () => {
     cpSync(contentDir, broken, {recursive: true})
     const en = path.join(broken, 'sample', 'en.md')
     writeFileSync(en, `${readFileSync(en, 'utf8')}\nAn extra paragraph with no original.\n`)
-    const out = path.join(broken, 'dist')
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'diglot-broken-out-')), 'dist')
     const output = capture()
     expect(await main(['build', broken, '--format', 'html', '--out', out], output)).toBe(1)
     expect(output.lines.join('\n')).toMatch(/sample\/en\.md:\d+:1: paragraph has no counterpart.*\[align-missing-counterpart\]/)

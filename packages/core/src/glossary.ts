@@ -4,6 +4,8 @@
 import type {Glossary, GlossaryEntry, GlossaryEntryKind} from './types.js'
 import {Reporter} from './messages.js'
 import {YamlReader, readYaml} from './yaml-source.js'
+import {checkFields, glossaryShape} from './fields.js'
+import {checkCharacters} from './limits.js'
 
 const kinds: ReadonlySet<string> = new Set<GlossaryEntryKind>(['term', 'person', 'organisation', 'place', 'work'])
 
@@ -16,13 +18,14 @@ const unmatchedForms = new Set(['pinyin'])
  */
 export function parseGlossary(text: string, reporter: Reporter): Glossary {
   const glossary: Glossary = {type: 'glossary', children: []}
-  const source = readYaml(text, reporter)
+  const source = readYaml(checkCharacters(text, reporter), reporter)
   if (!source) return glossary
   const read = new YamlReader(source, reporter, 'glossary-invalid')
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data) || !('entries' in source.data)) {
     read.fail([], 'the glossary must be a map with a list `entries:`; see docs/format.md')
     return glossary
   }
+  checkFields(source, glossaryShape, reporter, 'glossary-invalid')
   const seen = new Map<string, number>()
 
   read.list(['entries']).forEach((_, index) => {

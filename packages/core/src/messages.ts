@@ -4,6 +4,7 @@
  */
 import {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
+import {printable} from './limits.js'
 
 /** The rules checked on a source (content folder), with their severity. */
 export const sourceRules = {
@@ -22,7 +23,19 @@ export const sourceRules = {
   'align-missing-counterpart': 'error',
   'align-kind-mismatch': 'error',
   'translation-incomplete': 'warning',
-  'untranslated-block': 'warning'
+  'untranslated-block': 'warning',
+  'char-invalid': 'error',
+  'limit-exceeded': 'error',
+  'link-invalid': 'error',
+  'image-unsupported': 'error',
+  'definition-unsupported': 'error',
+  'task-list-unsupported': 'error',
+  'frontmatter-unsupported': 'warning',
+  'file-outside': 'error',
+  'field-unknown': 'warning',
+  'page-order': 'warning',
+  'work-missing': 'warning',
+  'content-empty': 'error'
 } as const satisfies Record<string, 'error' | 'warning'>
 
 /** The rules checked on a rendered edition (reported by the renderers), with their severity. */
@@ -31,7 +44,8 @@ export const editionRules = {
   'pdf-missing-glyph': 'warning',
   'pdf-font-error': 'warning',
   'pdf-note-page': 'warning',
-  'pdf-text-lost': 'warning'
+  'pdf-text-lost': 'warning',
+  'pdf-request-blocked': 'warning'
 } as const satisfies Record<string, 'error' | 'warning'>
 
 /** Every rule Diglot checks, with its severity. */
@@ -67,12 +81,15 @@ export function createMessage(
   return message as DiglotMessage
 }
 
-/** `file:line:col: reason [rule]`, the format of every message Diglot prints. */
+/**
+ * `file:line:col: reason [rule]`, the format of every message Diglot prints, on
+ * one line; control characters (an ESC from a source) are shown escaped.
+ */
 export function formatMessage(message: VFileMessage): string {
   const line = message.line ?? 1
   const column = message.column ?? 1
   const severity = message.fatal ? '' : 'warning: '
-  return `${message.file}:${line}:${column}: ${severity}${message.reason} [${message.ruleId ?? 'diglot'}]`
+  return printable(`${message.file}:${line}:${column}: ${severity}${message.reason} [${message.ruleId ?? 'diglot'}]`).replace(/\n/g, '\\n')
 }
 
 /** True when any message is an error. */

@@ -4,6 +4,11 @@
 import type {Person, Translator, WorkMeta} from './types.js'
 import {Reporter} from './messages.js'
 import {YamlReader, readYaml} from './yaml-source.js'
+import {checkFields, workShape} from './fields.js'
+import {checkCharacters} from './limits.js'
+
+/** Work ids that would overwrite another output of the build (`<out>/glossary/`, `<out>/assets/`). */
+export const reservedWorkIds: ReadonlySet<string> = new Set(['glossary', 'assets'])
 
 const languageTag = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
 const trims = new Set(['A5', '6x9in'])
@@ -16,17 +21,20 @@ const trims = new Set(['A5', '6x9in'])
  * @param expectedId The folder name, when read from disk.
  */
 export function parseWorkMeta(text: string, reporter: Reporter, expectedId?: string): WorkMeta | undefined {
-  const source = readYaml(text, reporter)
+  const before = reporter.messages.length
+  const source = readYaml(checkCharacters(text, reporter), reporter)
   if (!source) return undefined
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
     reporter.report({line: 1, column: 1}, 'meta-invalid', 'work.yaml must be a map of fields (id, languages, title, …); see docs/format.md')
     return undefined
   }
-  const before = reporter.messages.length
   const read = new YamlReader(source, reporter, 'meta-invalid')
+  checkFields(source, workShape, reporter, 'meta-invalid')
 
   const id = read.string(['id'], true) ?? ''
   if (id && !/^[a-z0-9][a-z0-9-]*$/.test(id)) read.fail(['id'], `work id \`${id}\` must use lowercase letters, digits and hyphens`)
+  else if (reservedWorkIds.has(id)) read.fail(['id'], `work id \`${id}\` is taken by the edition's own \`${id}\` page or folder; rename the work (and its folder)`)
+  else if (id.length > 100) read.fail(['id'], 'a work id may have at most 100 characters')
   if (id && expectedId !== undefined && id !== expectedId) {
     read.fail(['id'], `work id \`${id}\` differs from its folder \`${expectedId}\`; make them equal`)
   }
@@ -54,6 +62,10 @@ export function parseWorkMeta(text: string, reporter: Reporter, expectedId?: str
   read.list(['translators']).forEach((_, index) => {
     const name = read.localized(['translators', index, 'name'], true)
     const language = read.string(['translators', index, 'language'], true)
+    if (language !== undefined && !languageTag.test(language)) {
+      read.fail(['translators', index, 'language'], `\`${language}\` is not a BCP 47 language tag (e.g. kk, en, zh-Hans)`)
+      return
+    }
     if (name && language) translators.push({name, language})
   })
 
@@ -100,5 +112,5 @@ export function parseWorkMeta(text: string, reporter: Reporter, expectedId?: str
   const series = read.string(['series'], false)
   if (series !== undefined) meta.series = series
 
-  return reporter.messages.length > before ? undefined : meta
+  return reporter.messages.slice(before).some((message) => message.fatal === true) ? undefined : meta
 }

@@ -1,13 +1,15 @@
 /**
  * Read works and content folders from disk.
  */
-import {readFile, readdir, stat} from 'node:fs/promises'
+import {lstat, open, readdir, readlink, realpath, stat} from 'node:fs/promises'
+import {constants} from 'node:fs'
 import path from 'node:path'
 import type {LanguageTag, Root, Work} from './types.js'
 import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {buildWork, prepareGlossary, type ParseResult, type PreparedGlossary} from './work.js'
 import {parseWorkMeta} from './meta.js'
+import {MAX_FILE_BYTES} from './limits.js'
 
 /** Options for reading from disk. */
 export interface ReadOptions {
@@ -53,31 +55,108 @@ function firstInvalidOffset(bytes: Uint8Array): number {
   return index
 }
 
-async function readText(file: string, shown: string, messages: DiglotMessage[]): Promise<string | undefined> {
-  let bytes: Uint8Array
+/**
+ * The folder every read must stay in (after following symbolic links): a
+ * source is published, so a link to a file elsewhere (`en.md -> ~/.ssh/id_rsa`)
+ * would publish that file.
+ */
+interface Confinement {
+  /** Real path of the content folder. */
+  root: string
+  cwd: string
+}
+
+async function confinementOf(dir: string, cwd: string): Promise<Confinement> {
+  let root: string
   try {
-    bytes = await readFile(file)
+    root = await realpath(dir)
+  } catch {
+    root = path.resolve(cwd, dir)
+  }
+  return {root, cwd}
+}
+
+/** What a link says (the first link on the way, when a folder above it is the link). */
+async function linkText(file: string): Promise<string> {
+  try {
+    return await readlink(file)
+  } catch {
+    return path.basename(file)
+  }
+}
+
+function inside(root: string, file: string): boolean {
+  const relative = path.relative(root, file)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+/**
+ * Read a text file inside the content folder. Returns undefined when it does not
+ * exist, and null when it was refused: a file reached through a link out of the folder, a folder or device
+ * where a file should be, or a file over the size limit is reported and not read.
+ */
+async function readText(file: string, shownAs: string, messages: DiglotMessage[], confinement: Confinement): Promise<string | undefined | null> {
+  const reporter = new Reporter(shownAs)
+  try {
+    await lstat(file)
   } catch {
     return undefined
   }
-  const result = decodeUtf8(bytes, shown)
+  let real: string
+  try {
+    real = await realpath(file)
+  } catch {
+    reporter.report(undefined, 'file-missing', `${shownAs} is a link to a file that does not exist; replace it with the file itself`)
+    messages.push(...reporter.messages)
+    return null
+  }
+  if (!inside(confinement.root, real)) {
+    reporter.report(undefined, 'file-outside', `${shownAs} is a link to \`${await linkText(file)}\`, outside the content folder; everything published must be inside it: copy the file in instead of linking to it`)
+    messages.push(...reporter.messages)
+    return null
+  }
+  const info = await stat(real)
+  if (!info.isFile()) {
+    reporter.report(undefined, 'file-missing', `${shownAs} is ${info.isDirectory() ? 'a folder' : 'not a regular file'}; it must be a text file`)
+    messages.push(...reporter.messages)
+    return null
+  }
+  if (info.size > MAX_FILE_BYTES) {
+    reporter.report(undefined, 'limit-exceeded', `${shownAs} is ${(info.size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1024 / 1024} MB per file are read (docs/format.md, Limits): split the work`)
+    messages.push(...reporter.messages)
+    return null
+  }
+  // O_NOFOLLOW | O_NONBLOCK: the file checked above is the file read (no swap for a link or a FIFO in between).
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+  let bytes: Uint8Array
+  try {
+    bytes = await handle.readFile()
+  } finally {
+    await handle.close()
+  }
+  const result = decodeUtf8(bytes.length > MAX_FILE_BYTES ? bytes.subarray(0, MAX_FILE_BYTES) : bytes, shownAs)
   messages.push(...result.messages)
   return result.text
 }
 
-/** Read one work folder (with `work.yaml` and one `<lang>.md` per language). */
+/** Read one work folder (with `work.yaml` and one `<lang>.md` per language). Its parent is the content folder. */
 export async function readWork(workDir: string, options: ReadOptions = {}): Promise<ParseResult> {
   const cwd = options.cwd ?? process.cwd()
+  const confinement = await confinementOf(path.join(workDir, '..'), cwd)
   const glossaryPath = options.glossary ?? (await findGlossary(workDir))
-  const prepared = await readGlossary(glossaryPath, cwd)
-  const {work, messages} = await readWorkWith(workDir, prepared, cwd)
+  const prepared = await readGlossary(glossaryPath, cwd, confinement, false)
+  const {work, messages} = await readWorkWith(workDir, prepared, cwd, confinement)
   return {
     tree: {type: 'root', specVersion: SPEC_VERSION, children: work ? [work, prepared.glossary] : [prepared.glossary]},
     messages: sortMessages([...prepared.messages, ...messages])
   }
 }
 
-/** Read every work of a content folder (each subfolder with a `work.yaml`) and its `glossary.yaml`. */
+/**
+ * Read every work of a content folder (each subfolder with a `work.yaml`) and its
+ * `glossary.yaml`. A folder with Markdown but no `work.yaml` is reported (it would
+ * be left out without a word), and so is a content folder with no work.
+ */
 export async function readContent(contentDir: string, options: ReadOptions = {}): Promise<ParseResult> {
   const cwd = options.cwd ?? process.cwd()
   const messages: DiglotMessage[] = []
@@ -89,24 +168,62 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
     reporter.report(undefined, 'file-missing', `content folder ${shown(cwd, contentDir)} does not exist; pass the folder that holds your works (default ./content)`)
     return {tree: {type: 'root', specVersion: SPEC_VERSION, children: []}, messages: reporter.messages}
   }
+  const confinement = await confinementOf(contentDir, cwd)
   const glossaryPath = options.glossary ?? path.join(contentDir, 'glossary.yaml')
-  const prepared = await readGlossary(glossaryPath, cwd)
+  const prepared = await readGlossary(glossaryPath, cwd, confinement, options.glossary !== undefined)
   messages.push(...prepared.messages)
   const works: Work[] = []
   for (const entry of entries) {
+    if (entry.startsWith('.')) continue
     const dir = path.join(contentDir, entry)
-    if (!(await isFile(path.join(dir, 'work.yaml')))) continue
-    const result = await readWorkWith(dir, prepared, cwd)
+    const kind = await folderKind(dir, confinement)
+    if (kind === 'outside') {
+      const reporter = new Reporter(shown(cwd, dir))
+      reporter.report(undefined, 'file-outside', `${shown(cwd, dir)} is a link to \`${await linkText(dir)}\`, outside the content folder; move the work into the content folder instead of linking to it`)
+      messages.push(...reporter.messages)
+      continue
+    }
+    if (kind !== 'folder') continue
+    if (!(await exists(path.join(dir, 'work.yaml')))) {
+      const names = await readdir(dir).catch(() => [] as string[])
+      if (names.some((name) => name.endsWith('.md') && name !== 'README.md')) {
+        const misnamed = names.find((name) => /^work\.(?:yml|json|toml)$/i.test(name) || name === 'Work.yaml')
+        const reporter = new Reporter(`${shown(cwd, dir)}/${misnamed ?? 'work.yaml'}`)
+        reporter.report(undefined, 'work-missing', misnamed
+          ? `${shown(cwd, dir)}/${misnamed} is not read: the metadata file must be named \`work.yaml\`; rename it, or this work is left out`
+          : `${shown(cwd, dir)} has Markdown files but no work.yaml, so it is left out; add a work.yaml (docs/format.md)`)
+        messages.push(...reporter.messages)
+      }
+      continue
+    }
+    const result = await readWorkWith(dir, prepared, cwd, confinement)
     messages.push(...result.messages)
     if (result.work) works.push(result.work)
+  }
+  if (works.length === 0 && !messages.some((message) => message.fatal === true)) {
+    const reporter = new Reporter(shown(cwd, contentDir))
+    reporter.report(undefined, 'content-empty', `no work found in ${shown(cwd, contentDir)}: a work is a folder with a work.yaml and one Markdown file per language (docs/format.md)`)
+    messages.push(...reporter.messages)
   }
   return {tree: {type: 'root', specVersion: SPEC_VERSION, children: [...works, prepared.glossary]}, messages: sortMessages(messages)}
 }
 
-async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
+/** A content folder's entry: a folder (inside the content folder), a link out of it, or something else. */
+async function folderKind(dir: string, confinement: Confinement): Promise<'folder' | 'outside' | 'other'> {
+  try {
+    const real = await realpath(dir)
+    if (!(await stat(real)).isDirectory()) return 'other'
+    return inside(confinement.root, real) ? 'folder' : 'outside'
+  } catch {
+    return 'other'
+  }
+}
+
+async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
   const messages: DiglotMessage[] = []
   const folder = shown(cwd, workDir)
-  const metaText = await readText(path.join(workDir, 'work.yaml'), `${folder}/work.yaml`, messages)
+  const metaText = await readText(path.join(workDir, 'work.yaml'), `${folder}/work.yaml`, messages, confinement)
+  if (metaText === null) return {work: undefined, messages}
   if (metaText === undefined) {
     const reporter = new Reporter(`${folder}/work.yaml`)
     reporter.report(undefined, 'file-missing', `${folder}/work.yaml does not exist; every work folder needs one (see docs/format.md)`)
@@ -116,32 +233,45 @@ async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: st
   const meta = parseWorkMeta(metaText, metaReporter, path.basename(path.resolve(workDir)))
   if (!meta) return {work: undefined, messages: [...messages, ...metaReporter.messages]}
   const files: Record<LanguageTag, string> = {}
+  let refused = false
   for (const lang of [meta.languages.original, meta.languages.translation]) {
     if (lang === undefined) continue
-    const text = await readText(path.join(workDir, `${lang}.md`), `${folder}/${lang}.md`, messages)
-    if (text !== undefined) files[lang] = text
+    const text = await readText(path.join(workDir, `${lang}.md`), `${folder}/${lang}.md`, messages, confinement)
+    if (text === null) refused = true
+    else if (text !== undefined) files[lang] = text
   }
+  if (refused) return {work: undefined, messages: [...messages, ...metaReporter.messages]}
   const result = buildWork({meta, files, path: folder}, prepared)
-  return {work: result.work, messages: [...messages, ...result.messages]}
+  return {work: result.work, messages: [...messages, ...metaReporter.messages, ...result.messages]}
 }
 
-async function readGlossary(file: string | undefined, cwd: string): Promise<PreparedGlossary> {
+/**
+ * Read the glossary. A missing default glossary is no glossary (a work that names
+ * an entry gets an error there); a missing glossary that was asked for is an error.
+ */
+async function readGlossary(file: string | undefined, cwd: string, confinement: Confinement, required: boolean): Promise<PreparedGlossary> {
   if (file === undefined) return prepareGlossary(undefined)
   const messages: DiglotMessage[] = []
-  const text = await readText(file, shown(cwd, file), messages)
-  const prepared = prepareGlossary(text, shown(cwd, file))
+  const text = await readText(file, shown(cwd, file), messages, required ? {root: path.parse(path.resolve(file)).root, cwd} : confinement)
+  if (text === undefined && required) {
+    const reporter = new Reporter(shown(cwd, file))
+    reporter.report(undefined, 'file-missing', `glossary ${shown(cwd, file)} does not exist`)
+    messages.push(...reporter.messages)
+  }
+  const prepared = prepareGlossary(text ?? undefined, shown(cwd, file))
   prepared.messages.unshift(...messages)
   return prepared
 }
 
 async function findGlossary(workDir: string): Promise<string | undefined> {
   const candidate = path.join(workDir, '..', 'glossary.yaml')
-  return (await isFile(candidate)) ? candidate : undefined
+  return (await exists(candidate)) ? candidate : undefined
 }
 
-async function isFile(file: string): Promise<boolean> {
+async function exists(file: string): Promise<boolean> {
   try {
-    return (await stat(file)).isFile()
+    await lstat(file)
+    return true
   } catch {
     return false
   }

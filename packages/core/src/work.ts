@@ -16,6 +16,9 @@ import {linkGlossaryTerms} from './transforms/glossary-refs.js'
 import {alignSources, type LanguageSource} from './align.js'
 import {BlockIds} from './ids.js'
 import {buildSections} from './sections.js'
+import {checkLineNesting, checkTree, type FragmentLink} from './transforms/safety.js'
+import {checkCharacters} from './limits.js'
+import type {Root as MdastRoot} from 'mdast'
 
 /** What `parseWork` needs. */
 export interface WorkInput {
@@ -79,6 +82,8 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
 
   const sources: LanguageSource[] = []
   const notesByLang = new Map<LanguageTag, Note[]>()
+  const refused: Reporter[] = []
+  const fragmentsByLang = new Map<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>()
   for (const [index, lang] of languages.entries()) {
     const file = joinPath(folder, `${lang}.md`)
     const reporter = new Reporter(file)
@@ -87,7 +92,14 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
       metaReporter.report({line: 1, column: 1}, 'file-missing', `the work declares language \`${lang}\` but ${file} does not exist; create it or change \`languages\``)
       continue
     }
-    const tree = parseMarkdown(text)
+    const fragments: FragmentLink[] = []
+    const tree = safeParse(checkCharacters(text, reporter), reporter, fragments)
+    if (tree === undefined) {
+      // Refused (beyond a limit): nothing to align with, and no further message would help.
+      refused.push(reporter)
+      continue
+    }
+    fragmentsByLang.set(lang, {fragments, reporter})
     transformDirectives(tree, reporter, prepared.glossary)
     const notes = transformNotes(tree, lang, reporter, text)
     attachPageMarkers(tree, reporter)
@@ -100,6 +112,7 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
     sources.push({lang, role: index === 0 ? 'original' : 'translation', file, tree, reporter})
   }
 
+  if (refused.length > 0) return {work: undefined, messages: [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages), ...refused.flatMap((reporter) => reporter.messages)]}
   const original = sources.find((source) => source.role === 'original')
   const translation = sources.find((source) => source.role === 'translation')
   const messages = [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages)]
@@ -114,10 +127,10 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
     blockType: blocks.blockType,
     children: blocks.segments
   }))
-  const reported = [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages)]
 
   const noteLists: NoteList[] = languages.filter((lang) => notesByLang.has(lang)).map((lang) => ({type: 'noteList', lang, children: notesByLang.get(lang) ?? []}))
   linkTwins(noteLists)
+  checkFragments(alignments, noteLists, fragmentsByLang)
 
   const work: Work = {
     type: 'work',
@@ -126,7 +139,55 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
     languages,
     children: [...buildSections(alignments), ...noteLists]
   }
-  return {work, messages: reported}
+  return {work, messages: [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages)]}
+}
+
+/** Parse Markdown within the limits: refused lines and too deep trees give an empty tree and an error. */
+function safeParse(text: string, reporter: Reporter, fragments: FragmentLink[]): MdastRoot | undefined {
+  if (!checkLineNesting(text, reporter)) return undefined
+  let tree: MdastRoot
+  try {
+    tree = parseMarkdown(text)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    reporter.report({line: 1, column: 1}, 'limit-exceeded', 'this file nests too deeply to be read; at most 100 levels of block quotes, lists and inline marks are allowed (docs/format.md, Limits)')
+    return undefined
+  }
+  return checkTree(tree, reporter, fragments) ? tree : undefined
+}
+
+/** A `#fragment` link must name a block, a note or a source page of this work. */
+function checkFragments(alignments: readonly Alignment[], noteLists: readonly NoteList[], byLang: ReadonlyMap<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>): void {
+  if ([...byLang.values()].every((entry) => entry.fragments.length === 0)) return
+  const ids = new Set<string>()
+  for (const alignment of alignments) {
+    ids.add(alignment.id)
+    for (const segment of alignment.children) collectPageIds(segment, segment.lang, segment.role, ids)
+  }
+  for (const list of noteLists) {
+    for (const note of list.children) {
+      ids.add(note.id)
+      for (const call of note.calls) ids.add(call)
+      collectPageIds(note, list.lang, 'translation', ids)
+    }
+  }
+  for (const {fragments, reporter} of byLang.values()) {
+    for (const {fragment, place} of fragments) {
+      if (!ids.has(fragment)) reporter.report(place, 'link-invalid', `link to \`#${fragment}\` has no target in this work; link to a block id, a note (\`#note-en-1\`) or a source page (\`#page-20\`), or use a full https:// address`)
+    }
+  }
+}
+
+function collectPageIds(node: {children?: unknown}, lang: string, role: 'original' | 'translation', ids: Set<string>): void {
+  const stack: unknown[] = [node]
+  while (stack.length > 0) {
+    const current = stack.pop() as {type?: string; id?: string; children?: unknown[]}
+    if (current.type === 'pageMarker' && typeof current.id === 'string') {
+      ids.add(current.id)
+      if (role === 'translation') ids.add(`${current.id}-${lang}`)
+    }
+    if (Array.isArray(current.children)) stack.push(...current.children)
+  }
 }
 
 /** A note with the same label in the original and in the translation is its twin. */

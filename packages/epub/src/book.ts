@@ -63,9 +63,23 @@ export interface BookContent {
 
 const glossaryKinds = new Set<GlossaryEntry['entryKind']>(['term', 'work'])
 
-/** Serialize hast as XHTML. */
+/**
+ * Serialize hast as XHTML. HTML allows a raw `<` in an attribute value, XML does
+ * not (a title `a < b` in the cover's `alt` made the EPUB unreadable): it is
+ * written `&#x3C;`. (U+FFFF marks it during serialization: no source may hold it.)
+ */
 export const xhtml = (tree: Nodes): string =>
-  toHtml(tree, {closeSelfClosing: true, tightSelfClosing: false, allowDangerousCharacters: false, characterReferences: {useNamedReferences: false}})
+  toHtml(markLessThan(tree), {closeSelfClosing: true, tightSelfClosing: false, allowDangerousCharacters: false, characterReferences: {useNamedReferences: false}}).replaceAll('\uFFFF', '&#x3C;')
+
+function markLessThan(node: Nodes): Nodes {
+  if (node.type === 'root') return {...node, children: node.children.map((child) => markLessThan(child) as ElementContent)}
+  if (node.type !== 'element') return node
+  const properties: Element['properties'] = {}
+  for (const [key, value] of Object.entries(node.properties)) {
+    properties[key] = typeof value === 'string' ? value.replaceAll('<', '\uFFFF') : Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.replaceAll('<', '\uFFFF') : item)) : value
+  }
+  return {...node, properties, children: node.children.map((child) => markLessThan(child) as ElementContent)}
+}
 
 /** Text with its Han runs tagged `zh-Hans` (for plain strings from the metadata and the glossary). */
 export function tagged(text: string): ElementContent[] {

@@ -112,7 +112,8 @@ export function metadataXml(input: MetadataInput): string {
   lines.push(`<meta property="schema:accessibilitySummary">${text(summary)}</meta>`)
   lines.push(`<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>`)
   lines.push(`<meta property="a11y:certifiedBy">Diglot (automated checks: epubcheck, DAISY Ace)</meta>`)
-  if (input.hasPageList) lines.push(`<meta property="pageBreakSource">${text(meta.source.description).slice(0, 200)}</meta>`)
+  // Cut the text before escaping it, so that the cut never falls inside an entity (`&a`).
+  if (input.hasPageList) lines.push(`<meta property="pageBreakSource">${text(Array.from(meta.source.description.replace(/\s+/g, ' ').trim()).slice(0, 200).join(''))}</meta>`)
   if (input.hasCover) lines.push(`<meta name="cover" content="cover-image" />`)
   return lines.map((line) => `    ${line}`).join('\n')
 }

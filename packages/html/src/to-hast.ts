@@ -182,7 +182,10 @@ function handlers(context: Context): Handlers {
     if (segment.status === 'present') content = state.all(segment as never) as ElementContent[]
     else content = [h('p', {className: ['segment-missing'], lang: 'en'}, context.labels[segment.status === 'untranslated' ? 'untranslated' : 'missing'])]
     if (context.options.target === 'web' && context.called.length > 0) {
-      content.push(h('div', {className: ['sidenotes']}, context.called.map((note) => noteElement(note, context))))
+      // A note may call another note: it joins `called` while the first is converted (no `map`, which would miss it).
+      const sidenotes: Element[] = []
+      for (let index = 0; index < context.called.length; index++) sidenotes.push(noteElement(context.called[index] as Note, context))
+      content.push(h('div', {className: ['sidenotes']}, sidenotes))
     }
     const element = h(
       'div',

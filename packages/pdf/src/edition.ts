@@ -111,7 +111,7 @@ export const pdfEdition: EditionFormat = {
         step('composing')
         const document = printDocument(tree, work)
         const html = await printHtml(document, options.templatesDir, faces.css)
-        const {pdf, report} = await renderPdf({browser: await launching, server, html, finish: {versoHead: document.versoHead}, step})
+        const {pdf, report, blocked} = await renderPdf({browser: await launching, server, html, finish: {versoHead: document.versoHead}, step})
         // After the last print, Chromium shuts down while the metadata is written.
         if (index === list.length - 1) void close()
         step('metadata')
@@ -119,6 +119,7 @@ export const pdfEdition: EditionFormat = {
         await writeFile(path.join(options.outDir, name), await finishWorkPdf(pdf, document, report, options.sourceDateEpoch))
         files.push(name)
         messages.push(...checkMessages(name, report, missingGlyphs(document.text, faces.coverage)))
+        for (const url of blocked) messages.push(createMessage(name, undefined, 'pdf-request-blocked', `the page asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url}, which was blocked: the PDF step loads nothing but the build's own files; remove it from the templates`))
       }
     } finally {
       await close()

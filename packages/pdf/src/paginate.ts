@@ -11,7 +11,8 @@ import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import type {AddressInfo} from 'node:net'
-import puppeteer, {type Browser} from 'puppeteer'
+import type {Browser} from 'puppeteer'
+import {guardRequests, launchGuardedBrowser} from './browser.js'
 import type {FontPackage} from './fonts.js'
 
 const require = createRequire(import.meta.url)
@@ -21,12 +22,8 @@ export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-backgro
 
 /** Launch Debian Chromium (never a downloaded browser). */
 export async function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-    headless: true,
-    protocolTimeout: 600_000
-  })
+  // Over a pipe, without puppeteer's signal handlers, killed on SIGINT/SIGTERM (browser.ts).
+  return launchGuardedBrowser(chromiumArgs)
 }
 
 /** A local server for the page, the fonts and Paged.js. */
@@ -643,10 +640,13 @@ export function lostParagraphs(): number[] {
 }
 
 /** Paginate `html` with Paged.js and print it. */
-export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Array; report: PageReport}> {
+export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
   const {browser, server} = options
   server.setPage(pagedHtml(options.html))
   const page = await browser.newPage()
+  // No request leaves the build's own server (a remote image in a template, say): blocked and reported.
+  const blocked: string[] = []
+  await guardRequests(page, server.url, (url) => blocked.push(url))
   try {
     const debug = Boolean(process.env['DIGLOT_PDF_DEBUG'])
     if (debug) {
@@ -719,7 +719,7 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
     )
     options.step?.('printing')
     const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
-    return {pdf, report}
+    return {pdf, report, blocked: [...new Set(blocked)]}
   } finally {
     await page.close()
   }

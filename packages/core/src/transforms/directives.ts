@@ -77,6 +77,10 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
           reporter.report(position?.start, 'directive-invalid', '`:lang` needs a language: write `:lang[…]{lang=zh-Hans}`')
           return phrasing
         }
+        if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(lang)) {
+          reporter.report(position?.start, 'directive-invalid', `\`${lang.slice(0, 40)}\` is not a BCP 47 language tag; write e.g. \`{lang=zh-Hans}\``)
+          return phrasing
+        }
         return [{type: 'langRun', lang, explicit: true, children: phrasing, ...(position ? {position} : {})}]
       }
       case 'term': {
@@ -87,7 +91,9 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
           return phrasing
         }
         if (!ids.has(id)) {
-          reporter.report(position?.start, 'glossary-unknown-id', `\`:term\` points to \`${id}\`, which is not in the glossary (glossary.yaml); add the entry or fix the id`)
+          reporter.report(position?.start, 'glossary-unknown-id', glossary.children.length === 0
+            ? `\`:term\` points to \`${id}\`, but there is no glossary (glossary.yaml in the content folder is missing, empty or invalid); add it with this entry`
+            : `\`:term\` points to \`${id}\`, which is not in the glossary (glossary.yaml); add the entry or fix the id`)
           return phrasing
         }
         const entry = glossary.children.find((item) => item.identifier === id)

@@ -30,23 +30,27 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
   collectDefinitions(tree)
 
   const notes = new Map<string, Note>()
+  /** Every note, in order of creation. */
+  const created: Note[] = []
   const counters: Record<NoteKind, number> = {author: 0, translator: 0, editor: 0}
   const callCount = new Map<string, number>()
   const usedIds = new Set<string>()
 
   reportUndefinedCalls(tree)
   rewriteCalls(tree)
-  // Notes may call notes (at any depth): rewrite calls inside each called note, in order,
-  // including notes first called from another note.
-  const created = () => [...notes.values()]
-  for (let index = 0; index < created().length; index++) rewriteCallsIn(created()[index] as Note)
+  // Notes may call notes (at any depth): rewrite calls inside each created note, in order,
+  // including notes first called from another note (a queue: linear in the number of notes).
+  let rewritten = 0
+  const drain = (): void => {
+    while (rewritten < created.length) rewriteCallsIn(created[rewritten++] as Note)
+  }
+  drain()
 
   for (const [identifier, definition] of definitions) {
     if (notes.has(identifier)) continue
     reporter.report(definition.position?.start, 'note-unused', `note \`[^${definition.label ?? identifier}]\` is defined but never called; add a call \`[^${definition.label ?? identifier}]\` in the text or remove the definition`)
-    const note = createNote(identifier, definition)
-    notes.set(identifier, note)
-    rewriteCallsIn(note)
+    notes.set(identifier, createNote(identifier, definition))
+    drain()
   }
   for (const definition of definitions.values()) reportUndefinedCalls(definition)
 
@@ -110,7 +114,7 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
     let id = base
     for (let count = 2; usedIds.has(id); count++) id = `${base}-${count}`
     usedIds.add(id)
-    return {
+    const note: Note = {
       type: 'note',
       identifier,
       label,
@@ -122,6 +126,8 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
       children: definition.children as BlockContent[],
       ...(definition.position ? {position: definition.position} : {})
     }
+    created.push(note)
+    return note
   }
 
   function rewriteCallsIn(note: Note): void {

@@ -40,11 +40,18 @@ export function attachPageMarkers(tree: Root, reporter: Reporter): void {
   tree.children = kept
 
   const seen = new Map<string, PageMarker>()
+  let last: PageMarker | undefined
   visitMarkers(tree, (marker) => {
     const previous = seen.get(marker.n)
     if (previous) {
       reporter.report(marker.position?.start, 'id-duplicate', `page ${marker.n} is marked twice (first at line ${previous.position?.start.line ?? '?'}); a source page starts once`)
     } else seen.set(marker.n, marker)
+    if (/^\d+$/.test(marker.n)) {
+      if (last && Number(marker.n) < Number(last.n)) {
+        reporter.report(marker.position?.start, 'page-order', `page ${marker.n} comes after page ${last.n} (line ${last.position?.start.line ?? '?'}); source pages are marked in reading order, check the numbers`)
+      }
+      last = marker
+    }
   })
 }
 
