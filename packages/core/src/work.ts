@@ -13,6 +13,7 @@ import {transformNotes} from './transforms/notes.js'
 import {attachPageMarkers} from './transforms/page-markers.js'
 import {detectLangRuns, scriptOf, type ScriptLanguages} from './transforms/lang-runs.js'
 import {linkGlossaryTerms} from './transforms/glossary-refs.js'
+import {smartenMeta, smartenPunctuation} from './transforms/punctuation.js'
 import {alignSources, type LanguageSource} from './align.js'
 import {BlockIds} from './ids.js'
 import {buildSections} from './sections.js'
@@ -114,6 +115,9 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
     blockType: blocks.blockType,
     children: blocks.segments
   }))
+  // Typographic punctuation once the ids are given, so ids depend on the text as written.
+  for (const source of sources) smartenPunctuation(source.tree, source.lang)
+  for (const [lang, notes] of notesByLang) for (const note of notes) smartenPunctuation(note, lang)
   const reported = [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages)]
 
   const noteLists: NoteList[] = languages.filter((lang) => notesByLang.has(lang)).map((lang) => ({type: 'noteList', lang, children: notesByLang.get(lang) ?? []}))
@@ -122,7 +126,7 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
   const work: Work = {
     type: 'work',
     id: meta.id,
-    meta,
+    meta: smartenMeta(meta),
     languages,
     children: [...buildSections(alignments), ...noteLists]
   }
