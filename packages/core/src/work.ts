@@ -13,7 +13,7 @@ import {transformNotes} from './transforms/notes.js'
 import {attachPageMarkers} from './transforms/page-markers.js'
 import {detectLangRuns, scriptOf, type ScriptLanguages} from './transforms/lang-runs.js'
 import {linkGlossaryTerms} from './transforms/glossary-refs.js'
-import {smartenMeta, smartenPunctuation} from './transforms/punctuation.js'
+import {smartenGlossary, smartenMeta, smartenPunctuation} from './transforms/punctuation.js'
 import {alignSources, type LanguageSource} from './align.js'
 import {BlockIds} from './ids.js'
 import {buildSections} from './sections.js'
@@ -50,8 +50,9 @@ export interface PreparedGlossary {
 /** Parse and compile a glossary once, for several works. */
 export function prepareGlossary(glossary: string | Glossary | undefined, path = 'glossary.yaml'): PreparedGlossary {
   const reporter = new Reporter(path)
-  const parsed = glossary === undefined ? {type: 'glossary' as const, children: []} : typeof glossary === 'string' ? parseGlossary(glossary, reporter) : glossary
-  return {glossary: parsed, matcherFor: createGlossaryMatchers(parsed), messages: reporter.messages}
+  const source = glossary === undefined ? {type: 'glossary' as const, children: []} : typeof glossary === 'string' ? parseGlossary(glossary, reporter) : glossary
+  const parsed = smartenGlossary(source)
+  return {glossary: parsed, matcherFor: createGlossaryMatchers(source), messages: reporter.messages}
 }
 
 /** Parse a work from strings. Never throws on bad input: problems become messages. */

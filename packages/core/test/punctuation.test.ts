@@ -5,6 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import type {InlineCode, Link} from 'mdast'
+import type {GlossaryReference} from '../src/index.js'
 import {smartenString} from '../src/transforms/punctuation.js'
 import {all, alignments, parse, segment, textOf, theWork} from './helpers.js'
 
@@ -24,6 +25,19 @@ describe('English quotes and apostrophes', () => {
 
   it('make apostrophes and decade marks right single quotes', () => {
     expect(english(`China's rise in the '80s was the world's news.\n`)).toBe('China’s rise in the ’80s was the world’s news.')
+  })
+
+  it('leave no straight quote, even in a run of quotes or an unbalanced one', () => {
+    expect(english(`Kept as printed: "an "capping"", and "unbalanced.\n`)).toBe('Kept as printed: “an “capping””, and “unbalanced.')
+  })
+
+  it('apply to the notes and forms of the glossary, which still match the text as written', () => {
+    const glossary = `entries:\n  - id: xi\n    kind: person\n    forms: {en: [Xi Jinping's], pinyin: ["Pí'āi'ěr"]}\n    note: {en: "Xi Jinping's \\"dream\\"", kk: "«арман»"}\n`
+    const result = parse({en: "Xi Jinping's speech.\n"}, {glossary})
+    const entry = result.tree.children.find((child) => child.type === 'glossary')?.children[0]
+    expect(entry?.note).toEqual({en: 'Xi Jinping’s “dream”', kk: '«арман»'})
+    expect(entry?.forms).toEqual({en: ['Xi Jinping’s'], pinyin: ['Pí’āi’ěr']})
+    expect(all<GlossaryReference>(theWork(result.tree), 'glossaryReference').map((ref) => [textOf(ref), ref.identifier])).toEqual([['Xi Jinping’s', 'xi']])
   })
 
   it('leave inline code, link addresses and bare URLs as written', () => {

@@ -14,7 +14,7 @@ import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import retextSmartypants from 'retext-smartypants'
 import retextStringify from 'retext-stringify'
-import type {LanguageTag, LocalizedText, Person, WorkMeta} from '../types.js'
+import type {Glossary, LanguageTag, LocalizedText, Person, WorkMeta} from '../types.js'
 
 /** Blocks whose children are phrasing content: the unit quotes are paired in. */
 const phrasingBlocks = new Set(['paragraph', 'heading', 'tableCell'])
@@ -114,10 +114,18 @@ function isBareUrl(url: string, text: string): boolean {
   return text === url || url.endsWith(text) || /^(?:https?:|www\.|mailto:)/i.test(text)
 }
 
+/** Whether a quote at `offset` opens: at the start, or after a space, an opening bracket or dash. */
+function opensAt(text: string, offset: number): boolean {
+  const before = text[offset - 1]
+  return before === undefined || /[\s([{\u2014\u2013\u201C\u2018\uFFFC]/u.test(before)
+}
+
 /** The length-preserving rules on one string. */
 function smartenJoined(text: string, english: boolean): string {
   let result = english && /["']/.test(text) ? String(quotes.processSync(text)) : text
   if (result.length !== text.length) result = text // (never expected: every rule is one character for one)
+  // SmartyPants leaves a run of quotes (`""`) alone; each takes its side from what precedes it.
+  if (english) result = result.replace(/["']/g, (quote, offset: number, whole: string) => (opensAt(whole, offset) ? (quote === '"' ? '“' : '‘') : quote === '"' ? '”' : '’'))
   for (const [pattern, replacement] of blockRules) result = result.replace(pattern, replacement)
   return result
 }
@@ -146,5 +154,21 @@ export function smartenMeta(meta: WorkMeta): WorkMeta {
     ...(meta.series === undefined ? {} : {series: english(meta.series)}),
     licence: english(meta.licence),
     source: {...meta.source, description: english(meta.source.description)}
+  }
+}
+
+/**
+ * The glossary as shown: forms and notes in their language's punctuation
+ * (pinyin's syllable apostrophe as ’). Match text against the glossary as
+ * written, before this, as the text itself is matched before its punctuation is set.
+ */
+export function smartenGlossary(glossary: Glossary): Glossary {
+  return {
+    ...glossary,
+    children: glossary.children.map((entry) => ({
+      ...entry,
+      forms: Object.fromEntries(Object.entries(entry.forms).map(([key, forms]) => [key, forms.map((form) => smartenString(form, key === 'pinyin' ? 'en' : key))])),
+      note: smartenLocalized(entry.note)
+    }))
   }
 }
