@@ -10,3 +10,34 @@ export {noteKind} from './transforms/notes.js'
 export {scriptOf} from './transforms/lang-runs.js'
 export {works, glossaryOf, alignmentsOf, headingsOf, glossaryOccurrences, pageMarkersOf, type HeadingEntry, type GlossaryOccurrence} from './query.js'
 export type {EditionFormat, EditionOptions, EditionResult} from './edition.js'
+export {
+  bookOf,
+  apparatusOf,
+  apparatusLanguage,
+  builtInLabels,
+  dateInWords,
+  frontMatterOf,
+  groupOf,
+  hasLabels,
+  inSentence,
+  labelsFor,
+  languageName,
+  markupLang,
+  noteLabel,
+  pick,
+  PINYIN,
+  type ApparatusEntry,
+  type ApparatusForms,
+  type ApparatusGroup,
+  type ApparatusGroupName,
+  type ApparatusOccurrence,
+  type ApparatusOptions,
+  type Book,
+  type BookOptions,
+  type ContributorLine,
+  type FrontMatter,
+  type ImprintRow,
+  type Labels,
+  type TextIn,
+  type TitleLine
+} from './book/index.js'
