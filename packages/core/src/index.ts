@@ -12,3 +12,34 @@ export {works, glossaryOf, alignmentsOf, headingsOf, glossaryOccurrences, pageMa
 export type {EditionFormat, EditionOptions, EditionResult} from './edition.js'
 export {onCleanup, runCleanups} from './cleanup.js'
 export {MAX_FILE_BYTES, MAX_NESTING, MAX_FIELD_LENGTH, MAX_EMPHASIS_RUNS, printable} from './limits.js'
+export {
+  bookOf,
+  apparatusOf,
+  apparatusLanguage,
+  builtInLabels,
+  dateInWords,
+  frontMatterOf,
+  groupOf,
+  hasLabels,
+  inSentence,
+  labelsFor,
+  languageName,
+  markupLang,
+  noteLabel,
+  pick,
+  PINYIN,
+  type ApparatusEntry,
+  type ApparatusForms,
+  type ApparatusGroup,
+  type ApparatusGroupName,
+  type ApparatusOccurrence,
+  type ApparatusOptions,
+  type Book,
+  type BookOptions,
+  type ContributorLine,
+  type FrontMatter,
+  type ImprintRow,
+  type Labels,
+  type TextIn,
+  type TitleLine
+} from './book/index.js'

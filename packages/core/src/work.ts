@@ -13,6 +13,7 @@ import {transformNotes} from './transforms/notes.js'
 import {attachPageMarkers} from './transforms/page-markers.js'
 import {detectLangRuns, scriptOf, type ScriptLanguages} from './transforms/lang-runs.js'
 import {linkGlossaryTerms} from './transforms/glossary-refs.js'
+import {smartenGlossary, smartenMeta, smartenPunctuation} from './transforms/punctuation.js'
 import {alignSources, type LanguageSource} from './align.js'
 import {BlockIds} from './ids.js'
 import {buildSections} from './sections.js'
@@ -52,8 +53,9 @@ export interface PreparedGlossary {
 /** Parse and compile a glossary once, for several works. */
 export function prepareGlossary(glossary: string | Glossary | undefined, path = 'glossary.yaml'): PreparedGlossary {
   const reporter = new Reporter(path)
-  const parsed = glossary === undefined ? {type: 'glossary' as const, children: []} : typeof glossary === 'string' ? parseGlossary(glossary, reporter) : glossary
-  return {glossary: parsed, matcherFor: createGlossaryMatchers(parsed), messages: reporter.messages}
+  const source = glossary === undefined ? {type: 'glossary' as const, children: []} : typeof glossary === 'string' ? parseGlossary(glossary, reporter) : glossary
+  const parsed = smartenGlossary(source)
+  return {glossary: parsed, matcherFor: createGlossaryMatchers(source), messages: reporter.messages}
 }
 
 /** Parse a work from strings. Never throws on bad input: problems become messages. */
@@ -127,6 +129,9 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
     blockType: blocks.blockType,
     children: blocks.segments
   }))
+  // Typographic punctuation once the ids are given, so ids depend on the text as written.
+  for (const source of sources) smartenPunctuation(source.tree, source.lang)
+  for (const [lang, notes] of notesByLang) for (const note of notes) smartenPunctuation(note, lang)
 
   const noteLists: NoteList[] = languages.filter((lang) => notesByLang.has(lang)).map((lang) => ({type: 'noteList', lang, children: notesByLang.get(lang) ?? []}))
   linkTwins(noteLists)
@@ -135,7 +140,7 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
   const work: Work = {
     type: 'work',
     id: meta.id,
-    meta,
+    meta: smartenMeta(meta),
     languages,
     children: [...buildSections(alignments), ...noteLists]
   }
