@@ -147,7 +147,7 @@ function unpairedReferences(work: Work): string[] {
  * wherever the note is shown.
  */
 const namings: Record<string, Record<string, RegExp>> = {
-  'world-dream': {en: /\b(?:the CIIS report|Chen Xulong's report)\b/g, kk: /(?:Чэнь Сюйлунның|«Әлем арманы») баяндама\p{L}*/gu},
+  'world-dream': {en: /\b(?:the CIIS report|Chen Xulong['’]s report)\b/g, kk: /(?:Чэнь Сюйлунның|«Әлем арманы») баяндама\p{L}*/gu},
   'harmonious-world': {en: /\bthe Kazakh article\b/g, kk: /«Гармониялық әлем» мақала\p{L}*/gu}
 }
 const bare: Record<string, RegExp> = {
