@@ -1,0 +1,80 @@
+/**
+ * Render a facing-page book in Chromium: load the page (no Paged.js), wait
+ * for its fonts, lay it out with the in-page functions of `install.ts`,
+ * finish it and print it.
+ */
+import type {Browser} from 'puppeteer'
+import {lateFaces, type PageReport, type PageServer} from '../paginate.js'
+import {facingScript} from './install.js'
+import type {FacingFinishData} from './finish.js'
+import type {FacingGlobal} from './install.js'
+
+/** What `renderFacing` needs. */
+export interface FacingRenderOptions {
+  browser: Browser
+  server: PageServer
+  /** Name of the page on the server (one per work, so that works render at once). */
+  name: string
+  html: string
+  finish: FacingFinishData
+  step?: (name: string) => void
+}
+
+/** Lay out and print a facing-page book. */
+export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: Uint8Array; report: PageReport}> {
+  const url = options.server.setPage(options.html, options.name)
+  const page = await options.browser.newPage()
+  try {
+    if (process.env['DIGLOT_PDF_DEBUG']) {
+      page.on('console', (message) => console.error(`[page] ${message.type()}: ${message.text()}`))
+      void page.evaluateOnNewDocument(() => {
+        ;(globalThis as unknown as Record<string, unknown>)['__debugLines'] = true
+      })
+      page.on('pageerror', (error) => console.error(`[page] error: ${String(error)}`))
+    }
+    const script = facingScript()
+    let allFaces = false
+    for (let attempt = 0; attempt < 2; attempt++) {
+      options.step?.(attempt === 0 ? 'loading fonts' : 'laying out again (a font face was loaded late)')
+      await page.goto(url, {waitUntil: 'load'})
+      await page.evaluate(async (all: boolean) => {
+        // Every face the text needs starts loading with the first layout; all of them after a late one.
+        void document.body.offsetHeight
+        if (all) {
+          const loads: Array<Promise<unknown>> = []
+          document.fonts.forEach((face) => {
+            loads.push(face.load().catch(() => face))
+          })
+          await Promise.all(loads)
+        }
+        await document.fonts.ready
+        const preloaded: FontFace[] = []
+        document.fonts.forEach((face) => {
+          if (face.status === 'loaded') preloaded.push(face)
+        })
+        ;(window as unknown as Record<string, unknown>)['__diglotPreloaded'] = preloaded
+      }, allFaces)
+      await page.addScriptTag({content: script})
+      options.step?.('laying out')
+      await page.evaluate(() => {
+        const F = (globalThis as unknown as FacingGlobal).diglotFacing
+        F.layoutBook(Number.parseFloat(getComputedStyle(document.body).lineHeight) || 17)
+      })
+      const late = await page.evaluate(lateFaces)
+      if (late.length === 0) break
+      if (allFaces) throw new Error(`font faces loaded during layout although all were preloaded: ${late.join('; ')}`)
+      allFaces = true
+    }
+    options.step?.('finishing')
+    const report = await page.evaluate(async (data: FacingFinishData) => {
+      const result = (globalThis as unknown as FacingGlobal).diglotFacing.finishFacing(data)
+      await document.fonts.ready
+      return result
+    }, options.finish)
+    options.step?.('printing')
+    const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
+    return {pdf, report}
+  } finally {
+    await page.close()
+  }
+}
