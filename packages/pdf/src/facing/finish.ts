@@ -24,6 +24,41 @@ export function squashText(element: Element): string {
     .replace(/[\s\u00AD-]+/g, '')
 }
 
+/**
+ * Write the pages of every glossary and index entry (both pages of an
+ * opening as 12–13), from the text's pages: called before the back matter
+ * is laid out, so that it is laid out with its numbers.
+ */
+export function fillIndex(): void {
+  const pages = [...document.querySelectorAll<HTMLElement>('.book > .page')]
+  const arabicFrom = pages.findIndex((page) => ['part', 'body', 'back'].includes(page.dataset['matter'] ?? ''))
+  const entryPages = new Map<string, Set<number>>()
+  const verso = new Set<number>()
+  pages.forEach((page, index) => {
+    if (page.dataset['matter'] !== 'body') return
+    const folio = index - arabicFrom + 1
+    if (page.classList.contains('verso')) verso.add(folio)
+    for (const reference of page.querySelectorAll<HTMLElement>('a.term[data-entry]')) {
+      const entry = reference.dataset['entry'] ?? ''
+      const seen = entryPages.get(entry) ?? new Set<number>()
+      seen.add(folio)
+      entryPages.set(entry, seen)
+    }
+  })
+  for (const slot of document.querySelectorAll<HTMLElement>('.pages[data-entry]')) {
+    const numbers = [...(entryPages.get(slot.dataset['entry'] ?? '') ?? [])].sort((a, b) => a - b)
+    const parts: string[] = []
+    for (let index = 0; index < numbers.length; index++) {
+      const number = numbers[index] ?? 0
+      if (verso.has(number) && numbers[index + 1] === number + 1) {
+        parts.push(`${number}–${number + 1}`)
+        index++
+      } else parts.push(String(number))
+    }
+    slot.textContent = parts.join(', ')
+  }
+}
+
 /** Finish the pages; returns the report the edition checks and the metadata need. */
 export function finishFacing(data: FacingFinishData): PageReport {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
@@ -64,30 +99,6 @@ export function finishFacing(data: FacingFinishData): PageReport {
     const folio = folioOf(document.getElementById(target))
     toc[target] = folio
     slot.textContent = folio
-  }
-
-  // Index and glossary: the pages of every reference; both pages of an opening as 12–13.
-  const kinds = new Map(pages.map((page, index) => [folios[index] ?? '', page.classList.contains('verso') ? 'verso' : 'recto']))
-  const entryPages = new Map<string, Set<number>>()
-  for (const reference of document.querySelectorAll<HTMLElement>('.matter-body a.term[data-entry]')) {
-    const entry = reference.dataset['entry'] ?? ''
-    const folio = Number(folioOf(reference))
-    if (!Number.isFinite(folio)) continue
-    const seen = entryPages.get(entry) ?? new Set<number>()
-    seen.add(folio)
-    entryPages.set(entry, seen)
-  }
-  for (const slot of document.querySelectorAll<HTMLElement>('.pages[data-entry]')) {
-    const numbers = [...(entryPages.get(slot.dataset['entry'] ?? '') ?? [])].sort((a, b) => a - b)
-    const parts: string[] = []
-    for (let index = 0; index < numbers.length; index++) {
-      const number = numbers[index] ?? 0
-      if (kinds.get(String(number)) === 'verso' && numbers[index + 1] === number + 1) {
-        parts.push(`${number}–${number + 1}`)
-        index++
-      } else parts.push(String(number))
-    }
-    slot.textContent = parts.join(', ')
   }
 
   // Checks: lost text (every unit and note, all its parts together), misplaced notes, overflows.

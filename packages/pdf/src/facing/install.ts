@@ -5,8 +5,8 @@
  */
 import {lineStarts, splitAt, stripSoftHyphens, textNodes} from './lines.js'
 import {addNotes, callsIn, cutLastNote, newPage, notesHeight, placeUnit, removeNotes, room} from './pages.js'
-import {collectNotes, layoutBook, layoutOpenings, layoutRun, pairsOf, toRecto} from './layout.js'
-import {finishFacing, squashText} from './finish.js'
+import {balanceSides, collectNotes, layoutBook, layoutOpenings, layoutRun, pairsOf, toRecto} from './layout.js'
+import {fillIndex, finishFacing, squashText} from './finish.js'
 
 const functions = {
   lineStarts,
@@ -22,12 +22,14 @@ const functions = {
   room,
   removeNotes,
   collectNotes,
+  balanceSides,
   layoutBook,
   layoutOpenings,
   layoutRun,
   pairsOf,
   toRecto,
   finishFacing,
+  fillIndex,
   squashText
 }
 

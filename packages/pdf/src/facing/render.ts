@@ -37,8 +37,20 @@ export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: 
     for (let attempt = 0; attempt < 2; attempt++) {
       options.step?.(attempt === 0 ? 'loading fonts' : 'laying out again (a font face was loaded late)')
       await page.goto(url, {waitUntil: 'load'})
-      await page.evaluate(async (all: boolean) => {
-        // Every face the text needs starts loading with the first layout; all of them after a late one.
+      await page.evaluate(async (all: boolean, heads: string[]) => {
+        // Every face the text needs starts loading with the first layout, that of the text the
+        // layout writes too (a probe); all of them after a late one.
+        const probe = document.createElement('div')
+        probe.className = 'font-probe'
+        for (const head of [...heads, '0123456789 – -', 'ivxlcdm']) {
+          for (const name of ['running-head', 'folio']) {
+            const line = document.createElement('div')
+            line.className = name
+            line.textContent = head
+            probe.append(line)
+          }
+        }
+        document.body.append(probe)
         void document.body.offsetHeight
         if (all) {
           const loads: Array<Promise<unknown>> = []
@@ -53,7 +65,8 @@ export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: 
           if (face.status === 'loaded') preloaded.push(face)
         })
         ;(window as unknown as Record<string, unknown>)['__diglotPreloaded'] = preloaded
-      }, allFaces)
+        probe.remove()
+      }, allFaces, [options.finish.versoHead, options.finish.rectoHead])
       await page.addScriptTag({content: script})
       options.step?.('laying out')
       await page.evaluate(() => {
@@ -62,6 +75,7 @@ export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: 
       })
       const late = await page.evaluate(lateFaces)
       if (late.length === 0) break
+      if (process.env['DIGLOT_PDF_DEBUG']) console.error(`[pdf] faces loaded late: ${late.join('; ')}`)
       if (allFaces) throw new Error(`font faces loaded during layout although all were preloaded: ${late.join('; ')}`)
       allFaces = true
     }
