@@ -111,7 +111,7 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   if (meta.source.sha256) line(`Source file SHA-256: ${meta.source.sha256}`)
   line(meta.licence)
   const arrangement = layout === 'facing' ? ' original on the left-hand pages, ' : ' original on the left, '
-  const engine = layout === 'facing' ? 'typeset with Diglot and Chromium' : 'typeset with Diglot, Paged.js and Chromium'
+  const engine = layout === 'columns' ? 'typeset with Diglot, Paged.js and Chromium' : 'typeset with Diglot and Chromium'
   line(`${meta.publisher ?? 'Diglot'}${meta.date ? `, ${meta.date}` : ''}. Set in Noto Serif and Noto Serif SC; ${bilingual ? `${languageNames[original] ?? original}${arrangement}${languageNames[translation ?? ''] ?? translation} translation ${layout === 'facing' ? 'facing it' : 'on the right'}; ` : ''}${engine}.`)
   const imprint = h('section', {className: ['cover', 'imprint'], dataMatter: 'cover'}, imprintLines)
 

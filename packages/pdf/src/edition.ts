@@ -31,10 +31,11 @@ const escapeHtml = (value: string): string => value.replace(/&/g, '&amp;').repla
 
 /** Build the HTML page of a work for Paged.js. */
 export async function printHtml(document: PrintDocument, templatesDir: string, fontsCss: string): Promise<string> {
-  const sheet = document.layout === 'facing' ? 'facing.css' : 'print.css'
+  const paged = document.layout === 'columns'
+  const sheet = paged ? 'print.css' : 'facing.css'
   const [template, css] = await Promise.all([readFile(path.join(templatesDir, 'pdf', 'template.html'), 'utf8'), readFile(path.join(templatesDir, 'pdf', sheet), 'utf8')])
   const page =
-    document.layout === 'facing'
+    !paged
       ? `@page { size: ${document.trim.join(' ')}; margin: 0; }\n:root { --trim-width: ${document.trim[0]}; --trim-height: ${document.trim[1]}; }`
       : `@page { size: ${document.pageSize}; }`
   return fillTemplate(template, {
@@ -44,7 +45,7 @@ export async function printHtml(document: PrintDocument, templatesDir: string, f
     fonts: fontsCss,
     page,
     css,
-    bodyClass: document.layout === 'facing' ? 'facing-book' : document.bilingual ? 'bilingual' : 'monolingual',
+    bodyClass: document.layout === 'facing' ? 'facing-book' : document.layout === 'single' ? 'single-book' : 'bilingual',
     body: document.body
   })
 }
@@ -125,8 +126,8 @@ export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, conc
         const html = await printHtml(document, options.templatesDir, faces.css)
         const browser = await launching
         const {pdf, report} =
-          document.layout === 'facing'
-            ? await renderFacing({browser, server: running, name: work.id, html, finish: {versoHead: document.versoHead, rectoHead: document.rectoHead}, step})
+          document.layout !== 'columns'
+            ? await renderFacing({browser, server: running, name: work.id, html, finish: {versoHead: document.versoHead, rectoHead: document.layout === 'facing' ? document.rectoHead : ''}, step})
             : await renderPdf({browser, server: running, name: work.id, html, finish: {versoHead: document.versoHead}, step})
         step('metadata')
         const name = `${work.id}.pdf`

@@ -76,12 +76,17 @@ export function finishFacing(data: FacingFinishData): PageReport {
   const arabicFrom = pages.findIndex((page) => ['part', 'body', 'back'].includes(page.dataset['matter'] ?? ''))
   const folios = pages.map((_, index) => (arabicFrom >= 0 && index >= arabicFrom ? String(index - arabicFrom + 1) : roman(index + 1)))
   let backHead = ''
+  let sectionHeadAt = ''
   pages.forEach((page, index) => {
     const matter = page.dataset['matter'] ?? ''
     page.dataset['folio'] = folios[index] ?? ''
     if (page.dataset['runningHead'] !== undefined) backHead = page.dataset['runningHead']
     let head = ''
-    if (matter === 'body' && !page.querySelector('.unit[data-depth="1"]')) head = page.classList.contains('verso') ? data.versoHead : data.rectoHead
+    // (One language: the work's title on versos, on rectos that of the first section on the page or the one before.)
+    const firstHead = page.querySelector<HTMLElement>('.unit-heading[data-running-head]')
+    if (firstHead) sectionHeadAt = firstHead.dataset['runningHead'] ?? sectionHeadAt
+    const recto = data.rectoHead || sectionHeadAt
+    if (matter === 'body' && !page.querySelector('.unit[data-depth="1"]')) head = page.classList.contains('verso') ? data.versoHead : recto
     if (matter === 'back' && !page.classList.contains('opens-section')) head = backHead
     if (matter === 'front' && !page.querySelector('h2')) head = 'Contents'
     const show = ['front', 'body', 'back'].includes(matter)
@@ -132,7 +137,7 @@ export function finishFacing(data: FacingFinishData): PageReport {
     if (excess > 1) overflows.push({folio: folios[index] ?? '', text: (page.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60), excess: Math.round(excess)})
     for (const element of page.querySelectorAll<HTMLElement>('.area p, .area li, .area .heading, .area h1, .area h2, .area h3, .area .note')) {
       const wide = element.scrollWidth - element.clientWidth
-      if (wide > 1 && element.clientWidth > 0) overflows.push({folio: folios[index] ?? '', text: (element.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60), excess: wide})
+      if (wide > 2.5 && element.clientWidth > 0) overflows.push({folio: folios[index] ?? '', text: (element.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60), excess: wide})
     }
   })
   const fontErrors: string[] = []

@@ -4,8 +4,9 @@
  * call each other (a function sent as its source keeps no module imports).
  */
 import {lineStarts, splitAt, stripSoftHyphens, textNodes} from './lines.js'
-import {addNotes, callsIn, cutLastNote, newPage, notesHeight, placeUnit, removeNotes, room} from './pages.js'
+import {addNotes, callsIn, cutLastNote, newPage, noteSlack, notesHeight, placeUnit, removeNotes, room} from './pages.js'
 import {balanceSides, collectNotes, layoutBook, layoutOpenings, layoutRun, pairsOf, toRecto} from './layout.js'
+import {layoutSingle} from './single.js'
 import {fillIndex, finishFacing, squashText} from './finish.js'
 
 const functions = {
@@ -18,6 +19,7 @@ const functions = {
   cutLastNote,
   newPage,
   notesHeight,
+  noteSlack,
   placeUnit,
   room,
   removeNotes,
@@ -26,6 +28,7 @@ const functions = {
   layoutBook,
   layoutOpenings,
   layoutRun,
+  layoutSingle,
   pairsOf,
   toRecto,
   finishFacing,

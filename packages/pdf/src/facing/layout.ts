@@ -48,7 +48,7 @@ export function collectNotes(root: Element): void {
 }
 
 /** The aligned pairs of the text, as units ready to set (paragraph numbers from 1, headings not counted). */
-export function pairsOf(main: Element): Pair[] {
+export function pairsOf(main: Element, single = false): Pair[] {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   const pairs: Pair[] = []
   let paragraph = 0
@@ -86,11 +86,11 @@ export function pairsOf(main: Element): Pair[] {
       return copy
     }
     const verso = unit('original')
-    const recto = unit('translation')
+    const recto = single ? verso : unit('translation')
     // The alignment's id (the TOC's and links' target) goes with the original.
     if (alignment.id) verso.id = alignment.id
     // One heading per pair in the outline and the tags: the translation's, as in the contents.
-    for (const h of verso.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    for (const h of single ? [] : verso.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
       const div = document.createElement('div')
       div.className = `heading ${h.tagName.toLowerCase()}`
       div.setAttribute('lang', h.closest('[lang]')?.getAttribute('lang') ?? '')
@@ -261,6 +261,12 @@ export function layoutBook(lineHeight: number): void {
       void first
     } else if (element.matches('main.text')) {
       F.toRecto()
+      if (document.body.classList.contains('single-book')) {
+        F.layoutSingle(element, lineHeight)
+        F.fillIndex()
+        element.remove()
+        continue
+      }
       const part = F.newPage('part')
       const title = element.querySelector('[data-depth="1"]')
       const titles = [...(title?.querySelectorAll(':scope > .segment') ?? [])].map((segment) => {

@@ -109,6 +109,7 @@ export function placeUnit(box: PageBox, unit: HTMLElement, options: PlaceOptions
   const notes = F.addNotes(box, F.callsIn(unit))
   const left = F.room(box)
   if (left >= -0.5 && (options.force || left >= options.keep)) return {placed: 'whole'}
+  if (left < -0.5 && !options.keep && left + F.noteSlack(box) >= -0.5) return {placed: 'whole'}
   F.removeNotes(notes)
   if (!options.split) {
     if (!options.force) {
@@ -138,7 +139,8 @@ export function placeUnit(box: PageBox, unit: HTMLElement, options: PlaceOptions
       trial.push(...F.addNotes(box, calls.filter((call) => call.line === count - 1).map((call) => call.call)))
       const limit = areaTop + box.area.clientHeight - F.notesHeight(box)
       const line = lines[count - 1]
-      if (!line || line.bottom > limit + 0.5) break
+      // (The last note may run on to the next page, two lines at least on each page.)
+      if (!line || line.bottom > limit + 0.5 + F.noteSlack(box)) break
       if (count >= orphans && lines.length - count >= widows) best = count
     }
     F.removeNotes(trial)
@@ -148,7 +150,8 @@ export function placeUnit(box: PageBox, unit: HTMLElement, options: PlaceOptions
     if ((globalThis as unknown as Record<string, unknown>)['__debugLines']) console.log(`split attempt ${attempt} best ${best}/${lines.length}: ${lines.map((line) => `${Math.round(line.top)}-${Math.round(line.bottom)}:${line.node.data.slice(line.offset, line.offset + 12)}`).join(' | ')}`)
     const rest = F.splitAt(unit, at)
     F.addNotes(box, F.callsIn(unit))
-    if (F.room(box) >= -0.5) return {placed: 'split', rest}
+    const room = F.room(box)
+    if (room >= -0.5 || room + F.noteSlack(box) >= -0.5) return {placed: 'split', rest}
     // The cut part came out taller than its lines measured: put the unit back and cut a line higher.
     for (const note of box.notes.querySelectorAll<HTMLElement>('.note')) if (F.callsIn(unit).some((call) => call.getAttribute('href') === `#${note.id}`)) F.removeNotes([note])
     const again = pristine.cloneNode(true) as HTMLElement
@@ -164,6 +167,17 @@ export function placeUnit(box: PageBox, unit: HTMLElement, options: PlaceOptions
   return {placed: 'none'}
 }
 
+/** How much of the page's last note may go on to the next page (px): all but its first two lines, two lines at least. */
+export function noteSlack(box: PageBox): number {
+  const F = (globalThis as unknown as FacingGlobal).diglotFacing
+  const note = box.notes.lastElementChild
+  if (!note || note.classList.contains('unit-cont')) return 0
+  const lines = F.lineStarts(note)
+  const second = lines[1]
+  if (lines.length < 4 || !second) return 0
+  return note.getBoundingClientRect().bottom - second.bottom
+}
+
 /**
  * Cut the page's last note where the page ends when the notes do not fit
  * (a note longer than the room below its call's line); returns the rest,
@@ -175,9 +189,12 @@ export function cutLastNote(box: PageBox): HTMLElement | undefined {
   const note = box.notes.lastElementChild as HTMLElement | null
   if (!note) return undefined
   const lines = F.lineStarts(note)
-  const bottom = box.area.getBoundingClientRect().bottom
+  // Where the note must end for the page to have room (the same measure as `room`).
+  const bottom = note.getBoundingClientRect().bottom + F.room(box)
   let count = 0
   while (count < lines.length && (lines[count]?.bottom ?? Infinity) <= bottom + 0.5) count++
+  // Two lines at least on each page when the note is long enough; one when it must.
+  if (lines.length >= 4) count = Math.max(2, Math.min(count, lines.length - 2))
   const at = lines[Math.max(1, count)]
   if (!at || count < 1) return undefined
   const rest = F.splitAt(note, at)
