@@ -89,7 +89,10 @@ export function finishFacing(data: FacingFinishData): PageReport {
     if (matter === 'body' && !page.querySelector('.unit[data-depth="1"]')) head = page.classList.contains('verso') ? data.versoHead : recto
     if (matter === 'back' && !page.classList.contains('opens-section')) head = backHead
     if (matter === 'front' && !page.querySelector('h2')) head = 'Contents'
-    const show = ['front', 'body', 'back'].includes(matter)
+    // A page left empty (the other side of a long pair runs on) is blank: no head, no folio.
+    const empty = matter === 'body' && (page.querySelector('.area')?.textContent ?? '').trim() === ''
+    if (empty) head = ''
+    const show = ['front', 'body', 'back'].includes(matter) && !empty
     const headBox = page.querySelector('.running-head')
     const folioBox = page.querySelector('.folio')
     if (headBox) headBox.textContent = head
