@@ -152,14 +152,6 @@ export function finishFacing(data: FacingFinishData): PageReport {
     .map((heading) => heading.getAttribute('aria-label') ?? (heading.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim())
 
   // Last: soft hyphens only where a line breaks.
-  const debug = (globalThis as unknown as Record<string, unknown>)['__debugLines'] !== undefined
-  const before = debug ? [...document.querySelectorAll('.book .flow .unit')].map((unit) => F.lineStarts(unit).map((line) => line.node.data.slice(line.offset, line.offset + 8)).join('|')) : []
   F.stripSoftHyphens([...document.querySelectorAll('.book .area')])
-  if (debug) {
-    const after = [...document.querySelectorAll('.book .flow .unit')].map((unit) => F.lineStarts(unit).map((line) => line.node.data.slice(line.offset, line.offset + 8)).join('|'))
-    before.forEach((text, index) => {
-      if (text.replace(/\u00AD/g, '') !== after[index]) console.log(`lines moved in unit ${index}: ${text.replace(/\u00AD/g, '').slice(0, 300)} => ${after[index]?.slice(0, 300)}`)
-    })
-  }
   return {pageCount: pages.length, folios, toc, overflows, fontErrors, lostText, misplacedNotes, headings, arabicFrom}
 }

@@ -120,7 +120,6 @@ export function balanceSides(pairs: Pair[]): void {
   const verso = height('verso')
   const recto = height('recto')
   probe.page.remove()
-  if ((globalThis as unknown as Record<string, unknown>)['__debugLines']) console.log(`balance: verso ${verso} recto ${recto}`)
   if (verso <= 0 || recto <= 0) return
   // A text's height goes with the square of its size (more lines, each taller).
   const step = (value: number): number => Math.round(Math.min(1.04, Math.max(1 / 1.04, value)) * 100) / 100

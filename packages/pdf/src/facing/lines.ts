@@ -132,6 +132,28 @@ export function stripSoftHyphens(roots: Element[]): number {
   for (const [index, node] of nodes.entries()) {
     const text = node.data
     if (!text.includes('\u00AD')) continue
+    // The characters that may start a line, and by bisection the ones that do (a line's
+    // characters are consecutive: few boxes are read per line, not one per soft hyphen).
+    const visible: number[] = []
+    for (let offset = 0; offset < text.length; offset++) if (!/[\s\u00AD]/.test(text[offset] ?? '')) visible.push(offset)
+    const starts = new Set<number>()
+    const boxes = new Map<number, DOMRect | undefined>()
+    const box = (at: number): DOMRect | undefined => {
+      if (!boxes.has(at)) boxes.set(at, rectOf(node, visible[at] ?? 0))
+      return boxes.get(at)
+    }
+    const below = (a: DOMRect | undefined, b: DOMRect | undefined): boolean => a !== undefined && b !== undefined && (b.top + b.bottom) / 2 > a.bottom
+    const bisect = (low: number, high: number): void => {
+      if (!below(box(low), box(high))) return
+      if (high - low === 1) {
+        starts.add(visible[high] ?? -1)
+        return
+      }
+      const middle = Math.floor((low + high) / 2)
+      bisect(low, middle)
+      bisect(middle, high)
+    }
+    if (visible.length > 1) bisect(0, visible.length - 1)
     let result = ''
     for (let offset = 0; offset < text.length; offset++) {
       const char = text[offset] ?? ''
@@ -139,16 +161,20 @@ export function stripSoftHyphens(roots: Element[]): number {
         result += char
         continue
       }
-      // The soft hyphen breaks a line when the next character begins a line below the one before.
-      let before: DOMRect | undefined
-      for (let back = offset - 1; back >= 0 && !before; back--) before = rectOf(node, back)
-      let after: DOMRect | undefined
-      for (let next = offset + 1; next < text.length && !after; next++) after = rectOf(node, next)
-      for (let other = index + 1; other < nodes.length && !after; other++) {
-        const following = nodes[other]
-        if (following && following.data.length > 0) after = rectOf(following, 0)
+      const next = visible.find((at) => at > offset)
+      let used: boolean
+      if (next !== undefined) used = starts.has(next) && visible.some((at) => at < offset)
+      else {
+        // The soft hyphen ends its text node: is the next node's first character on a line below?
+        let before: DOMRect | undefined
+        for (let back = offset - 1; back >= 0 && !before; back--) before = rectOf(node, back)
+        let after: DOMRect | undefined
+        for (let other = index + 1; other < nodes.length && !after; other++) {
+          const following = nodes[other]
+          if (following && following.data.length > 0) after = rectOf(following, 0)
+        }
+        used = below(before, after)
       }
-      const used = before !== undefined && after !== undefined && (after.top + after.bottom) / 2 > before.bottom
       if (used) {
         result += char
         kept++

@@ -147,7 +147,6 @@ export function placeUnit(box: PageBox, unit: HTMLElement, options: PlaceOptions
     best -= attempt
     const at = lines[best]
     if (best < orphans || !at) break
-    if ((globalThis as unknown as Record<string, unknown>)['__debugLines']) console.log(`split attempt ${attempt} best ${best}/${lines.length}: ${lines.map((line) => `${Math.round(line.top)}-${Math.round(line.bottom)}:${line.node.data.slice(line.offset, line.offset + 12)}`).join(' | ')}`)
     const rest = F.splitAt(unit, at)
     F.addNotes(box, F.callsIn(unit))
     const room = F.room(box)

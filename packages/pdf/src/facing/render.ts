@@ -24,12 +24,15 @@ export interface FacingRenderOptions {
 export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: Uint8Array; report: PageReport}> {
   const url = options.server.setPage(options.html, options.name)
   const page = await options.browser.newPage()
+  const debug = Boolean(process.env['DIGLOT_PDF_DEBUG'] ?? process.env['DIGLOT_PDF_TIMING'])
+  let last = performance.now()
+  const lap = (name: string): void => {
+    if (debug) console.error(`[pdf] ${options.name}: ${name} ${Math.round(performance.now() - last)} ms`)
+    last = performance.now()
+  }
   try {
     if (process.env['DIGLOT_PDF_DEBUG']) {
       page.on('console', (message) => console.error(`[page] ${message.type()}: ${message.text()}`))
-      void page.evaluateOnNewDocument(() => {
-        ;(globalThis as unknown as Record<string, unknown>)['__debugLines'] = true
-      })
       page.on('pageerror', (error) => console.error(`[page] error: ${String(error)}`))
     }
     const script = facingScript()
@@ -67,12 +70,14 @@ export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: 
         ;(window as unknown as Record<string, unknown>)['__diglotPreloaded'] = preloaded
         probe.remove()
       }, allFaces, [options.finish.versoHead, options.finish.rectoHead])
+      lap('load and fonts')
       await page.addScriptTag({content: script})
       options.step?.('laying out')
       await page.evaluate(() => {
         const F = (globalThis as unknown as FacingGlobal).diglotFacing
         F.layoutBook(Number.parseFloat(getComputedStyle(document.body).lineHeight) || 17)
       })
+      lap('layout')
       const late = await page.evaluate(lateFaces)
       if (late.length === 0) break
       if (process.env['DIGLOT_PDF_DEBUG']) console.error(`[pdf] faces loaded late: ${late.join('; ')}`)
@@ -85,8 +90,10 @@ export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: 
       await document.fonts.ready
       return result
     }, options.finish)
+    lap('finish')
     options.step?.('printing')
     const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
+    lap('print')
     return {pdf, report}
   } finally {
     await page.close()
