@@ -236,12 +236,15 @@ export function layoutBook(lineHeight: number): void {
   book.className = 'book'
   const source = [...document.body.children]
   document.body.append(book)
+  // The source is not laid out any more: each page is laid out alone as it fills.
+  for (const element of source) if (element instanceof HTMLElement) element.style.display = 'none'
   for (const element of source) {
     if (!(element instanceof HTMLElement)) continue
     if (element.matches('.cover')) {
       if (element.matches('.imprint')) {
         if ((book.children.length % 2) === 0) F.newPage('blank')
       } else F.toRecto()
+      element.style.removeProperty('display')
       F.newPage('cover').flow.append(element)
     } else if (element.matches('nav.toc')) {
       F.toRecto()

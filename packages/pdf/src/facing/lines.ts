@@ -36,37 +36,66 @@ export function textNodes(root: Element): Text[] {
  * wholly below the lines before it.
  */
 export function lineStarts(root: Element): LineStart[] {
-  const lines: LineStart[] = []
-  const range = document.createRange()
-  let bottom = -Infinity
-  const breakBefore = /[\s\u00AD\-\u2010-\u2015/]/
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
+  const range = document.createRange()
+  const breakBefore = /[\s\u00AD\-\u2010-\u2015/]/
+  // The characters that may start a line, in order.
+  const candidates: Array<{node: Text; offset: number}> = []
   for (const node of F.textNodes(root)) {
     const text = node.data
     for (let offset = 0; offset < text.length; offset++) {
       const char = text[offset] ?? ''
       if (/\s/.test(char) || char === '\u00AD') continue
-      // Only the first character after a break opportunity can start a line (or the first of a text node).
       if (offset > 0 && !breakBefore.test(text[offset - 1] ?? '')) continue
-      range.setStart(node, offset)
-      range.setEnd(node, offset + 1)
-      // (The character after a soft hyphen at a line end has two boxes: the hyphen's, then its own.)
-      const rects = range.getClientRects()
-      const rect = rects[rects.length - 1]
-      if (!rect || rect.height === 0) continue
-      const middle = (rect.top + rect.bottom) / 2
-      const current = lines[lines.length - 1]
-      if (!current || middle > bottom) {
-        lines.push({node, offset, top: rect.top, bottom: rect.bottom})
-        bottom = rect.bottom
-      } else {
-        current.top = Math.min(current.top, rect.top)
-        current.bottom = Math.max(current.bottom, rect.bottom)
-        bottom = Math.max(bottom, rect.bottom)
-      }
+      candidates.push({node, offset})
     }
   }
-  return lines
+  const boxes = new Map<number, DOMRect | null>()
+  const box = (index: number): DOMRect | null => {
+    let rect = boxes.get(index)
+    if (rect === undefined) {
+      const candidate = candidates[index]
+      rect = null
+      if (candidate) {
+        range.setStart(candidate.node, candidate.offset)
+        range.setEnd(candidate.node, candidate.offset + 1)
+        // (The character after a soft hyphen at a line end has two boxes: the hyphen's, then its own.)
+        const rects = range.getClientRects()
+        const last = rects[rects.length - 1]
+        rect = last && last.height > 0 ? last : null
+      }
+      boxes.set(index, rect)
+    }
+    return rect
+  }
+  // Where lines start, by bisection: a line's characters are consecutive, so few boxes are read
+  // per line (a candidate without a box is passed over).
+  const laid = candidates.map((_, index) => index)
+  const below = (a: DOMRect | null, b: DOMRect | null): boolean => a !== null && b !== null && (b.top + b.bottom) / 2 > a.bottom
+  const starts: number[] = []
+  const bisect = (low: number, high: number): void => {
+    const a = box(laid[low] ?? -1)
+    const b = box(laid[high] ?? -1)
+    if (a !== null && b !== null && !below(a, b)) return
+    if (high - low === 1) {
+      if (below(a, b)) starts.push(high)
+      return
+    }
+    const middle = Math.floor((low + high) / 2)
+    bisect(low, middle)
+    bisect(middle, high)
+  }
+  if (laid.length > 1) bisect(0, laid.length - 1)
+  const first = laid.findIndex((index) => box(index) !== null)
+  if (first < 0) return []
+  const lineFirsts = [first, ...starts.filter((start) => start > first)]
+  return lineFirsts.map((start, line) => {
+    const end = (lineFirsts[line + 1] ?? laid.length) - 1
+    const a = box(laid[start] ?? -1)
+    const b = box(laid[end] ?? -1) ?? a
+    const candidate = candidates[laid[start] ?? 0]!
+    return {node: candidate.node, offset: candidate.offset, top: Math.min(a?.top ?? 0, b?.top ?? 0), bottom: Math.max(a?.bottom ?? 0, b?.bottom ?? 0)}
+  })
 }
 
 /**
@@ -153,7 +182,9 @@ export function stripSoftHyphens(roots: Element[]): number {
       bisect(low, middle)
       bisect(middle, high)
     }
-    if (visible.length > 1) bisect(0, visible.length - 1)
+    // (A text node on one line has no line start inside: one box for the whole node says so.)
+    range.selectNodeContents(node)
+    if (visible.length > 1 && range.getClientRects().length > 1) bisect(0, visible.length - 1)
     let result = ''
     for (let offset = 0; offset < text.length; offset++) {
       const char = text[offset] ?? ''

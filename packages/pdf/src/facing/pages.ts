@@ -140,7 +140,7 @@ export function placeUnit(box: PageBox, unit: HTMLElement, options: PlaceOptions
       const limit = areaTop + box.area.clientHeight - F.notesHeight(box)
       const line = lines[count - 1]
       // (The last note may run on to the next page, two lines at least on each page.)
-      if (!line || line.bottom > limit + 0.5 + F.noteSlack(box)) break
+      if (!line || (line.bottom > limit + 0.5 && line.bottom > limit + 0.5 + F.noteSlack(box))) break
       if (count >= orphans && lines.length - count >= widows) best = count
     }
     F.removeNotes(trial)

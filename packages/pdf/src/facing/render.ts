@@ -72,6 +72,26 @@ export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: 
       }, allFaces, [options.finish.versoHead, options.finish.rectoHead])
       lap('load and fonts')
       await page.addScriptTag({content: script})
+      if (process.env['DIGLOT_PDF_TIMING']) {
+        // (Time spent in each in-page function, for profiling.)
+        await page.evaluate(() => {
+          const F = (globalThis as unknown as Record<string, Record<string, unknown>>)['diglotFacing']!
+          const times: Record<string, number> = {}
+          ;(globalThis as unknown as Record<string, unknown>)['__times'] = times
+          for (const [name, value] of Object.entries(F)) {
+            if (typeof value !== 'function' || name.startsWith('layout')) continue
+            const fn = value as (...args: unknown[]) => unknown
+            F[name] = (...args: unknown[]) => {
+              const start = performance.now()
+              try {
+                return fn(...args)
+              } finally {
+                times[name] = (times[name] ?? 0) + performance.now() - start
+              }
+            }
+          }
+        })
+      }
       options.step?.('laying out')
       await page.evaluate(() => {
         const F = (globalThis as unknown as FacingGlobal).diglotFacing
@@ -91,6 +111,7 @@ export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: 
       return result
     }, options.finish)
     lap('finish')
+    if (process.env['DIGLOT_PDF_TIMING']) console.error(await page.evaluate(() => JSON.stringify((globalThis as unknown as Record<string, unknown>)['__times'])))
     options.step?.('printing')
     const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
     lap('print')
