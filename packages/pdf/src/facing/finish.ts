@@ -55,7 +55,15 @@ export function fillIndex(): void {
         index++
       } else parts.push(String(number))
     }
-    slot.textContent = parts.join(', ')
+    // (A range is not broken at its dash.)
+    slot.replaceChildren(
+      ...parts.flatMap((part, index) => {
+        const span = document.createElement('span')
+        span.className = 'page-range'
+        span.textContent = part
+        return index > 0 ? [', ', span] : [span]
+      })
+    )
   }
 }
 
