@@ -77,6 +77,8 @@ export function parseWorkMeta(text: string, reporter: Reporter, expectedId?: str
 
   const trim = read.string(['print', 'trim'], false) ?? 'A5'
   if (!trims.has(trim)) read.fail(['print', 'trim'], `unknown trim \`${trim}\`; use A5 or 6x9in`)
+  const layout = read.string(['print', 'layout'], false)
+  if (layout !== undefined && layout !== 'facing' && layout !== 'columns') read.fail(['print', 'layout'], `unknown layout \`${layout}\`; use facing or columns`)
 
   const date = read.string(['date'], false)
   if (date !== undefined && !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(date)) read.fail(['date'], '`date` must be YYYY, YYYY-MM or YYYY-MM-DD')
@@ -90,7 +92,7 @@ export function parseWorkMeta(text: string, reporter: Reporter, expectedId?: str
     translators,
     licence,
     source: {description, ...(file === undefined ? {} : {file}), ...(sha256 === undefined ? {} : {sha256})},
-    print: {trim: trim === '6x9in' ? '6x9in' : 'A5'}
+    print: {trim: trim === '6x9in' ? '6x9in' : 'A5', ...(layout === 'facing' || layout === 'columns' ? {layout} : {})}
   }
   const subtitle = read.localized(['subtitle'], false)
   if (subtitle) meta.subtitle = subtitle

@@ -54,7 +54,8 @@ export interface WorkMeta {
   series?: string
   licence: string
   source: {description: string; file?: string; sha256?: string}
-  print: {trim: 'A5' | '6x9in'}
+  /** Print settings; `layout` unset means facing pages for a bilingual work. */
+  print: {trim: 'A5' | '6x9in'; layout?: 'facing' | 'columns'}
 }
 
 /** Who wrote a note. */

@@ -25,8 +25,14 @@ export interface PrintDocument {
   /** `lang` of the document. */
   lang: string
   bilingual: boolean
-  /** Running head of versos. */
+  /** How the text is set: original and translation on facing pages, in two columns, or one language in one column. */
+  layout: 'facing' | 'columns' | 'single'
+  /** Running head of versos (the original's title). */
   versoHead: string
+  /** Running head of rectos in the facing layout (the translation's title). */
+  rectoHead: string
+  /** Trim width and height (CSS lengths). */
+  trim: [string, string]
   /** `@page` size. */
   pageSize: string
   /** Body HTML (inside `<body>`). */
@@ -57,6 +63,7 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   const original = languages[0] ?? 'und'
   const translation = languages[1]
   const bilingual = translation !== undefined
+  const layout = !bilingual ? 'single' : (work.meta.print.layout ?? 'facing')
   const apparatus = translation ?? original
   const meta = work.meta
   const titleOriginal = pick(meta.title, [original])
@@ -68,7 +75,7 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   // ---------------------------------------------------------------- text
   const text = toHast(work, {target: 'print', glossaryHref: (identifier) => `#glossary-${identifier}`})
   prepareText(text, work)
-  if (bilingual) splitLongPairs(text)
+  if (layout === 'columns') splitLongPairs(text)
   hyphenateHast(text, original)
 
   // ---------------------------------------------------------------- front matter
@@ -103,7 +110,9 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   line(`Source: ${meta.source.description}`)
   if (meta.source.sha256) line(`Source file SHA-256: ${meta.source.sha256}`)
   line(meta.licence)
-  line(`${meta.publisher ?? 'Diglot'}${meta.date ? `, ${meta.date}` : ''}. Set in Noto Serif and Noto Serif SC; ${bilingual ? `${languageNames[original] ?? original} original on the left, ${languageNames[translation ?? ''] ?? translation} translation on the right; ` : ''}typeset with Diglot, Paged.js and Chromium.`)
+  const arrangement = layout === 'facing' ? ' original on the left-hand pages, ' : ' original on the left, '
+  const engine = layout === 'columns' ? 'typeset with Diglot, Paged.js and Chromium' : 'typeset with Diglot and Chromium'
+  line(`${meta.publisher ?? 'Diglot'}${meta.date ? `, ${meta.date}` : ''}. Set in Noto Serif and Noto Serif SC; ${bilingual ? `${languageNames[original] ?? original}${arrangement}${languageNames[translation ?? ''] ?? translation} translation ${layout === 'facing' ? 'facing it' : 'on the right'}; ` : ''}${engine}.`)
   const imprint = h('section', {className: ['cover', 'imprint'], dataMatter: 'cover'}, imprintLines)
 
   const headings = headingsOf(work).filter((heading) => heading.depth <= 3)
@@ -141,20 +150,23 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   const title = [titleOriginal, titleTranslation].filter(Boolean).join(' / ')
   return {
     title,
-    author: authors.length > 0 ? authors.join(', ') : (meta.publisher ?? 'Diglot'),
-    subject: subtitle || meta.source.description.slice(0, 200),
+    author: authors.join(', '),
+    subject: subtitle,
     keywords: [meta.id, ...languages],
     lang: original,
     bilingual,
+    layout,
     versoHead: shortTitle(titleOriginal),
+    rectoHead: shortTitle(titleTranslation || titleOriginal),
     pageSize: meta.print.trim === '6x9in' ? '6in 9in' : 'A5',
+    trim: meta.print.trim === '6x9in' ? ['6in', '9in'] : ['148mm', '210mm'],
     body: toHtml(body),
     text: textOf(body)
   }
 }
 
 function sectionTitle(section: Element): string {
-  const heading = section.children.find((child): child is Element => child.type === 'element' && child.tagName === 'h2')
+  const heading = section.children.find((child): child is Element => child.type === 'element' && /^h[12]$/.test(child.tagName))
   return heading ? textOf(heading) : ''
 }
 
@@ -278,10 +290,10 @@ function backMatter(tree: Root, work: Work, apparatus: string): Element[] {
   }
   const sort = (a: GlossaryEntry, b: GlossaryEntry): number => glossarySortKey(a, apparatus).localeCompare(glossarySortKey(b, apparatus), apparatus)
   if (terms.length > 0) {
-    sections.push(h('section', {className: ['back', 'glossary'], id: 'glossary', dataMatter: 'back', dataRunningHead: 'Glossary'}, [h('h2', 'Glossary'), h('div', {className: ['entries']}, [...terms].sort(sort).map(entryElement))]))
+    sections.push(h('section', {className: ['back', 'glossary'], id: 'glossary', dataMatter: 'back', dataRunningHead: 'Glossary'}, [h('h1', 'Glossary'), h('div', {className: ['entries']}, [...terms].sort(sort).map(entryElement))]))
   }
   if (names.length > 0) {
-    sections.push(h('section', {className: ['back', 'names'], id: 'index-of-names', dataMatter: 'back', dataRunningHead: 'Index of names'}, [h('h2', 'Index of names'), h('div', {className: ['entries']}, [...names].sort(sort).map(entryElement))]))
+    sections.push(h('section', {className: ['back', 'names'], id: 'index-of-names', dataMatter: 'back', dataRunningHead: 'Index of names'}, [h('h1', 'Index of names'), h('div', {className: ['entries']}, [...names].sort(sort).map(entryElement))]))
   }
   return sections
 }

@@ -1,11 +1,14 @@
 /**
  * The pdf edition format: a print book per work (`dist/<work>.pdf`),
- * bilingual works in two aligned columns, one-language works in one,
- * laid out with Paged.js in Debian Chromium.
+ * bilingual works on facing pages (laid out by `facing/`) or in two aligned
+ * columns, one-language works in one column (both laid out with Paged.js),
+ * in Debian Chromium.
  */
 import {readFile, writeFile} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {createMessage, works, type DiglotMessage, type EditionFormat, type RuleId} from '@diglot/core'
+import {createMessage, works, type DiglotMessage, type EditionFormat, type Root, type RuleId} from '@diglot/core'
+import {renderFacing} from './facing/render.js'
 import {covered, fontFaces, fontPackages} from './fonts.js'
 import {printDocument, type PrintDocument} from './document.js'
 import {launchBrowser, renderPdf, startServer, type PageReport, type PageServer} from './paginate.js'
@@ -28,15 +31,21 @@ const escapeHtml = (value: string): string => value.replace(/&/g, '&amp;').repla
 
 /** Build the HTML page of a work for Paged.js. */
 export async function printHtml(document: PrintDocument, templatesDir: string, fontsCss: string): Promise<string> {
-  const [template, css] = await Promise.all([readFile(path.join(templatesDir, 'pdf', 'template.html'), 'utf8'), readFile(path.join(templatesDir, 'pdf', 'print.css'), 'utf8')])
+  const paged = document.layout === 'columns'
+  const sheet = paged ? 'print.css' : 'facing.css'
+  const [template, css] = await Promise.all([readFile(path.join(templatesDir, 'pdf', 'template.html'), 'utf8'), readFile(path.join(templatesDir, 'pdf', sheet), 'utf8')])
+  const page =
+    !paged
+      ? `@page { size: ${document.trim.join(' ')}; margin: 0; }\n:root { --trim-width: ${document.trim[0]}; --trim-height: ${document.trim[1]}; }`
+      : `@page { size: ${document.pageSize}; }`
   return fillTemplate(template, {
     lang: document.lang,
     title: escapeHtml(document.title),
     author: escapeHtml(document.author),
     fonts: fontsCss,
-    page: `@page { size: ${document.pageSize}; }`,
+    page,
     css,
-    bodyClass: document.bilingual ? 'bilingual' : 'monolingual',
+    bodyClass: document.layout === 'facing' ? 'facing-book' : document.layout === 'single' ? 'single-book' : 'bilingual',
     body: document.body
   })
 }
@@ -82,48 +91,60 @@ async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: P
     keywords: document.keywords,
     lang: document.lang,
     sourceDateEpoch,
-    bookmarks: report.headings
+    bookmarks: report.headings,
+    arabicFrom: report.arabicFrom
   })
 }
 
-/** Builds the pdf edition of every work. */
-export const pdfEdition: EditionFormat = {
-  name: 'pdf',
-  async build(tree, options) {
-    // Chromium starts first, while the fonts are read and the first work is composed.
-    const launching = launchBrowser()
-    launching.catch(() => {})
-    const packages = fontPackages()
-    let server: PageServer | undefined
-    let closing: Promise<void> | undefined
-    const close = (): Promise<void> => {
-      closing ??= Promise.all([launching.then((browser) => browser.close()).catch(() => {}), server?.close()]).then(() => {})
-      return closing
-    }
-    const files: string[] = []
-    const messages: DiglotMessage[] = []
-    try {
-      const faces = await fontFaces(packages)
-      server = await startServer(packages)
-      const list = works(tree)
-      for (const [index, work] of list.entries()) {
+/** Build options of `buildPdfEdition`, as the edition registry passes them. */
+export type PdfBuildOptions = Parameters<EditionFormat['build']>[1]
+
+/**
+ * Build the PDF of every work, `concurrency` works at once (a browser page
+ * each, one Chromium); the files do not depend on the concurrency.
+ */
+export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, concurrency = availableParallelism()): Promise<{files: string[]; messages: DiglotMessage[]}> {
+  // Chromium starts first, while the fonts are read and the first work is composed.
+  const launching = launchBrowser()
+  launching.catch(() => {})
+  const packages = fontPackages()
+  let server: PageServer | undefined
+  const list = works(tree)
+  const results: Array<{file: string; messages: DiglotMessage[]}> = []
+  try {
+    const faces = await fontFaces(packages)
+    server = await startServer(packages)
+    const running = server
+    let next = 0
+    const worker = async (): Promise<void> => {
+      for (let index = next++; index < list.length; index = next++) {
+        const work = list[index]
+        if (!work) continue
         const step = (name: string): void => options.progress(work.id, name)
         step('composing')
         const document = printDocument(tree, work)
         const html = await printHtml(document, options.templatesDir, faces.css)
-        const {pdf, report, blocked} = await renderPdf({browser: await launching, server, html, finish: {versoHead: document.versoHead}, step})
-        // After the last print, Chromium shuts down while the metadata is written.
-        if (index === list.length - 1) void close()
+        const browser = await launching
+        const {pdf, report, blocked} =
+          document.layout !== 'columns'
+            ? await renderFacing({browser, server: running, name: work.id, html, finish: {versoHead: document.versoHead, rectoHead: document.layout === 'facing' ? document.rectoHead : ''}, step})
+            : await renderPdf({browser, server: running, name: work.id, html, finish: {versoHead: document.versoHead}, step})
         step('metadata')
         const name = `${work.id}.pdf`
         await writeFile(path.join(options.outDir, name), await finishWorkPdf(pdf, document, report, options.sourceDateEpoch))
-        files.push(name)
-        messages.push(...checkMessages(name, report, missingGlyphs(document.text, faces.coverage)))
-        for (const url of blocked) messages.push(createMessage(name, undefined, 'pdf-request-blocked', `the page asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url}, which was blocked: the PDF step loads nothing but the build's own files; remove it from the templates`))
+        const blockedMessages = blocked.map((url) => createMessage(name, undefined, 'pdf-request-blocked', `the page asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url}, which was blocked: the PDF step loads nothing but the build's own files; remove it from the templates`))
+        results[index] = {file: name, messages: [...checkMessages(name, report, missingGlyphs(document.text, faces.coverage)), ...blockedMessages]}
       }
-    } finally {
-      await close()
     }
-    return {files, messages}
+    await Promise.all(Array.from({length: Math.max(1, Math.min(concurrency, list.length))}, worker))
+  } finally {
+    await Promise.all([launching.then((browser) => browser.close()).catch(() => {}), server?.close()])
   }
+  return {files: results.map((result) => result.file), messages: results.flatMap((result) => result.messages)}
+}
+
+/** Builds the pdf edition of every work, the works in parallel. */
+export const pdfEdition: EditionFormat = {
+  name: 'pdf',
+  build: (tree, options) => buildPdfEdition(tree, options)
 }

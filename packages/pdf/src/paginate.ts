@@ -14,6 +14,7 @@ import type {AddressInfo} from 'node:net'
 import type {Browser} from 'puppeteer'
 import {guardRequests, launchGuardedBrowser} from './browser.js'
 import type {FontPackage} from './fonts.js'
+import {facingScript, type FacingGlobal} from './facing/install.js'
 
 const require = createRequire(import.meta.url)
 
@@ -29,14 +30,14 @@ export async function launchBrowser(): Promise<Browser> {
 /** A local server for the page, the fonts and Paged.js. */
 export interface PageServer {
   url: string
-  /** Set the HTML served at `/`. */
-  setPage(html: string): void
+  /** Serve `html` at `/` (or at `/w/<name>/`, one page per work); returns its URL. */
+  setPage(html: string, name?: string): string
   close(): Promise<void>
 }
 
 /** Serve pages, fonts and Paged.js on 127.0.0.1. */
 export async function startServer(fonts: FontPackage[]): Promise<PageServer> {
-  let page = ''
+  const pages = new Map<string, string>()
   // `require.resolve('pagedjs')` gives lib/index.cjs; the polyfill is in dist/.
   const pagedPath = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')
   const server: Server = createServer((request, response) => {
@@ -47,7 +48,9 @@ export async function startServer(fonts: FontPackage[]): Promise<PageServer> {
     }
     void (async () => {
       try {
-        if (url.pathname === '/' || url.pathname === '/index.html') return send(200, 'text/html; charset=utf-8', page)
+        if (url.pathname === '/' || url.pathname === '/index.html') return send(200, 'text/html; charset=utf-8', pages.get('') ?? '')
+        const named = /^\/w\/([\w-]+)\/$/.exec(url.pathname)
+        if (named && pages.has(named[1] ?? '')) return send(200, 'text/html; charset=utf-8', pages.get(named[1] ?? '') ?? '')
         if (url.pathname === '/paged.polyfill.js') return send(200, 'text/javascript', await readFile(pagedPath))
         const match = /^\/fonts\/([a-z-]+)\/([\w.-]+\.woff2)$/.exec(url.pathname)
         const pkg = match ? fonts.find((font) => font.name === match[1]) : undefined
@@ -62,8 +65,9 @@ export async function startServer(fonts: FontPackage[]): Promise<PageServer> {
   const {port} = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}/`,
-    setPage(html) {
-      page = html
+    setPage(html, name = '') {
+      pages.set(name, html)
+      return name ? `http://127.0.0.1:${port}/w/${name}/` : `http://127.0.0.1:${port}/`
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
   }
@@ -86,6 +90,8 @@ export interface PageReport {
   misplacedNotes: Array<{note: string; notePage: string; callPage: string}>
   /** Names of the headings in document order (for the bookmarks). */
   headings: string[]
+  /** Index of the first page numbered in arabic figures (-1: none), for the page labels. */
+  arabicFrom: number
 }
 
 /** Data the in-page finishing step needs. */
@@ -205,7 +211,25 @@ export function finishPages(data: FinishData): PageReport {
   const headings = [...document.querySelectorAll<HTMLElement>('.pagedjs_page_content :is(h1, h2, h3, h4, h5, h6)')]
     .filter((heading) => !heading.dataset['splitFrom'])
     .map((heading) => heading.getAttribute('aria-label') ?? (heading.textContent ?? '').replace(/\s+/g, ' ').trim())
-  return {pageCount: pages.length, folios, toc, overflows, fontErrors, lostText: [], misplacedNotes, headings}
+  // An even page count: a blank page at the end when needed.
+  const last = pages[pages.length - 1]
+  let pageCount = pages.length
+  if (last && pages.length % 2 === 1) {
+    const blank = last.cloneNode(true) as HTMLElement
+    blank.querySelector('.pagedjs_page_content')?.replaceChildren()
+    blank.querySelector('.pagedjs_footnote_area')?.replaceChildren()
+    for (const box of blank.querySelectorAll<HTMLElement>('.pagedjs_margin')) {
+      box.style.setProperty('--folio', '""')
+      box.style.setProperty('--running-head', '""')
+    }
+    blank.classList.add('pagedjs_blank_page')
+    blank.removeAttribute('id')
+    for (const element of blank.querySelectorAll('[id]')) element.removeAttribute('id')
+    last.after(blank)
+    folios.push('')
+    pageCount++
+  }
+  return {pageCount, folios, toc, overflows, fontErrors, lostText: [], misplacedNotes, headings, arabicFrom: firstBody}
 }
 
 /**
@@ -436,6 +460,8 @@ export function registerPagedFixes(): void {
 export interface RenderOptions {
   browser: Browser
   server: PageServer
+  /** Name of the page on the server (one per work, so that works render at once). */
+  name?: string
   html: string
   finish: FinishData
   /** Called with each step. */
@@ -642,7 +668,7 @@ export function lostParagraphs(): number[] {
 /** Paginate `html` with Paged.js and print it. */
 export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
   const {browser, server} = options
-  server.setPage(pagedHtml(options.html))
+  const url = server.setPage(pagedHtml(options.html), options.name)
   const page = await browser.newPage()
   // No request leaves the build's own server (a remote image in a template, say): blocked and reported.
   const blocked: string[] = []
@@ -665,7 +691,7 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
     let allFaces = false
     for (let attempt = 0; attempt < 6; attempt++) {
       options.step?.(attempt === 0 ? 'loading fonts' : lost.length > 0 ? `paginating again (text lost in ${lost.length} paragraph(s))` : 'paginating again (a font face was loaded late)')
-      await page.goto(server.url, {waitUntil: 'load'})
+      await page.goto(url, {waitUntil: 'load'})
       // Paged.js loads, and reads its style sheets and the content, while the fonts load.
       await Promise.all([
         page.evaluate(prepareContent, {ragged, fresh, allFaces}),
@@ -717,6 +743,12 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
       options.finish,
       lost
     )
+    // Soft hyphens only where a line breaks (a clean text layer).
+    await page.addScriptTag({content: facingScript()})
+    await page.evaluate(() => {
+      const F = (globalThis as unknown as FacingGlobal).diglotFacing
+      F.stripSoftHyphens([...document.querySelectorAll('.pagedjs_page_content, .pagedjs_footnote_area .footnote')])
+    })
     options.step?.('printing')
     const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
     return {pdf, report, blocked: [...new Set(blocked)]}

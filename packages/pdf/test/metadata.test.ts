@@ -33,6 +33,21 @@ const metadata = {
 }
 
 describe('PDF metadata', () => {
+  it('adds page labels, trim boxes and an XMP packet, and no author or subject when the work has none', async () => {
+    const bytes = await setMetadata(await chromiumLike(['One']), {...metadata, author: '', subject: '', arabicFrom: 1})
+    const document = await PDFDocument.load(bytes, {updateMetadata: false})
+    expect(document.getAuthor()).toBeUndefined()
+    expect(document.getSubject()).toBeUndefined()
+    expect(document.catalog.lookup(PDFName.of('PageLabels'))?.toString().replace(/\s+/g, ' ')).toBe('<< /Nums [ 0 << /S /r >> 1 << /S /D >> ] >>')
+    const page = document.getPage(0)
+    expect(page.getTrimBox()).toEqual({x: 0, y: 0, width: 420, height: 595})
+    const xmp = document.catalog.lookup(PDFName.of('Metadata'))
+    expect(xmp).toBeDefined()
+    const packet = Buffer.from((xmp as unknown as {contents: Uint8Array}).contents).toString('utf8')
+    expect(packet).toContain('<dc:language><rdf:Bag><rdf:li>kk</rdf:li></rdf:Bag></dc:language>')
+    expect(packet).not.toContain('dc:creator')
+  })
+
   it('writes the Info dictionary, language and bookmark titles, readable by another PDF library', async () => {
     const bytes = await setMetadata(await chromiumLike(['aHarmonious', 'Second']), {...metadata, bookmarks: ['a Harmonious', 'Second (2)']})
     const document = await PDFDocument.load(bytes, {updateMetadata: false})

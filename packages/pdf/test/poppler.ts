@@ -8,6 +8,9 @@ export function run(command: string, args: string[]): string {
   return execFileSync(command, args, {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
 }
 
+/** The text area of an A5 page in points, from the margins of the print style sheets (head 17 mm, foot 24 mm). */
+export const textArea = {top: 48, bottom: 528}
+
 /** `pdffonts` rows: name, type, emb, sub. */
 export function fonts(file: string): Array<{name: string; type: string; embedded: boolean; subset: boolean}> {
   return run('pdffonts', [file])
@@ -79,7 +82,7 @@ export interface PageFill {
  * (the height of their words' boxes); `area` is the text area's top and
  * bottom in points (from the page margins of print.css).
  */
-export function pageFills(file: string, area: {top: number; bottom: number} = {top: 48, bottom: 544}, minHeight = 11.5): PageFill[] {
+export function pageFills(file: string, area: {top: number; bottom: number} = textArea, minHeight = 11.5): PageFill[] {
   const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])
   const decode = (text: string): string => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
   const result: PageFill[] = []
@@ -116,7 +119,7 @@ export function pageFills(file: string, area: {top: number; bottom: number} = {t
  * first that starts with a note mark (`12`, `T3`, `E1`, after a side label `KK`/`EN`); the
  * caller keeps the pages of the text (the back matter is set in the notes' type size).
  */
-export function noteWidows(file: string, area: {top: number; bottom: number} = {top: 48, bottom: 544}, minHeight = 11.5): Array<{page: number; line: string}> {
+export function noteWidows(file: string, area: {top: number; bottom: number} = textArea, minHeight = 11.5): Array<{page: number; line: string}> {
   const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])
   const widows: Array<{page: number; line: string}> = []
   xml.split('<page ').slice(1).forEach((page, index) => {
@@ -135,4 +138,50 @@ export function noteWidows(file: string, area: {top: number; bottom: number} = {
     if (carried === 1) widows.push({page: index + 1, line: notes[0]!.text})
   })
   return widows
+}
+
+/** Page labels as `mutool` reads them from the catalog: [first page index, style] pairs. */
+export function pageLabels(file: string): Array<[number, string]> {
+  const text = run('mutool', ['show', file, 'trailer/Root/PageLabels'])
+  return [...text.matchAll(/(\d+)\s*<<\s*\/S\s*\/(\w)/g)].map((match) => [Number(match[1]), match[2]!])
+}
+
+/** A catalog entry (`Lang`, …) as `mutool` prints it. */
+export function catalogEntry(file: string, key: string): string {
+  return run('mutool', ['show', file, `trailer/Root/${key}`]).trim()
+}
+
+/** One line of a page as `pdftotext -bbox-layout` gives it. */
+export interface BoxLine {
+  left: number
+  right: number
+  top: number
+  bottom: number
+  height: number
+  text: string
+  /** The line's words with their boxes. */
+  words: Array<{left: number; right: number; top: number; bottom: number; text: string}>
+}
+
+/** The lines of every page with their boxes, and the page width (points). */
+export function pageLines(file: string): Array<{width: number; lines: BoxLine[]}> {
+  const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])
+  return xml.split('<page ').slice(1).map((page) => {
+    const width = Number(/width="([\d.]+)"/.exec(page)?.[1] ?? 0)
+    const lines: BoxLine[] = []
+    for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
+      const words = [...line[1]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((word) => ({left: Number(word[1]), top: Number(word[2]), right: Number(word[3]), bottom: Number(word[4]), text: word[5]!}))
+      if (words.length === 0) continue
+      lines.push({
+        left: Math.min(...words.map((word) => word.left)),
+        right: Math.max(...words.map((word) => word.right)),
+        top: Math.min(...words.map((word) => word.top)),
+        bottom: Math.max(...words.map((word) => word.bottom)),
+        height: Math.max(...words.map((word) => word.bottom - word.top)),
+        text: words.map((word) => word.text).join(' '),
+        words
+      })
+    }
+    return {width, lines}
+  })
 }
