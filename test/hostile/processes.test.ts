@@ -70,7 +70,8 @@ describe('no request leaves the build', () => {
     const dir = workspace(true)
     const template = path.join(dir, 'templates', 'pdf', 'template.html')
     writeFileSync(template, readFileSync(template, 'utf8').replace('<body class="{{bodyClass}}">', `<link rel="stylesheet" href="${loggerUrl}/template.css"><script src="${loggerUrl}/template.js"></script><body class="{{bodyClass}}"><img src="${loggerUrl}/template.png" alt="">`))
-    appendFileSync(path.join(dir, 'templates', 'pdf', 'print.css'), `\nbody { background-image: url("${loggerUrl}/background.png"); }\n`)
+    // print.css is the style sheet of the columns layout, facing.css of facing pages (the sample's).
+    for (const sheet of ['print.css', 'facing.css']) appendFileSync(path.join(dir, 'templates', 'pdf', sheet), `\nbody { background-image: url("${loggerUrl}/background.png"); }\n`)
     const before = requests.length
     const {done} = start(['build', 'content', '--format', 'pdf', '--out', 'out'], dir)
     const {code, stderr} = await done
