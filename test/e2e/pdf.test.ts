@@ -199,9 +199,12 @@ describe('pdf edition of content/', () => {
         const back = fills.findIndex((page, index) => index > first && /^(Glossary|Indexofnames)/.test(squash(page.first)))
         const end = back >= 0 ? back : fills.length
         const sparse: string[] = []
-        for (let index = first; index < end - 1; index++) {
+        // On facing pages, the next page of a side is two pages on (a verso's next is the next verso).
+        const facing = work().languages.length > 1 && work().meta.print.layout !== 'columns'
+        const step = facing ? 2 : 1
+        for (let index = first; index < end - step; index++) {
           const page = fills[index]!
-          const next = fills[index + 1]!
+          const next = fills[index + step]!
           const sectionEnd = next.lines === 0 || starts.some((start) => start && squash(next.first).startsWith(start))
           if (!sectionEnd && page.fill < 1 / 3 && page.used < 2 / 3) sparse.push(`page ${page.folio}: ${Math.round(page.fill * 100)}% text, ${Math.round(page.used * 100)}% used`)
         }
