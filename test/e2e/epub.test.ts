@@ -7,6 +7,7 @@ import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {Alignment, Root, Work} from '@diglot/core'
 import {epubEdition} from '../../packages/epub/src/index.js'
+import {describeChar, glyphSet, noGlyphNeeded} from '../../packages/html/dist/index.js'
 import {ace, aceBin, alignmentsOf, epubcheck, notesById, plainText, readContent, repo, tempDir, textNodes, unpack, words, works} from '../../packages/epub/test/helpers.js'
 
 let tree: Root
@@ -164,8 +165,50 @@ describe('epub edition of content/', () => {
         expect(nav).toMatch(/<ol>\s*<li>[\s\S]*<ol>/)
       })
 
-      it('embeds a font for every character shown', async () => {
-        expect(names.some((name) => name.endsWith('.ttf'))).toBe(true)
+      it('has a glyph in its embedded fonts for every character of its text (real glyph tables)', async () => {
+        const {zip} = await unpack(path.join(first, `${id}.epub`))
+        const css = text.get('OEBPS/style.css') ?? ''
+        // Family → glyph sets of its files (every style), read from the fonts' cmap with fontkit.
+        const families = new Map<string, Array<Set<number>>>()
+        for (const block of css.split('@font-face').slice(1)) {
+          const family = /font-family:\s*"([^"]+)"/.exec(block)?.[1]
+          const file = /url\(([^)]+)\)/.exec(block)?.[1]
+          if (!family || !file) continue
+          const data = await zip.file(`OEBPS/${file}`)!.async('uint8array')
+          families.set(family, [...(families.get(family) ?? []), glyphSet(data)])
+        }
+        expect(families.size).toBeGreaterThan(0)
+        const stackOf = (selector: string): string[] => {
+          const rule = new RegExp(`${selector.replace(/[()]/g, '\\$&')}\\s*\\{\\s*font-family:\\s*([^;]+);`).exec(css)?.[1] ?? ''
+          return [...rule.matchAll(/"([^"]+)"/g)].map((match) => match[1]!)
+        }
+        const stack = stackOf('html')
+        const hanStack = stackOf(':lang(zh-Hans)')
+        expect(stack.length).toBeGreaterThan(0)
+        expect(hanStack.length).toBeGreaterThan(0)
+        const uncovered = new Set<string>()
+        let checked = 0
+        for (const [name, xhtml] of text) {
+          if (!name.endsWith('.xhtml')) continue
+          for (const node of textNodes(xhtml)) {
+            const families_ = node.lang.startsWith('zh') ? hanStack : stack
+            for (const char of node.text) {
+              if (noGlyphNeeded.test(char) || char === '\n') continue
+              checked++
+              const code = char.codePointAt(0)!
+              // The first family of the stack with the character must have it in every one of its styles.
+              const family = families_.find((candidate) => (families.get(candidate) ?? []).some((glyphs) => glyphs.has(code)))
+              if (!family) uncovered.add(`${describeChar(char)} in ${name}`)
+              else if (!(families.get(family) ?? []).every((glyphs) => glyphs.has(code))) uncovered.add(`${describeChar(char)} lacks a style in ${family}`)
+            }
+          }
+        }
+        expect([...uncovered]).toEqual([])
+        expect(checked).toBeGreaterThan(10_000)
+        // The word space and the Kazakh letters the issue found missing are there.
+        const all = [...families.values()].flat()
+        expect(all.some((glyphs) => glyphs.has(0x20))).toBe(true)
+        if (id === 'harmonious-world') for (const code of [0x04b0, 0x04b1]) expect(all.some((glyphs) => glyphs.has(code)), describeChar(String.fromCodePoint(code))).toBe(true)
       })
     })
   }

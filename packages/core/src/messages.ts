@@ -31,7 +31,9 @@ export const editionRules = {
   'pdf-missing-glyph': 'warning',
   'pdf-font-error': 'warning',
   'pdf-note-page': 'warning',
-  'pdf-text-lost': 'warning'
+  'pdf-text-lost': 'warning',
+  'epub-missing-glyph': 'error',
+  'html-missing-glyph': 'error'
 } as const satisfies Record<string, 'error' | 'warning'>
 
 /** Every rule Diglot checks, with its severity. */
