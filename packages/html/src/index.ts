@@ -2,3 +2,4 @@ export {toHast, blockToHast, noteToHast, noteMark, notesById, pageId, type Targe
 export {htmlEdition, buildHtml, renderPages, serialize, templateAssets} from './edition.js'
 export {workPage, indexPage, glossaryPage, languageName, pick} from './page.js'
 export {availableFaces, facesFor, fontFaceCss, parseRanges, codePointsOf, glyphSet, noGlyphNeeded, describeChar, type FontFace} from './fonts.js'
+export {hyphenateScreen} from './hyphenate.js'
