@@ -176,8 +176,13 @@
       } catch (error) {
         /* file:// may refuse; the highlight is what matters */
       }
+      // A note off-screen (set inline after a dense block) comes as far into view as it can
+      // while the call stays in view.
       var rect = note.getBoundingClientRect()
-      if (rect.bottom > window.innerHeight || rect.top < 0) note.scrollIntoView({block: 'nearest'})
+      var callRect = link.getBoundingClientRect()
+      var margin = 8
+      if (rect.bottom > window.innerHeight) window.scrollBy(0, Math.max(0, Math.min(rect.bottom - window.innerHeight + margin, callRect.top - margin)))
+      else if (rect.top < 0) window.scrollBy(0, Math.min(0, Math.max(rect.top - margin, callRect.bottom - window.innerHeight + margin)))
       note.setAttribute('tabindex', '-1')
       note.focus({preventScroll: true})
       return
@@ -304,7 +309,13 @@
     else if (target.classList.contains('pb')) label = 'p. ' + target.getAttribute('data-page')
     if (!label) return
     locator.textContent = label + ': '
-    locator.appendChild(element('a', {href: window.location.href}, window.location.href))
+    var shown = window.location.href
+    try {
+      shown = decodeURI(shown)
+    } catch (error) {
+      /* keep it encoded */
+    }
+    locator.appendChild(element('a', {href: window.location.href}, shown))
   }
 
   // --------------------------------------------------------------- wiring
