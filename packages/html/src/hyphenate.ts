@@ -2,14 +2,15 @@
  * On-screen hyphenation: soft hyphens in the Kazakh text of a hast tree
  * (browsers and reading systems have no Kazakh dictionary), from the syllable
  * rules of `@diglot/core`. English is left to CSS `hyphens: auto` with
- * `lang="en"`. Headings, code, note marks, page markers and links to URLs are
- * left alone.
+ * `lang="en"`. Headings, code, names, note marks, page markers and links to
+ * URLs are left alone.
  */
 import type {Element, Root, RootContent} from 'hast'
 import {hyphenateKazakh} from '@diglot/core'
 
 const skipTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'script', 'style', 'sup', 'title'])
-const skipClasses = new Set(['pb', 'note-mark', 'pilcrow', 'url', 'gap-mark', 'sic-mark'])
+// Names are not broken (persons, places, organisations), linked or not.
+const skipClasses = new Set(['pb', 'note-mark', 'pilcrow', 'url', 'gap-mark', 'sic-mark', 'term-person', 'term-place', 'term-organisation'])
 
 /** Insert soft hyphens into the Kazakh text nodes of `tree` (by the nearest `lang`; `lang` is the tree's). */
 export function hyphenateScreen(tree: Root | Element, lang: string): void {

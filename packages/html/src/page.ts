@@ -323,7 +323,7 @@ export function citation(work: Work): string {
   const parts = [
     ...citationAuthors(work).slice(0, 1).map(() => citationAuthors(work).join(', ')),
     `“${title}”`,
-    ...(translators.length > 0 ? [`translated by ${translators.join(', ')}`] : []),
+    ...(translators.length > 0 ? [`Translated by ${translators.join(', ')}`] : []),
     ...(meta.series ? [meta.series] : []),
     ...(meta.publisher ? [meta.publisher] : []),
     ...(meta.date ? [meta.date] : []),

@@ -228,7 +228,7 @@ function handlers(context: Context): Handlers {
     // Web and EPUB link a term at its first occurrence in each section and language; the rest is plain text.
     if (context.options.target !== 'print') {
       const key = `${context.section}\u0000${context.lang}\u0000${node.identifier}`
-      if (context.linked.has(key)) return state.all(node as never) as ElementContent[]
+      if (context.linked.has(key)) return h('span', {className: ['term-plain', `term-${node.entryKind}`]}, state.all(node as never) as ElementContent[])
       context.linked.add(key)
     }
     const href = context.options.glossaryHref ? context.options.glossaryHref(node.identifier) : `#glossary-${node.identifier}`
