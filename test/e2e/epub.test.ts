@@ -161,6 +161,22 @@ describe('epub edition of content/', () => {
         expect(opf).toContain('<dc:rights>')
         expect(opf).toContain('<dc:source')
         expect(opf).toMatch(/property="role" scheme="marc:relators">trl</)
+        // An author, or an explicit anonymous one; a series with its position; the page source whole.
+        expect(opf).toMatch(/<dc:creator id="creator-1">[^<]+<\/dc:creator>\s*<meta refines="#creator-1" property="role" scheme="marc:relators">aut</)
+        if (work.meta.authors.length === 0) expect(opf).toContain('>Anonymous</dc:creator>')
+        if (work.meta.series) expect(opf).toMatch(/<meta refines="#series" property="group-position">\d+<\/meta>/)
+        const pageSource = /<meta property="pageBreakSource">([^<]*)<\/meta>/.exec(opf)?.[1]
+        if (pageSource !== undefined) expect(pageSource).toBe(work.meta.source.description.replace(/\s+/g, ' ').trim().replace(/&/g, '&amp;').replace(/"/g, '&quot;'))
+        // Every lang has its xml:lang, with the same value.
+        for (const [name, xhtml] of text) {
+          if (!name.endsWith('.xhtml')) continue
+          for (const match of xhtml.matchAll(/<[a-z][^>]*>/g)) {
+            const lang = / lang="([^"]*)"/.exec(match[0])?.[1]
+            if (lang !== undefined) expect(/ xml:lang="([^"]*)"/.exec(match[0])?.[1], `${name}: ${match[0].slice(0, 80)}`).toBe(lang)
+          }
+          // Page breaks are named by their title, never by aria-label.
+          expect(xhtml).not.toMatch(/role="doc-pagebreak"[^>]*aria-label/)
+        }
         const nav = text.get('OEBPS/toc.xhtml') ?? ''
         expect(nav).toContain('epub:type="landmarks"')
         expect(nav).toMatch(/<ol>\s*<li>[\s\S]*<ol>/)
