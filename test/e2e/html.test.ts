@@ -477,7 +477,7 @@ describe('html edition', () => {
     await glossary.page.close()
   })
 
-  it('prints the view chosen on screen', async () => {
+  it('prints the view chosen on screen; forced colours keep the pressed view button visible', async () => {
     const work = workIds.includes('harmonious-world') ? 'harmonious-world' : workIds[0]!
     const {page} = await open(`${work}/index.html`, 1280, {query: '?view=translation'})
     await page.emulateMediaType('print')
@@ -486,6 +486,14 @@ describe('html edition', () => {
       translation: (document.querySelector('.segment-translation') as HTMLElement).offsetParent !== null
     }))
     expect(shown).toEqual({original: false, translation: true})
+    // Forced colours: the pressed view button stands out from the others.
+    // (puppeteer's emulateMediaFeatures does not know forced-colors; the protocol does)
+    const session = await page.createCDPSession()
+    await session.send('Emulation.setEmulatedMedia', {media: 'screen', features: [{name: 'forced-colors', value: 'active'}]})
+    expect(await page.evaluate(() => window.matchMedia('(forced-colors: active)').matches)).toBe(true)
+    const buttons = await page.$$eval('.view-switch button', (elements) => elements.map((button) => ({pressed: button.getAttribute('aria-pressed') === 'true', background: getComputedStyle(button).backgroundColor})))
+    const pressed = buttons.find((button) => button.pressed)!
+    expect(buttons.filter((button) => !button.pressed).every((button) => button.background !== pressed.background)).toBe(true)
     await page.close()
   })
 })
