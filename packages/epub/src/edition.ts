@@ -206,7 +206,7 @@ export const epubEdition: EditionFormat = {
       const file = `${work.id}.epub`
       const onMissingGlyphs = (missing: string[]): void => {
         for (const char of missing) {
-          messages.push(createMessage(file, undefined, 'epub-missing-glyph', `no embedded font has a glyph for ${describeChar(char.slice(0, [...char][0]?.length ?? 1))}${char.length > 2 ? ` ${char.slice(2)}` : ''}; use another character or add a font that covers it`))
+          messages.push(createMessage(file, undefined, 'epub-missing-glyph', `no embedded font has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
         }
       }
       const data = await buildEpub(tree, work, {templates, sourceDateEpoch: options.sourceDateEpoch, fontSource, onMissingGlyphs})

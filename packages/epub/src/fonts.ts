@@ -33,7 +33,7 @@ export interface BookFonts {
   stack: string
   /** Family stack for `:lang(zh-Hans)`: Han first. */
   hanStack: string
-  /** Characters no embedded font has a glyph for (read from the subsets' `cmap`), with the file when one subset lost it. */
+  /** Characters no embedded font has a glyph for (in some style), read from the subsets' own `cmap`. */
   missing: string[]
 }
 
@@ -229,7 +229,7 @@ export async function bookFonts(text: string, source: FontSource = createFontSou
   for (const font of fonts) {
     const glyphs = glyphSet(font.data)
     for (const char of wanted.get(font.family) ?? []) {
-      if (!glyphs.has(char.codePointAt(0) ?? 0)) missing.push(`${char} (${font.filename})`)
+      if (!glyphs.has(char.codePointAt(0) ?? 0) && !missing.includes(char)) missing.push(char)
     }
   }
   const css = fonts

@@ -320,8 +320,9 @@ export function citation(work: Work): string {
   const {meta} = work
   const title = work.languages.map((lang) => meta.title[lang]).filter(Boolean).join(' / ')
   const translators = meta.translators.map((person) => pick(person.name, [uiLang])?.text ?? '').filter(Boolean)
+  const authors = citationAuthors(work)
   const parts = [
-    ...citationAuthors(work).slice(0, 1).map(() => citationAuthors(work).join(', ')),
+    ...(authors.length > 0 ? [authors.join(', ')] : []),
     `“${title}”`,
     ...(translators.length > 0 ? [`Translated by ${translators.join(', ')}`] : []),
     ...(meta.series ? [meta.series] : []),
