@@ -4,7 +4,10 @@
  *  - a view switch (original / both / translation) kept in the URL (?view=);
  *  - sidenotes placed beside their call on wide screens, never overlapping;
  *  - notes as inline toggles on narrow screens (keyboard: Enter, Escape);
- *  - glossary terms open a popover with every form and the note.
+ *  - glossary terms open a popover with every form and the note;
+ *  - the place named in the URL (#page-34, a paragraph, a note) stays in view
+ *    while notes are laid out and fonts arrive, until the reader scrolls;
+ *  - "Cite this" gives the link of the paragraph or page named in the URL.
  */
 (function () {
   'use strict'
@@ -47,6 +50,31 @@
   }
 
   if (document.body || document.readyState !== 'loading') applyView(currentView())
+
+  // ------------------------------------------------------ the URL's place
+  /** The element the URL names, kept in view across layouts until the reader moves. */
+  var anchor = null
+
+  function hashTarget() {
+    var id = window.location.hash.slice(1)
+    if (!id) return null
+    try {
+      id = decodeURIComponent(id)
+    } catch (error) {
+      return null
+    }
+    return document.getElementById(id)
+  }
+
+  function keepAnchor() {
+    if (!anchor || !anchor.isConnected) return
+    var shown = anchor.offsetParent !== null || anchor.getClientRects().length > 0
+    if (shown) anchor.scrollIntoView({block: 'start'})
+  }
+
+  function releaseAnchor() {
+    anchor = null
+  }
 
   // ---------------------------------------------------------------- notes
   function isWide() {
@@ -114,6 +142,7 @@
       var bottom = text.getBoundingClientRect().bottom + window.scrollY
       if (lowest > bottom) text.style.paddingBottom = Math.ceil(lowest - bottom + 16) + 'px'
     }
+    keepAnchor()
   }
 
   function noteFor(link) {
@@ -134,10 +163,28 @@
     var note = noteFor(link)
     if (!note) return
     if (isWide()) {
-      // Highlight the sidenote beside the call; the URL keeps the anchor.
-      var active = document.querySelectorAll('.note.is-active')
+      // Highlight the sidenote beside the call without moving the page (the URL
+      // still names the note); scroll only when the note is off-screen.
+      event.preventDefault()
+      var active = document.querySelectorAll('.is-active')
       for (var i = 0; i < active.length; i++) active[i].classList.remove('is-active')
       note.classList.add('is-active')
+      link.classList.add('is-active')
+      releaseAnchor()
+      try {
+        window.history.pushState(null, '', '#' + encodeURIComponent(note.id))
+      } catch (error) {
+        /* file:// may refuse; the highlight is what matters */
+      }
+      // A note off-screen (set inline after a dense block) comes as far into view as it can
+      // while the call stays in view.
+      var rect = note.getBoundingClientRect()
+      var callRect = link.getBoundingClientRect()
+      var margin = 8
+      if (rect.bottom > window.innerHeight) window.scrollBy(0, Math.max(0, Math.min(rect.bottom - window.innerHeight + margin, callRect.top - margin)))
+      else if (rect.top < 0) window.scrollBy(0, Math.min(0, Math.max(rect.top - margin, callRect.bottom - window.innerHeight + margin)))
+      note.setAttribute('tabindex', '-1')
+      note.focus({preventScroll: true})
       return
     }
     event.preventDefault()
@@ -179,15 +226,21 @@
 
   function ensurePopover() {
     if (popover) return popover
-    popover = element('div', {class: 'term-popover', role: 'dialog', 'aria-labelledby': 'term-popover-title', popover: 'auto', id: 'term-popover'})
-    var host = document.getElementById('main') || document.body
-    host.appendChild(popover)
+    popover = element('div', {class: 'term-popover', role: 'dialog', 'aria-labelledby': 'term-popover-title', popover: 'auto', id: 'term-popover', lang: 'en'})
+    // Closed by Escape or a click elsewhere: focus goes back to the term.
     popover.addEventListener('toggle', function (event) {
       if (event.newState === 'closed' && opener) {
         var back = opener
         opener = null
-        back.focus()
+        if (popover.contains(document.activeElement) || document.activeElement === document.body) back.focus()
       }
+    })
+    // Tabbing out closes it; focus goes on to the next stop after the term (or back to the term).
+    popover.addEventListener('focusout', function (event) {
+      var next = event.relatedTarget
+      if (!next || popover.contains(next)) return
+      opener = null
+      if (popover.matches(':popover-open')) popover.hidePopover()
     })
     return popover
   }
@@ -198,7 +251,16 @@
     var entry = data.entries[id]
     if (!entry || typeof HTMLElement.prototype.showPopover !== 'function') return false
     var box = ensurePopover()
+    if (box.matches(':popover-open')) {
+      opener = null
+      box.hidePopover()
+    }
+    // Right after its term in the DOM: the next Tab from the term's place goes through it.
+    link.after(box)
     box.textContent = ''
+    var close = element('button', {type: 'button', class: 'popover-close', 'aria-label': 'Close'}, '×')
+    close.addEventListener('click', function () { box.hidePopover() })
+    box.appendChild(close)
     var forms = entry.forms || {}
     var langs = Object.keys(forms)
     var context = link.closest('[lang]')
@@ -224,9 +286,6 @@
     var more = element('p')
     more.appendChild(element('a', {href: link.getAttribute('href')}, 'All occurrences in the glossary'))
     box.appendChild(more)
-    var close = element('button', {type: 'button', class: 'popover-close', 'aria-label': 'Close'}, '×')
-    close.addEventListener('click', function () { box.hidePopover() })
-    box.appendChild(close)
     opener = link
     box.showPopover()
     var rect = link.getBoundingClientRect()
@@ -238,6 +297,25 @@
     box.style.top = top + 'px'
     close.focus()
     return true
+  }
+
+  // ----------------------------------------------------------- cite this
+  function updateCitation() {
+    var locator = document.querySelector('[data-cite-locator]')
+    var target = hashTarget()
+    if (!locator || !target) return
+    var label = null
+    if (target.classList.contains('alignment')) label = '¶ ' + target.getAttribute('data-n')
+    else if (target.classList.contains('pb')) label = 'p. ' + target.getAttribute('data-page')
+    if (!label) return
+    locator.textContent = label + ': '
+    var shown = window.location.href
+    try {
+      shown = decodeURI(shown)
+    } catch (error) {
+      /* keep it encoded */
+    }
+    locator.appendChild(element('a', {href: window.location.href}, shown))
   }
 
   // --------------------------------------------------------------- wiring
@@ -265,24 +343,37 @@
       }
     })
 
+    // The reader moving the page lets go of the URL's place.
+    window.addEventListener('wheel', releaseAnchor, {passive: true})
+    window.addEventListener('touchmove', releaseAnchor, {passive: true})
+    window.addEventListener('mousedown', releaseAnchor)
+    window.addEventListener('hashchange', function () {
+      anchor = hashTarget()
+      updateCitation()
+    })
+
     document.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape') releaseAnchor()
       if (event.key !== 'Escape') return
       var note = document.activeElement && document.activeElement.closest && document.activeElement.closest('.note.open')
       if (note) closeNote(note, true)
     })
 
+    anchor = hashTarget()
+    // Open the note named in the URL on narrow screens.
+    if (anchor && !isWide() && anchor.classList.contains('note')) anchor.classList.add('open')
+    updateCitation()
     layoutNotes()
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(layoutNotes)
-    window.addEventListener('load', layoutNotes)
+    window.addEventListener('load', function () {
+      layoutNotes()
+      // Late reflows (images, fonts) after load: the URL's place once more.
+      requestAnimationFrame(keepAnchor)
+    })
     var pending = 0
     window.addEventListener('resize', function () {
       cancelAnimationFrame(pending)
       pending = requestAnimationFrame(layoutNotes)
     })
-    // Open the note named in the URL on narrow screens.
-    if (window.location.hash && !isWide()) {
-      var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
-      if (target && target.classList.contains('note')) target.classList.add('open')
-    }
   })
 })()

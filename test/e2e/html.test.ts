@@ -31,7 +31,9 @@ beforeAll(async () => {
   htmlFiles = result.files.filter((file) => file.endsWith('.html'))
   browser = await puppeteer.launch({
     executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    // axe on the glossary page (6,000 elements) can take minutes on a loaded machine.
+    protocolTimeout: 900_000
   })
 })
 
@@ -63,8 +65,9 @@ async function open(file: string, width: number, options: {query?: string; js?: 
   return {page, errors}
 }
 
+/** axe's violations, with the (experimental) check that an accessible name contains the visible text. */
 async function axe(page: Page): Promise<string[]> {
-  const results = await new AxePuppeteer(page).options({preload: false}).analyze()
+  const results = await new AxePuppeteer(page).options({preload: false, resultTypes: ['violations'], rules: {'label-content-name-mismatch': {enabled: true}}}).analyze()
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`)
 }
 
@@ -83,23 +86,36 @@ describe('html edition', () => {
     for (const id of workIds) expect(htmlFiles).toContain(`${id}/index.html`)
   })
 
-  for (const width of [1280, 375]) {
-    it(`has no axe violations and no console errors at ${width} px`, async () => {
-      // Pages in parallel tabs of the one browser.
-      await Promise.all(
-        htmlFiles.map(async (file) => {
-          const {page, errors} = await open(file, width)
-          expect(errors, file).toEqual([])
+  it('has no axe violations and no console errors on every page at 375 and 1280 px, light and dark, in every view', async () => {
+    // One tab per page; in each tab every width × theme × view (the view switch clicked, as a reader does).
+    const failures: string[] = []
+    let runs = 0
+    await Promise.all(
+      htmlFiles.map(async (file) => {
+        const {page, errors} = await open(file, 1280)
+        const views = (await page.$('.view-switch button')) ? ['both', 'original', 'translation'] : ['both']
+        for (const width of [1280, 375]) {
+          await page.setViewport({width, height: 900})
           if (width === 375) {
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-            expect(overflow, `horizontal scroll on ${file}`).toBeLessThanOrEqual(0)
+            if (overflow > 0) failures.push(`horizontal scroll on ${file}`)
           }
-          expect(await axe(page), `${file} at ${width}`).toEqual([])
-          await page.close()
-        })
-      )
-    })
-  }
+          for (const theme of ['light', 'dark']) {
+            await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: theme}])
+            for (const view of views) {
+              if (views.length > 1) await page.click(`.view-switch button[data-view="${view}"]`)
+              runs++
+              for (const violation of await axe(page)) failures.push(`${file} at ${width}, ${theme}, ${view}: ${violation}`)
+            }
+          }
+        }
+        if (errors.length > 0) failures.push(`${file}: ${errors.join('; ')}`)
+        await page.close()
+      })
+    )
+    expect(failures).toEqual([])
+    expect(runs).toBeGreaterThanOrEqual(htmlFiles.length * 4)
+  }, 900_000)
 
   it('aligns paired paragraph tops within 2 px and never overlaps sidenotes at 1280 px', async () => {
     for (const id of workIds) {
@@ -233,6 +249,13 @@ describe('html edition', () => {
       for (const match of html.matchAll(/\shref="([^"]+)"/g)) {
         const href = match[1]!.replace(/&#x26;|&amp;/g, '&')
         if (/^[a-z]+:/.test(href)) continue
+        // The EPUB and PDF of a work are other editions' files, beside its folder.
+        const edition = /^\.\.\/([\w-]+)\.(epub|pdf)$/.exec(href)
+        if (edition) {
+          checked++
+          if (!workIds.includes(edition[1]!) || !file.startsWith(`${edition[1]}/`)) broken.push(`${file}: ${href}`)
+          continue
+        }
         const [target = '', hash] = href.split('#')
         const resolved = target ? path.posix.normalize(path.posix.join(path.posix.dirname(file), target)) : file
         checked++
@@ -267,6 +290,210 @@ describe('html edition', () => {
     await page.keyboard.press('Escape')
     expect(await page.$eval('#term-popover', (element) => element.matches(':popover-open'))).toBe(false)
     expect(await page.evaluate(() => document.activeElement?.classList.contains('term'))).toBe(true)
+    await page.close()
+  })
+
+  it('keeps 20 page, paragraph and note anchors of the report in view after the notes are laid out, at 1280 and 375 px', async () => {
+    const report = workIds.includes('world-dream') ? 'world-dream' : workIds[0]!
+    const probe = await open(`${report}/index.html`, 1280)
+    // Pages, paragraphs and notes spread over the whole text, most of them far down.
+    const anchors = await probe.page.evaluate(() => {
+      const pick = (selector: string, count: number): string[] => {
+        const ids = [...document.querySelectorAll(selector)].map((element) => element.id).filter(Boolean)
+        return Array.from({length: count}, (_, index) => ids[Math.floor(((index + 1) * (ids.length - 1)) / count)]!)
+      }
+      return [...pick('#text .pb', 7), ...pick('#text .alignment', 7), ...pick('#text .note', 6)]
+    })
+    await probe.page.close()
+    expect(new Set(anchors).size).toBe(20)
+    expect(anchors.filter((id) => id.startsWith('page-')).length).toBeGreaterThan(0)
+    const off: string[] = []
+    for (const width of [1280, 375]) {
+      await Promise.all(
+        [0, 1].map(async (lane) => {
+          const page = await browser.newPage()
+          await page.setViewport({width, height: 900})
+          for (const id of anchors.filter((_, index) => index % 2 === lane)) {
+            await page.goto('about:blank')
+            await page.goto(url(`${report}/index.html`, `#${id}`), {waitUntil: 'load'})
+            await page.evaluate(() => document.fonts.ready.then(() => undefined))
+            await new Promise((resolve) => setTimeout(resolve, 150))
+            const box = await page.evaluate((target) => {
+              const rect = document.getElementById(target)!.getBoundingClientRect()
+              return {top: rect.top, bottom: rect.bottom, height: window.innerHeight}
+            }, id)
+            if (box.top < -1 || box.top > box.height - 20 || box.bottom <= 0) off.push(`#${id} at ${width}: top ${Math.round(box.top)}`)
+          }
+          await page.close()
+        })
+      )
+    }
+    expect(off).toEqual([])
+  }, 300_000)
+
+  it('highlights the sidenote of a clicked note call at 1280 px without moving the call out of view', async () => {
+    for (const id of workIds) {
+      const {page} = await open(`${id}/index.html`, 1280)
+      const calls = await page.$$eval('#text a.noteref', (links) => links.map((link) => link.id).filter((_, index, all) => index % Math.max(1, Math.floor(all.length / 6)) === 0).slice(0, 6))
+      expect(calls.length).toBeGreaterThan(0)
+      for (const call of calls) {
+        await page.$eval(`[id="${call}"]`, (link) => link.scrollIntoView({block: 'center'}))
+        const before = await page.$eval(`[id="${call}"]`, (link) => link.getBoundingClientRect().top)
+        await page.click(`[id="${call}"]`)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        const after = await page.$eval(`[id="${call}"]`, (link) => {
+          const rect = link.getBoundingClientRect()
+          const note = document.getElementById(decodeURIComponent(link.getAttribute('href')!.slice(1)))!
+          return {top: rect.top, inView: rect.top >= 0 && rect.bottom <= window.innerHeight, active: note.classList.contains('is-active'), noteShown: note.getBoundingClientRect().height > 0}
+        })
+        expect(after.inView, `${id} ${call}: ${before} → ${after.top}`).toBe(true)
+        expect(after.active, call).toBe(true)
+        expect(after.noteShown, call).toBe(true)
+      }
+      await page.close()
+    }
+  })
+
+  it('puts the term popover after its term in the focus order; Tab out and Escape close it', async () => {
+    const work = workIds.includes('harmonious-world') ? 'harmonious-world' : workIds[0]!
+    const {page} = await open(`${work}/index.html`, 1280)
+    const term = '#text a.term'
+    await page.focus(term)
+    await page.keyboard.press('Enter')
+    const opened = await page.evaluate((selector) => {
+      const link = document.querySelector(selector)!
+      const popover = document.getElementById('term-popover')!
+      return {open: popover.matches(':popover-open'), afterTerm: link.nextElementSibling === popover, focusInside: popover.contains(document.activeElement)}
+    }, term)
+    expect(opened).toEqual({open: true, afterTerm: true, focusInside: true})
+    // The next stop after the term in the page, outside the popover.
+    const expectedNext = await page.evaluate((selector) => {
+      const link = document.querySelector(selector)!
+      const popover = document.getElementById('term-popover')!
+      const all = [...document.querySelectorAll<HTMLElement>('a[href], button, [tabindex]:not([tabindex="-1"])')].filter((element) => !popover.contains(element) && element.offsetParent !== null && element.tabIndex >= 0)
+      const next = all[all.indexOf(link as HTMLElement) + 1]!
+      next.setAttribute('data-expected-next', '')
+      return next.outerHTML.slice(0, 80)
+    }, term)
+    const stops: string[] = []
+    for (let index = 0; index < 6; index++) {
+      await page.keyboard.press('Tab')
+      const where = await page.evaluate(() => {
+        const popover = document.getElementById('term-popover')!
+        const active = document.activeElement!
+        return {inside: popover.contains(active), open: popover.matches(':popover-open'), expected: active.hasAttribute('data-expected-next'), body: active === document.body}
+      })
+      if (where.inside) {
+        stops.push('popover')
+        continue
+      }
+      expect(where.body).toBe(false)
+      expect(where.open).toBe(false)
+      expect(where.expected, expectedNext).toBe(true)
+      stops.push('next')
+      break
+    }
+    expect(stops.at(-1)).toBe('next')
+    expect(stops.filter((stop) => stop === 'popover').length).toBeGreaterThan(0)
+    // Escape closes it and gives the focus back to the term.
+    await page.focus(term)
+    await page.keyboard.press('Enter')
+    expect(await page.$eval('#term-popover', (element) => element.matches(':popover-open'))).toBe(true)
+    await page.keyboard.press('Escape')
+    expect(await page.$eval('#term-popover', (element) => element.matches(':popover-open'))).toBe(false)
+    expect(await page.evaluate((selector) => document.activeElement === document.querySelector(selector), term)).toBe(true)
+    await page.close()
+  })
+
+  it('sets bilingual columns of at least 55 characters at 1280 px, and links a term once per section and language', async () => {
+    for (const id of workIds) {
+      const {page} = await open(`${id}/index.html`, 1280)
+      const result = await page.evaluate(() => {
+        const measure: Record<string, number> = {}
+        for (const side of ['original', 'translation']) {
+          const paragraphs = [...document.querySelectorAll(`#text .segment-${side} > p`)].sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)
+          const paragraph = paragraphs[0] as HTMLElement | undefined
+          if (!paragraph) continue
+          // Characters per line: the column's width over the text's mean advance.
+          const probe = document.createElement('span')
+          probe.style.whiteSpace = 'nowrap'
+          probe.textContent = (paragraph.textContent ?? '').replace(/\u00ad/g, '')
+          paragraph.append(probe)
+          measure[side] = paragraph.clientWidth / (probe.getBoundingClientRect().width / probe.textContent.length)
+          probe.remove()
+        }
+        const repeated: string[] = []
+        const seen = new Set<string>()
+        for (const link of document.querySelectorAll('#text a.term')) {
+          const section = link.closest('[data-section]')?.getAttribute('data-section') ?? ''
+          const lang = link.closest('.segment')?.getAttribute('lang') ?? ''
+          const key = `${section} ${lang} ${link.getAttribute('data-entry')}`
+          if (seen.has(key)) repeated.push(key)
+          seen.add(key)
+        }
+        const hyphenated = [...document.querySelectorAll('#text .segment[lang="kk"] p')].some((p) => (p.textContent ?? '').includes('\u00ad'))
+        return {measure, repeated, links: seen.size, hyphenated, kazakh: document.querySelector('#text .segment[lang="kk"]') !== null}
+      })
+      for (const [side, chars] of Object.entries(result.measure)) expect(chars, `${id} ${side}`).toBeGreaterThanOrEqual(55)
+      expect(result.repeated, id).toEqual([])
+      expect(result.links, id).toBeGreaterThan(0)
+      if (result.kazakh) expect(result.hyphenated, `${id}: Kazakh soft hyphens`).toBe(true)
+      await page.close()
+    }
+  })
+
+  it('gives every work its EPUB and PDF, citation metadata, a description, a skip link to the text and focusable page links', async () => {
+    for (const id of workIds) {
+      const {page} = await open(`${id}/index.html`, 1280)
+      const facts = await page.evaluate(() => ({
+        description: document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '',
+        citationTitle: document.querySelector('meta[name="citation_title"]')?.getAttribute('content') ?? '',
+        downloads: [...document.querySelectorAll('.downloads a')].map((link) => link.getAttribute('href')),
+        skip: document.querySelector('.skip-link')?.getAttribute('href'),
+        pageLinks: [...document.querySelectorAll<HTMLElement>('#text .pb-link')].map((link) => link.tabIndex)
+      }))
+      expect(facts.description.length, id).toBeGreaterThan(40)
+      expect(facts.citationTitle, id).not.toBe('')
+      expect(facts.downloads).toEqual([`../${id}.epub`, `../${id}.pdf`])
+      expect(facts.skip).toBe('#text')
+      expect(facts.pageLinks.every((index) => index >= 0)).toBe(true)
+      // Skip link: Tab, Enter → the text.
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Enter')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('text')
+      // "Cite this" names the paragraph in the URL.
+      const paragraph = await page.$eval('#text .alignment:nth-of-type(2), #text .section .alignment', (element) => ({id: element.id, n: element.getAttribute('data-n')}))
+      await page.goto(url(`${id}/index.html`, `#${paragraph.id}`))
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)))
+      const cite = await page.$eval('[data-cite-locator]', (element) => element.textContent ?? '')
+      expect(cite).toContain(`¶ ${paragraph.n}`)
+      expect(cite).toContain(`#${paragraph.id}`)
+      await page.close()
+    }
+    const glossary = await open('glossary/index.html', 1280)
+    const letters = await glossary.page.$$eval('.alphabet a', (links) => links.map((link) => ({text: link.textContent, ok: document.getElementById(link.getAttribute('href')!.slice(1)) !== null})))
+    expect(letters.length).toBeGreaterThan(5)
+    expect(letters.every((letter) => letter.ok && /^[A-Z#]$/.test(letter.text ?? ''))).toBe(true)
+    await glossary.page.close()
+  })
+
+  it('prints the view chosen on screen; forced colours keep the pressed view button visible', async () => {
+    const work = workIds.includes('harmonious-world') ? 'harmonious-world' : workIds[0]!
+    const {page} = await open(`${work}/index.html`, 1280, {query: '?view=translation'})
+    await page.emulateMediaType('print')
+    const shown = await page.evaluate(() => ({
+      original: [...document.querySelectorAll('.segment-original')].some((element) => (element as HTMLElement).offsetParent !== null),
+      translation: (document.querySelector('.segment-translation') as HTMLElement).offsetParent !== null
+    }))
+    expect(shown).toEqual({original: false, translation: true})
+    // Forced colours: the pressed view button stands out from the others.
+    // (puppeteer's emulateMediaFeatures does not know forced-colors; the protocol does)
+    const session = await page.createCDPSession()
+    await session.send('Emulation.setEmulatedMedia', {media: 'screen', features: [{name: 'forced-colors', value: 'active'}]})
+    expect(await page.evaluate(() => window.matchMedia('(forced-colors: active)').matches)).toBe(true)
+    const buttons = await page.$$eval('.view-switch button', (elements) => elements.map((button) => ({pressed: button.getAttribute('aria-pressed') === 'true', background: getComputedStyle(button).backgroundColor})))
+    const pressed = buttons.find((button) => button.pressed)!
+    expect(buttons.filter((button) => !button.pressed).every((button) => button.background !== pressed.background)).toBe(true)
     await page.close()
   })
 })

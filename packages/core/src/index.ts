@@ -43,3 +43,4 @@ export {
   type TextIn,
   type TitleLine
 } from './book/index.js'
+export {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints, kazakhExceptions} from './hyphenate-kazakh.js'

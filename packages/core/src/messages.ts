@@ -45,7 +45,9 @@ export const editionRules = {
   'pdf-font-error': 'warning',
   'pdf-note-page': 'warning',
   'pdf-text-lost': 'warning',
-  'pdf-request-blocked': 'warning'
+  'pdf-request-blocked': 'warning',
+  'epub-missing-glyph': 'error',
+  'html-missing-glyph': 'error'
 } as const satisfies Record<string, 'error' | 'warning'>
 
 /** Every rule Diglot checks, with its severity. */

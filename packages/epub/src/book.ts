@@ -19,7 +19,7 @@ import {
   type Section,
   type Work
 } from '@diglot/core'
-import {blockToHast, noteMark, noteToHast, notesById, type ToHastOptions} from '@diglot/html'
+import {blockToHast, hyphenateScreen, noteMark, noteToHast, notesById, type ToHastOptions} from '@diglot/html'
 import type {Element, ElementContent, Nodes, Properties, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
@@ -93,6 +93,15 @@ export function tagged(text: string): ElementContent[] {
   }
   if (last < text.length) parts.push({type: 'text', value: text.slice(last)})
   return parts
+}
+
+/** Give every element with `lang` the same `xml:lang` (XHTML content documents want both). */
+export function withXmlLang(node: HastRoot | ElementContent): void {
+  if (node.type === 'element') {
+    const lang = node.properties['lang']
+    if (typeof lang === 'string') node.properties['xmlLang'] = lang
+  }
+  if ('children' in node) for (const child of node.children) withXmlLang(child as ElementContent)
 }
 
 /** Escape text for XML. */
@@ -169,7 +178,12 @@ export function buildContent(tree: Root, work: Work): BookContent {
   if (indexEntries.length > 0) pages.push(indexPage(indexEntries, work, lang, locators))
 
   const fileOf = resolveLinks(pages)
-  for (const page of pages) page.body = xhtml(page.tree)
+  for (const page of pages) {
+    // Kazakh soft hyphens in the text (reading systems have no Kazakh dictionary).
+    if (page.bodyType === 'bodymatter') hyphenateScreen(page.tree, page.lang)
+    withXmlLang(page.tree)
+    page.body = xhtml(page.tree)
+  }
 
   const markers = pageMarkersOf(work)
   return {

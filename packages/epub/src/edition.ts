@@ -7,7 +7,8 @@
  */
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {works, type EditionFormat, type EditionOptions, type Root, type Work} from '@diglot/core'
+import {createMessage, works, type DiglotMessage, type EditionFormat, type EditionOptions, type Root, type Work} from '@diglot/core'
+import {describeChar} from '@diglot/html'
 import {EPub, type Content, type Options} from 'epub-gen-memory'
 import {h} from 'hastscript'
 import {buildContent, xhtml, type Page} from './book.js'
@@ -49,6 +50,8 @@ export interface BuildEpubOptions {
   cover?: boolean
   /** Font files shared by the books of one build (default: a fresh one). */
   fontSource?: FontSource
+  /** Told of the characters no embedded font has a glyph for (default: the build fails). */
+  onMissingGlyphs?: (missing: string[]) => void
 }
 
 /** Where epub-gen-memory puts the cover image (`cover.<extension>` in `OEBPS/`). */
@@ -122,6 +125,10 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
   // Fonts: every character of every page, the nav and the cover.
   const allText = [coverText(work), content.nav, coverAlt, ...pages.map((page) => `${page.title} ${page.body}`)].map(visibleText).join('\n')
   const fonts: BookFonts = await bookFonts(allText, options.fontSource)
+  if (fonts.missing.length > 0) {
+    if (options.onMissingGlyphs) options.onMissingGlyphs(fonts.missing)
+    else throw new Error(`epub: no embedded font has a glyph for ${fonts.missing.join(', ')}`)
+  }
 
   // The cover renders on another thread while the rest is compressed (it is the last entry).
   const withCover = options.cover !== false
@@ -191,15 +198,21 @@ export const epubEdition: EditionFormat = {
     prepareCover()
     const templates = await loadTemplates(options.templatesDir)
     const files: string[] = []
+    const messages: DiglotMessage[] = []
     // Font files are read and decoded once per build for all its books.
     const fontSource = createFontSource()
     for (const work of works(tree)) {
       options.progress(work.id, 'epub')
-      const data = await buildEpub(tree, work, {templates, sourceDateEpoch: options.sourceDateEpoch, fontSource})
       const file = `${work.id}.epub`
+      const onMissingGlyphs = (missing: string[]): void => {
+        for (const char of missing) {
+          messages.push(createMessage(file, undefined, 'epub-missing-glyph', `no embedded font has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
+        }
+      }
+      const data = await buildEpub(tree, work, {templates, sourceDateEpoch: options.sourceDateEpoch, fontSource, onMissingGlyphs})
       await writeFile(path.join(options.outDir, file), data)
       files.push(file)
     }
-    return {files, messages: []}
+    return {files, messages}
   }
 }

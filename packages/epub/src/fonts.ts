@@ -5,7 +5,7 @@
  * listed in one `font-family` stack, so that readers which ignore
  * `unicode-range` still fall back glyph by glyph instead of showing tofu.
  */
-import {parseRanges} from '@diglot/html'
+import {glyphSet, noGlyphNeeded, parseRanges} from '@diglot/html'
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
@@ -33,7 +33,7 @@ export interface BookFonts {
   stack: string
   /** Family stack for `:lang(zh-Hans)`: Han first. */
   hanStack: string
-  /** Characters no embedded font covers. */
+  /** Characters no embedded font has a glyph for (in some style), read from the subsets' own `cmap`. */
   missing: string[]
 }
 
@@ -51,10 +51,11 @@ export interface FontSource {
   faces: Map<string, Promise<Face[]>>
   sources: Map<string, Promise<Buffer>>
   subsets: Map<string, Promise<Buffer>>
+  glyphs: Map<string, Promise<Set<number>>>
 }
 
 export function createFontSource(): FontSource {
-  return {faces: new Map(), sources: new Map(), subsets: new Map()}
+  return {faces: new Map(), sources: new Map(), subsets: new Map(), glyphs: new Map()}
 }
 
 /** The split files of a Fontsource package for one weight and style, with their unicode ranges. */
@@ -80,19 +81,6 @@ function faces(source: FontSource, pkg: string, weight: number, style: 'normal' 
   }
   return cached
 }
-
-/** Index of the first face covering each code point (-1: none), one typed-array lookup per character. */
-function faceTable(list: Face[]): Int16Array {
-  const table = new Int16Array(0x110000).fill(-1)
-  // Last face first, so that the first face covering a code point wins.
-  for (let index = list.length - 1; index >= 0; index--) {
-    for (const [from, to] of list[index]?.ranges ?? []) table.fill(index, from, to + 1)
-  }
-  return table
-}
-
-/** Characters that need no glyph (controls, spaces handled by the reader). */
-const invisible = /[\u0000-\u0020\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/u
 
 /**
  * WOFF 1.0 → sfnt (TrueType), inflating each table with Node's zlib: the same
@@ -141,36 +129,61 @@ function subset(source: FontSource, file: string, text: string): Promise<Buffer>
   const key = `${file}\u0000${text}`
   let cached = source.subsets.get(key)
   if (!cached) {
-    let sfnt = source.sources.get(file)
-    if (!sfnt) {
-      sfnt = readFile(file).then(woffToSfnt)
-      source.sources.set(file, sfnt)
-    }
-    cached = sfnt.then((data) => subsetFont(data, text, {targetFormat: 'sfnt'}))
+    cached = sourceData(source, file).then((data) => subsetFont(data, text, {targetFormat: 'sfnt'}))
     source.subsets.set(key, cached)
   }
   return cached
 }
 
-/** Subset the fonts to `text` (every character the book shows). */
+/** The code points a source file really has glyphs for (its `cmap`), read once per build. */
+function sourceGlyphs(source: FontSource, file: string): Promise<Set<number>> {
+  let cached = source.glyphs.get(file)
+  if (!cached) {
+    cached = sourceData(source, file).then(glyphSet)
+    source.glyphs.set(file, cached)
+  }
+  return cached
+}
+
+function sourceData(source: FontSource, file: string): Promise<Buffer> {
+  let sfnt = source.sources.get(file)
+  if (!sfnt) {
+    sfnt = readFile(file).then(woffToSfnt)
+    source.sources.set(file, sfnt)
+  }
+  return sfnt
+}
+
+/** Word spaces every subset keeps: readers take a run's spaces from its own font. */
+const spaces = ' \u00a0'
+
+/**
+ * Subset the fonts to `text` (every character the book shows).
+ *
+ * Each character goes to the first split file (in the Fontsource order, the
+ * order of the family stack) whose real glyph table has it, so the family a
+ * reader picks for it is the one that holds it; every subset keeps the word
+ * spaces. The subsets' own glyph tables are read back: a character that the
+ * stack does not cover, in any of the styles, is listed in `missing`.
+ */
 export async function bookFonts(text: string, source: FontSource = createFontSource()): Promise<BookFonts> {
-  const chars = [...new Set(Array.from(text))].filter((char) => !invisible.test(char)).sort()
+  const chars = [...new Set(Array.from(text))].filter((char) => !noGlyphNeeded.test(char)).sort()
   const serif = await faces(source, '@fontsource/noto-serif', 400, 'normal')
   const han = await faces(source, '@fontsource/noto-serif-sc', 400, 'normal')
-  const serifTable = faceTable(serif)
-  const hanTable = faceTable(han)
-  // Which split file (by index in serif, or han) covers each character.
+  const serifGlyphs = await Promise.all(serif.map((face) => sourceGlyphs(source, face.file)))
+  const hanGlyphs = await Promise.all(han.map((face) => sourceGlyphs(source, face.file)))
+  // Which split file (by index in serif, or han) holds each character.
   const serifChars = new Map<number, string[]>()
   const hanChars = new Map<number, string[]>()
   const missing: string[] = []
   for (const char of chars) {
     const code = char.codePointAt(0) ?? 0
-    const s = serifTable[code] ?? -1
+    const s = serifGlyphs.findIndex((glyphs) => glyphs.has(code))
     if (s >= 0) {
       serifChars.set(s, [...(serifChars.get(s) ?? []), char])
       continue
     }
-    const h = hanTable[code] ?? -1
+    const h = hanGlyphs.findIndex((glyphs) => glyphs.has(code))
     if (h >= 0) hanChars.set(h, [...(hanChars.get(h) ?? []), char])
     else missing.push(char)
   }
@@ -183,16 +196,18 @@ export async function bookFonts(text: string, source: FontSource = createFontSou
     {weight: 700, style: 'normal'}
   ] as const
   const jobs: Array<Promise<void>> = []
+  const wanted = new Map<string, string[]>()
   for (const [index, used] of [...serifChars].sort((a, b) => a[0] - b[0])) {
     const family = `Diglot Serif ${serifFamilies.length + 1}`
     serifFamilies.push(family)
+    wanted.set(family, used)
     const subsetName = path.basename(serif[index]?.file ?? '', '.woff').replace(/^noto-serif-/, '').replace(/-400-normal$/, '')
     for (const variant of variants) {
       const variantFaces = await faces(source, '@fontsource/noto-serif', variant.weight, variant.style)
       const face = variantFaces.find((candidate) => path.basename(candidate.file).startsWith(`noto-serif-${subsetName}-${variant.weight}-`))
       if (!face) continue
       const filename = `noto-serif-${subsetName}-${variant.weight}-${variant.style}.ttf`
-      jobs.push(subset(source, face.file, used.join('')).then((data) => {
+      jobs.push(subset(source, face.file, spaces + used.join('')).then((data) => {
         fonts.push({filename, family, style: variant.style, weight: variant.weight, data})
       }))
     }
@@ -202,13 +217,21 @@ export async function bookFonts(text: string, source: FontSource = createFontSou
     if (!face) continue
     const family = `Diglot Serif SC ${hanFamilies.length + 1}`
     hanFamilies.push(family)
+    wanted.set(family, used)
     const filename = `${path.basename(face.file, '.woff')}.ttf`.replace(/[[\]]/g, '')
-    jobs.push(subset(source, face.file, used.join('')).then((data) => {
+    jobs.push(subset(source, face.file, spaces + used.join('')).then((data) => {
       fonts.push({filename, family, style: 'normal', weight: 400, data})
     }))
   }
   await Promise.all(jobs)
   fonts.sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
+  // Read the subsets back: each file must hold every character given to its family.
+  for (const font of fonts) {
+    const glyphs = glyphSet(font.data)
+    for (const char of wanted.get(font.family) ?? []) {
+      if (!glyphs.has(char.codePointAt(0) ?? 0) && !missing.includes(char)) missing.push(char)
+    }
+  }
   const css = fonts
     .map((font) => `@font-face {\n  font-family: "${font.family}";\n  font-style: ${font.style};\n  font-weight: ${font.weight};\n  src: url(fonts/${font.filename}) format("truetype");\n}\n`)
     .join('')

@@ -22,6 +22,20 @@ export function personName(person: Person, lang: string): string {
   return person.name[lang] ?? Object.values(person.name)[0] ?? ''
 }
 
+/** The creator of a work whose author is not named. */
+export const anonymous = 'Anonymous'
+
+/**
+ * A series statement as a collection and a position: `CIIS Report No. 2` →
+ * `CIIS Report`, 2 (also `Vol. 2`, `#2`, `, 2`); without a number, the whole
+ * statement and no position.
+ */
+export function seriesOf(statement: string): {name: string; position?: number} {
+  const match = /^(.*?\S)(?:[\s,;]+(?:No\.?|Nr\.?|Number|Vol\.?|Volume)\s*|\s*#\s*|\s*,\s*)(\d+)$/i.exec(statement.trim())
+  if (!match?.[1] || !match[2]) return {name: statement.trim()}
+  return {name: match[1].replace(/[\s,;]+$/, ''), position: Number(match[2])}
+}
+
 /** `urn:uuid:` derived from the work id (name-based, SHA-1, as UUID v5). */
 export function identifierOf(workId: string): string {
   const hash = createHash('sha1').update(`diglot:epub:${workId}`).digest()
@@ -80,6 +94,8 @@ export function metadataXml(input: MetadataInput): string {
     }
   }
   for (const author of meta.authors) person('creator', author, 'aut')
+  // No author named: say so, rather than leave readers to show "Unknown".
+  if (meta.authors.length === 0) person('creator', {name: {[lang]: anonymous}}, 'aut')
   for (const translator of meta.translators) person('creator', translator, 'trl')
   if (meta.publisher) lines.push(`<dc:publisher>${text(meta.publisher)}</dc:publisher>`)
   lines.push(`<dc:date>${esc(meta.date ?? modifiedOf(sourceDateEpoch).slice(0, 10))}</dc:date>`)
@@ -89,8 +105,10 @@ export function metadataXml(input: MetadataInput): string {
   const description = [meta.subtitle?.[lang], meta.series, meta.translation?.madeForThisEdition ? `A ${work.languages.map(languageName).join('–')} edition; the translation was made for this edition.` : undefined].filter(Boolean).join('. ')
   if (description) lines.push(`<dc:description>${text(description)}</dc:description>`)
   if (meta.series) {
-    lines.push(`<meta property="belongs-to-collection" id="series">${text(meta.series)}</meta>`)
+    const series = seriesOf(meta.series)
+    lines.push(`<meta property="belongs-to-collection" id="series">${text(series.name)}</meta>`)
     lines.push(`<meta refines="#series" property="collection-type">series</meta>`)
+    if (series.position !== undefined) lines.push(`<meta refines="#series" property="group-position">${series.position}</meta>`)
   }
   // Accessibility (schema.org, EPUB Accessibility 1.1).
   lines.push(`<meta property="schema:accessMode">textual</meta>`)
@@ -112,8 +130,8 @@ export function metadataXml(input: MetadataInput): string {
   lines.push(`<meta property="schema:accessibilitySummary">${text(summary)}</meta>`)
   lines.push(`<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>`)
   lines.push(`<meta property="a11y:certifiedBy">Diglot (automated checks: epubcheck, DAISY Ace)</meta>`)
-  // Cut the text before escaping it, so that the cut never falls inside an entity (`&a`).
-  if (input.hasPageList) lines.push(`<meta property="pageBreakSource">${text(Array.from(meta.source.description.replace(/\s+/g, ' ').trim()).slice(0, 200).join(''))}</meta>`)
+  // The whole description, never cut (a cut can fall inside a word or an entity).
+  if (input.hasPageList) lines.push(`<meta property="pageBreakSource">${text(meta.source.description)}</meta>`)
   if (input.hasCover) lines.push(`<meta name="cover" content="cover-image" />`)
   return lines.map((line) => `    ${line}`).join('\n')
 }

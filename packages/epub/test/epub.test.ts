@@ -5,7 +5,8 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {EPub} from 'epub-gen-memory'
 import {describe, expect, it, vi} from 'vitest'
-import {buildContent, buildEpub, chapterUnits, identifierOf, loadTemplates, visibleText} from '../src/index.js'
+import {glyphSet} from '@diglot/html'
+import {bookFonts, buildContent, buildEpub, chapterUnits, identifierOf, loadTemplates, seriesOf, visibleText} from '../src/index.js'
 import {readContent, repo, tempDir, textNodes, unpack, works, writeFile} from './helpers.js'
 
 const fixtures = path.join(repo, 'test', 'fixtures')
@@ -19,6 +20,26 @@ async function sample() {
 }
 
 describe('epub: the sample work', () => {
+  it('reads a series position from the series statement', () => {
+    expect(seriesOf('CIIS Report No. 2')).toEqual({name: 'CIIS Report', position: 2})
+    expect(seriesOf('Studies, 3')).toEqual({name: 'Studies', position: 3})
+    expect(seriesOf('Papers #14')).toEqual({name: 'Papers', position: 14})
+    expect(seriesOf('Report 2012')).toEqual({name: 'Report 2012'})
+  })
+
+  it('gives each character to the split file that really draws it and keeps the spaces in every subset', async () => {
+    // Kazakh ұ is in the declared range of both Cyrillic split files, but only `cyrillic` has the glyph.
+    const fonts = await bookFonts('Ұлы ұлт and a\u00a0word')
+    expect(fonts.missing).toEqual([])
+    const regular = fonts.fonts.filter((font) => font.style === 'normal' && font.weight === 400)
+    const holders = regular.filter((font) => glyphSet(font.data).has(0x4b1)).map((font) => font.filename)
+    expect(holders).toEqual(['noto-serif-cyrillic-400-normal.ttf'])
+    for (const font of regular) {
+      const glyphs = glyphSet(font.data)
+      expect(glyphs.has(0x20) && glyphs.has(0xa0), font.filename).toBe(true)
+    }
+  })
+
   it('derives the identifier from the work id', () => {
     expect(identifierOf('sample')).toBe(identifierOf('sample'))
     expect(identifierOf('sample')).not.toBe(identifierOf('other'))

@@ -118,7 +118,7 @@ export function plainText(xhtml: string): string {
 
 /** Words of a text (letters and digits), for order-preserving comparisons. */
 export function words(text: string): string[] {
-  return text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []
+  return text.replace(/\u00ad/g, '').normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
 /** Write a file (for fixtures). */

@@ -8,8 +8,8 @@ import path from 'node:path'
 import type {Root as HastRoot} from 'hast'
 import {unified} from 'unified'
 import rehypeStringify from 'rehype-stringify'
-import {glossaryOf, works as worksOf, type EditionFormat, type EditionOptions, type EditionResult, type Root} from '@diglot/core'
-import {availableFaces, codePointsOf, facesFor, fontFaceCss} from './fonts.js'
+import {createMessage, glossaryOf, works as worksOf, type DiglotMessage, type EditionFormat, type EditionOptions, type EditionResult, type Root} from '@diglot/core'
+import {availableFaces, codePointsOf, describeChar, facesFor, fontFaceCss, glyphSet, noGlyphNeeded, type FontFace} from './fonts.js'
 import {glossaryPage, indexPage, workPage} from './page.js'
 
 /** The files of `templates/html/` copied to `assets/`. */
@@ -53,6 +53,7 @@ export async function buildHtml(tree: Root, options: EditionOptions): Promise<Ed
   const points = new Set<number>()
   for (const html of pages.values()) codePointsOf(html, points)
   const faces = facesFor(await availableFaces(), points)
+  const messages = await missingGlyphs(faces, points)
   await write('assets/fonts.css', fontFaceCss(faces))
   for (const face of faces) {
     const relative = `assets/fonts/${path.basename(face.file)}`
@@ -60,7 +61,25 @@ export async function buildHtml(tree: Root, options: EditionOptions): Promise<Ed
     await copyFile(face.file, path.join(options.outDir, relative))
     files.push(relative)
   }
-  return {files: files.sort(), messages: []}
+  return {files: files.sort(), messages}
+}
+
+/**
+ * Every character of the pages must be in the declared range of a shipped
+ * face whose real glyph table (read with fontkit) has it: the browser takes a
+ * character only from a face whose `unicode-range` holds it.
+ */
+export async function missingGlyphs(faces: readonly FontFace[], points: ReadonlySet<number>): Promise<DiglotMessage[]> {
+  // Read from the WOFF twin of each WOFF2 file (the same font; fontkit's WOFF2 decoder is several times slower).
+  const tables = await Promise.all(faces.map(async (face) => glyphSet(await readFile(face.file.replace(/\.woff2$/, '.woff')).catch(() => readFile(face.file)))))
+  const messages: DiglotMessage[] = []
+  for (const point of [...points].sort((a, b) => a - b)) {
+    const char = String.fromCodePoint(point)
+    if (point < 0x20 || noGlyphNeeded.test(char)) continue
+    const covered = faces.some((face, index) => face.style === 'normal' && face.ranges.some(([from, to]) => point >= from && point <= to) && tables[index]?.has(point))
+    if (!covered) messages.push(createMessage('assets/fonts.css', undefined, 'html-missing-glyph', `no font of the HTML edition has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
+  }
+  return messages
 }
 
 /** The html edition format. */

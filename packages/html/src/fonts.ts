@@ -5,6 +5,7 @@
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import * as fontkit from 'fontkit'
 
 /** A face of a @fontsource package (one unicode-range subset). */
 export interface FontFace {
@@ -91,4 +92,23 @@ export function fontFaceCss(faces: readonly FontFace[]): string {
 export function codePointsOf(text: string, into = new Set<number>()): Set<number> {
   for (const char of text) into.add(char.codePointAt(0) ?? 0)
   return into
+}
+
+/**
+ * The code points a font file really has a glyph for, read from its `cmap`
+ * with fontkit (TrueType/OpenType, WOFF and WOFF2): declared `unicode-range`s
+ * are promises, the glyph table is the fact.
+ */
+export function glyphSet(data: Uint8Array): Set<number> {
+  const font = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+  const face = 'fonts' in font ? font.fonts[0] : font
+  return new Set(face ? face.characterSet : [])
+}
+
+/** Characters that need no glyph of their own (controls, soft hyphen, zero-width and bidi marks). */
+export const noGlyphNeeded = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\n\r\t]/u
+
+/** `U+04B1 “ұ”` for messages. */
+export function describeChar(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} “${char}”`
 }

@@ -19,6 +19,7 @@ import {
   type Root,
   type Work
 } from '@diglot/core'
+import {hyphenateScreen} from './hyphenate.js'
 import {toHast} from './to-hast.js'
 
 type Content = ElementContent | string
@@ -78,6 +79,10 @@ interface ShellOptions {
   headerExtra?: Content[]
   footer?: Content[]
   head?: Content[]
+  /** `<meta name="description">`. */
+  description: string
+  /** Where the skip link goes (default `#main`). */
+  skipTo?: string
 }
 
 /** The page around every page of the edition. */
@@ -95,6 +100,7 @@ function shell(options: ShellOptions): HastRoot {
           h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
           h('meta', {name: 'generator', content: 'Diglot'}),
           h('title', options.title),
+          h('meta', {name: 'description', content: options.description}),
           h('link', {rel: 'stylesheet', href: `${base}assets/fonts.css`}),
           h('link', {rel: 'stylesheet', href: `${base}assets/diglot.css`}),
           h('link', {rel: 'stylesheet', href: `${base}assets/print.css`, media: 'print'}),
@@ -102,7 +108,7 @@ function shell(options: ShellOptions): HastRoot {
           ...(options.head ?? [])
         ]),
         h('body', {className: options.bodyClass}, [
-          h('a', {className: ['skip-link'], href: '#main'}, 'Skip to the text'),
+          h('a', {className: ['skip-link'], href: options.skipTo ?? '#main'}, options.skipTo ? 'Skip to the text' : 'Skip to the content'),
           h('header', {className: ['site-header']}, [
             h('nav', {className: ['site-nav'], ariaLabel: 'Edition'}, [
               navLink(`${base}index.html`, 'Diglot editions', options.current === 'index'),
@@ -249,27 +255,100 @@ export function workPage(work: Work, glossary: Glossary): HastRoot {
   const langs = work.languages
   const titleText = pick(work.meta.title, [langs[1] ?? '', langs[0] ?? ''])?.text ?? work.id
   const text = toHast(work, {target: 'web', glossaryHref: (id) => `../glossary/index.html#${id}`})
+  hyphenateScreen(text, uiLang)
   const toc = tableOfContents(work)
-  const main: Content[] = [titlePage(work)]
+  const main: Content[] = [titlePage(work), editionBox(work)]
   if (toc) main.push(toc)
   main.push(
     h(
       'div',
-      {className: ['text'], id: 'text', dataLanguages: String(langs.length), dataOriginal: langs[0] ?? '', ...(langs[1] ? {dataTranslation: langs[1]} : {})},
+      {className: ['text'], id: 'text', tabIndex: -1, dataLanguages: String(langs.length), dataOriginal: langs[0] ?? '', ...(langs[1] ? {dataTranslation: langs[1]} : {})},
       text.children as Content[]
     )
   )
   const switcher = viewSwitch(work)
   return shell({
     title: `${titleText} – Diglot`,
+    description: workDescription(work),
+    skipTo: '#text',
     base: '../',
     bodyClass: ['work-page', `languages-${langs.length}`],
     current: 'work',
     main,
     ...(switcher ? {headerExtra: [switcher]} : {}),
-    head: [h('script', {type: 'application/json', id: 'diglot-glossary'}, glossaryData(work, glossary))],
+    head: [
+      ...citationMeta(work),
+      h('link', {rel: 'alternate', type: 'application/epub+zip', href: `../${work.id}.epub`, title: 'EPUB'}),
+      h('link', {rel: 'alternate', type: 'application/pdf', href: `../${work.id}.pdf`, title: 'PDF'}),
+      h('script', {type: 'application/json', id: 'diglot-glossary'}, glossaryData(work, glossary))
+    ],
     footer: [h('p', [work.meta.licence])]
   })
+}
+
+/** One sentence on a work for `<meta name="description">`. */
+function workDescription(work: Work): string {
+  const langs = work.languages
+  const title = pick(work.meta.title, [uiLang])?.text ?? work.id
+  const subtitle = pick(work.meta.subtitle, [uiLang])?.text
+  const authors = work.meta.authors.map((person) => pick(person.name, [uiLang])?.text ?? '').filter(Boolean)
+  const by = authors.length > 0 ? ` by ${authors.join(', ')}` : ''
+  const edition = langs.length > 1 ? `${languageName(langs[0] ?? '')} text with ${languageName(langs[1] ?? '')} translation, side by side` : `${languageName(langs[0] ?? '')} text`
+  return `${title}${subtitle ? `: ${subtitle}` : ''}${by}${work.meta.date ? ` (${work.meta.date})` : ''}. A Diglot edition: ${edition}, with notes, a glossary and an index of names.`
+}
+
+/** Authors as a citation gives them (`Chen Xulong`; none: the title comes first). */
+function citationAuthors(work: Work): string[] {
+  return work.meta.authors.map((person) => pick(person.name, [uiLang])?.text ?? '').filter(Boolean)
+}
+
+/** `citation_*` meta tags (Highwire Press, read by Google Scholar and Zotero). */
+function citationMeta(work: Work): Element[] {
+  const {meta} = work
+  const tags: Array<[string, string]> = []
+  for (const lang of work.languages) if (meta.title[lang]) tags.push(['citation_title', meta.title[lang] ?? ''])
+  for (const author of citationAuthors(work)) tags.push(['citation_author', author])
+  if (meta.date) tags.push(['citation_publication_date', meta.date.replace(/-/g, '/')])
+  if (meta.publisher) tags.push(['citation_publisher', meta.publisher])
+  if (meta.series) tags.push(['citation_series_title', meta.series])
+  for (const lang of work.languages) tags.push(['citation_language', lang])
+  tags.push(['citation_pdf_url', `../${work.id}.pdf`])
+  return tags.map(([name, content]) => h('meta', {name, content}))
+}
+
+/** The plain-text citation of a work (the locator is added by the reader's choice of paragraph). */
+export function citation(work: Work): string {
+  const {meta} = work
+  const title = work.languages.map((lang) => meta.title[lang]).filter(Boolean).join(' / ')
+  const translators = meta.translators.map((person) => pick(person.name, [uiLang])?.text ?? '').filter(Boolean)
+  const authors = citationAuthors(work)
+  const parts = [
+    ...(authors.length > 0 ? [authors.join(', ')] : []),
+    `“${title}”`,
+    ...(translators.length > 0 ? [`Translated by ${translators.join(', ')}`] : []),
+    ...(meta.series ? [meta.series] : []),
+    ...(meta.publisher ? [meta.publisher] : []),
+    ...(meta.date ? [meta.date] : []),
+    'Diglot edition'
+  ]
+  return `${parts.join('. ').replace(/\.\./g, '.')}.`
+}
+
+/** Downloads (the EPUB and PDF of this work) and "Cite this". */
+function editionBox(work: Work): Element {
+  return h('section', {className: ['edition-box'], ariaLabel: 'Downloads and citation'}, [
+    h('h2', {className: ['box-heading']}, 'Other editions'),
+    h('ul', {className: ['downloads']}, [
+      h('li', [h('a', {href: `../${work.id}.epub`, type: 'application/epub+zip', download: ''}, 'EPUB (e-book)')]),
+      h('li', [h('a', {href: `../${work.id}.pdf`, type: 'application/pdf'}, 'PDF (print)')])
+    ]),
+    h('h2', {className: ['box-heading'], id: 'cite-heading'}, 'Cite this'),
+    h('p', {className: ['cite'], id: 'cite'}, [
+      h('span', {className: ['cite-text']}, citation(work)),
+      ' ',
+      h('span', {className: ['cite-locator'], dataCiteLocator: ''}, 'Each paragraph number (¶) and page mark ([p.]) links to its own place: cite that link.')
+    ])
+  ])
 }
 
 /** The list of the works. */
@@ -292,6 +371,7 @@ export function indexPage(works: readonly Work[]): HastRoot {
   })
   return shell({
     title: 'Diglot editions',
+    description: `Bilingual scholarly editions: ${works.map((work) => pick(work.meta.title, [uiLang])?.text ?? work.id).join('; ')}. Annotated HTML, EPUB and PDF.`,
     base: '',
     bodyClass: ['index-page'],
     current: 'index',
@@ -333,10 +413,29 @@ export function glossaryPage(tree: Root, glossary: Glossary, works: readonly Wor
     h('h1', 'Glossary and index of names'),
     h('p', {className: ['lead']}, 'Every term and name linked in the editions, with its forms in each language and links to each place it occurs, in both works and both languages (¶ paragraph, n. note).'),
     h('nav', {ariaLabel: 'Parts of this page'}, [h('ul', {className: ['inline-list']}, [h('li', [h('a', {href: '#glossary'}, 'Glossary')]), h('li', [h('a', {href: '#names'}, 'Index of names')])])]),
-    h('section', {id: 'glossary', ariaLabelledby: 'glossary-heading'}, [h('h2', {id: 'glossary-heading'}, 'Glossary'), ...(terms.length > 0 ? terms.map(entryElement) : [h('p', 'No terms.')])]),
-    h('section', {id: 'names', ariaLabelledby: 'names-heading'}, [h('h2', {id: 'names-heading'}, 'Index of names'), ...(names.length > 0 ? names.map(entryElement) : [h('p', 'No names.')])])
+    h('section', {id: 'glossary', ariaLabelledby: 'glossary-heading'}, [h('h2', {id: 'glossary-heading'}, 'Glossary'), alphabet(terms, 'Glossary'), ...(terms.length > 0 ? terms.map(entryElement) : [h('p', 'No terms.')])]),
+    h('section', {id: 'names', ariaLabelledby: 'names-heading'}, [h('h2', {id: 'names-heading'}, 'Index of names'), alphabet(names, 'Index of names'), ...(names.length > 0 ? names.map(entryElement) : [h('p', 'No names.')])])
   ]
-  return shell({title: 'Glossary and index of names – Diglot', base: '../', bodyClass: ['glossary-page'], current: 'glossary', main})
+  return shell({
+    title: 'Glossary and index of names – Diglot',
+    description: `The glossary (${terms.length} terms) and index of names (${names.length} names) of the Diglot editions, with every form in each language and links to each occurrence.`,
+    base: '../',
+    bodyClass: ['glossary-page'],
+    current: 'glossary',
+    main
+  })
+
+  /** An A–Z list: each initial links to its first entry. */
+  function alphabet(entries: readonly GlossaryEntry[], label: string): Element {
+    const first = new Map<string, string>()
+    for (const entry of entries) {
+      const initial = initialOf(sortKey(entry))
+      if (!first.has(initial)) first.set(initial, entry.identifier)
+    }
+    return h('nav', {className: ['alphabet'], ariaLabel: `${label}, A to Z`}, [
+      h('ul', [...first].map(([initial, id]) => h('li', [h('a', {href: `#${id}`}, initial)])))
+    ])
+  }
 }
 
 function occurrenceList(list: readonly GlossaryOccurrence[], works: Map<string, Work>): Element {
@@ -361,8 +460,9 @@ function occurrenceList(list: readonly GlossaryOccurrence[], works: Map<string, 
         seen.add(occurrence.target)
         if (links.length > 0) links.push(', ')
         const label = occurrence.inNote ? `n. ${noteLabel(occurrence.target, occurrence.n)}` : `¶ ${occurrence.n}`
-        const description = occurrence.inNote ? `${title}, ${languageName(lang)}, note ${noteLabel(occurrence.target, occurrence.n)}` : `${title}, ${languageName(lang)}, paragraph ${occurrence.n}`
-        links.push(h('a', {href: `../${workId}/index.html${occurrence.lang !== langs[0] || occurrence.inNote ? '' : ''}#${occurrence.target}`, ariaLabel: description}, label))
+        const description = occurrence.inNote ? `: ${title}, ${languageName(lang)}, note ${noteLabel(occurrence.target, occurrence.n)}` : `: ${title}, ${languageName(lang)}, paragraph ${occurrence.n}`
+        // Named by the visible locator, then (for screen readers) the work, the language and what it is.
+        links.push(h('a', {href: `../${workId}/index.html#${occurrence.target}`}, [label, h('span', {className: ['visually-hidden']}, description)]))
       }
       if (links.length > 0) perLang.push(h('li', [h('span', {className: ['occ-lang']}, `${languageName(lang)}: `), ...links]))
     }
@@ -376,6 +476,12 @@ function noteLabel(id: string, n: number): string {
   if (/-tr-/.test(id)) return `T${n}`
   if (/-ed-/.test(id)) return `E${n}`
   return String(n)
+}
+
+/** The letter a sort key files under (`“Harmonious World”` → `H`; digits and signs → `#`). */
+export function initialOf(key: string): string {
+  const letter = /\p{L}/u.exec(key.normalize('NFD'))?.[0]
+  return letter ? letter.toLocaleUpperCase('en') : '#'
 }
 
 /** Number of alignments, for progress and tests. */

@@ -76,6 +76,10 @@ interface Context {
   role: Segment['role']
   /** Notes called in the current segment, in order. */
   called: Note[]
+  /** Id of the section being converted (`` outside any). */
+  section: string
+  /** Glossary entries already linked, by section and language (web and EPUB link only the first). */
+  linked: Set<string>
 }
 
 /** The notes of a work, by id. */
@@ -112,7 +116,9 @@ function createContext(work: Work, options: ToHastOptions): Context {
     notes: notesById(work),
     lang: work.languages[0] ?? 'und',
     role: 'original',
-    called: []
+    called: [],
+    section: '',
+    linked: new Set()
   }
 }
 
@@ -129,7 +135,9 @@ export function noteToHast(note: Note, options: ToHastOptions, work?: Work): Ele
     notes: work ? notesById(work) : new Map(),
     lang: note.lang,
     role: 'original',
-    called: []
+    called: [],
+    section: '',
+    linked: new Set()
   }
   return noteElement(note, context)
 }
@@ -165,7 +173,11 @@ function noteElement(note: Note, context: Context): Element {
 
 function handlers(context: Context): Handlers {
   const section: Handler = (state, node: Section) => {
-    return h('section', {className: ['section', `depth-${node.depth}`], dataSection: node.id}, state.all(node as never) as ElementContent[])
+    const outer = context.section
+    context.section = node.id
+    const children = state.all(node as never) as ElementContent[]
+    context.section = outer
+    return h('section', {className: ['section', `depth-${node.depth}`], dataSection: node.id}, children)
   }
 
   const alignment: Handler = (state, node: Alignment) => {
@@ -216,6 +228,12 @@ function handlers(context: Context): Handlers {
   }
 
   const glossaryReference: Handler = (state, node: GlossaryReference) => {
+    // Web and EPUB link a term at its first occurrence in each section and language; the rest is plain text.
+    if (context.options.target !== 'print') {
+      const key = `${context.section}\u0000${context.lang}\u0000${node.identifier}`
+      if (context.linked.has(key)) return h('span', {className: ['term-plain', `term-${node.entryKind}`]}, state.all(node as never) as ElementContent[])
+      context.linked.add(key)
+    }
     const href = context.options.glossaryHref ? context.options.glossaryHref(node.identifier) : `#glossary-${node.identifier}`
     return h('a', {href, className: ['term', `term-${node.entryKind}`], dataEntry: node.identifier}, state.all(node as never) as ElementContent[])
   }
@@ -226,14 +244,16 @@ function handlers(context: Context): Handlers {
     const id = pageId(node, context.lang, context.role)
     const properties: Properties = {id, className: ['pb'], role: 'doc-pagebreak', ariaLabel: `${context.labels.page} ${node.n}`, dataPage: node.n}
     if (context.options.target === 'epub') {
+      // Named by its title (Standard Ebooks, Ace's pagebreak-label): axe prohibits aria-label on this span.
+      delete properties['ariaLabel']
       properties['epub:type'] = 'pagebreak'
       properties['title'] = node.n
       return h('span', properties)
     }
     if (context.options.target === 'web') {
-      // A citable anchor: a link to itself, named for screen readers, out of the tab order.
+      // A citable anchor: a link to itself, in the tab order, named by its visible text (`[p. 20]`), described by its title.
       return h('span', {id, className: ['pb'], dataPage: node.n}, [
-        h('a', {href: `#${id}`, className: ['pb-link'], ariaLabel: `${context.labels.sourcePage} ${node.n}`, tabIndex: -1}, `[${context.labels.page} ${node.n}]`)
+        h('a', {href: `#${id}`, className: ['pb-link'], title: `${context.labels.sourcePage} ${node.n}`}, `[${context.labels.page} ${node.n}]`)
       ])
     }
     return h('span', properties, [h('a', {href: `#${id}`, className: ['pb-link'], ariaHidden: 'true', tabIndex: -1}, `[${context.labels.page} ${node.n}]`)])

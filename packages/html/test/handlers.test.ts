@@ -59,6 +59,24 @@ describe('toHast handlers', () => {
     expect(html(toHast(work, {target: 'epub'}))).toContain('href="#glossary-hu-jintao"')
   })
 
+  it('glossaryReference: web and EPUB link a term once per section and language; print keeps every reference', () => {
+    const {work} = parse({
+      kk: '# Ху Цзиньтао\n\nХу Цзиньтао мен Ху Цзиньтао.\n\n## Екі\n\nХу Цзиньтао.\n',
+      en: '# Hu Jintao\n\nHu Jintao and Hu Jintao.\n\n## Two\n\nHu Jintao.\n'
+    })
+    const count = (out: string, lang: string): number => (out.match(new RegExp(`data-entry="hu-jintao">${lang === 'kk' ? 'Ху' : 'Hu'}`, 'g')) ?? []).length
+    for (const target of ['web', 'epub'] as const) {
+      const out = html(toHast(work, {target}))
+      // Headings and the first paragraph are one section, the second heading opens another: one link each, per language.
+      expect(count(out, 'kk'), target).toBe(2)
+      expect(count(out, 'en'), target).toBe(2)
+      // The heading had the link; later references in the section stay marked, unlinked (names are not hyphenated).
+      expect(out, target).toContain('<p><span class="term-plain term-person">Hu Jintao</span> and <span class="term-plain term-person">Hu Jintao</span>.</p>')
+    }
+    const print = html(toHast(work, {target: 'print'}))
+    expect(count(print, 'en')).toBe(4)
+  })
+
   it('langRun: a span with its language', () => {
     const out = html(toHast(bilingual().work, {target: 'web'}))
     expect(out).toContain('<span lang="en" class="lang">hello</span>')
@@ -68,10 +86,12 @@ describe('toHast handlers', () => {
   it('pageMarker: a citable anchor, distinct per language; epub page-list semantics', () => {
     const {work} = bilingual()
     const web = html(toHast(work, {target: 'web'}))
-    expect(web).toContain('<span id="page-5" class="pb" data-page="5"><a href="#page-5" class="pb-link" aria-label="Source page 5" tabindex="-1">[p. 5]</a></span>')
+    // Focusable, named by its visible text, described by its title.
+    expect(web).toContain('<span id="page-5" class="pb" data-page="5"><a href="#page-5" class="pb-link" title="Source page 5">[p. 5]</a></span>')
     expect(web).toContain('id="page-5-en"')
     const epub = html(toHast(work, {target: 'epub'}))
-    expect(epub).toContain('<span id="page-5" class="pb" role="doc-pagebreak" aria-label="p. 5" data-page="5" epub:type="pagebreak" title="5"></span>')
+    // Named by its title: axe prohibits aria-label on a doc-pagebreak span.
+    expect(epub).toContain('<span id="page-5" class="pb" role="doc-pagebreak" data-page="5" epub:type="pagebreak" title="5"></span>')
     const print = html(toHast(work, {target: 'print'}))
     expect(print).toContain('role="doc-pagebreak"')
   })

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints} from '../src/kazakh-hyphenation.js'
+import {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints} from '../src/hyphenate-kazakh.js'
 
 const show = (word: string): string => hyphenateKazakhWord(word, '-')
 
