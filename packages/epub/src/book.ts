@@ -6,13 +6,14 @@
  */
 import {
   alignmentsOf,
-  glossaryOf,
-  glossaryOccurrences,
-  glossarySortKey,
+  apparatusOf,
   headingsOf,
+  labelsFor,
   pageMarkersOf,
   type Alignment,
-  type GlossaryEntry,
+  type ApparatusEntry,
+  type ApparatusGroup,
+  type ApparatusGroupName,
   type HeadingEntry,
   type Note,
   type Root,
@@ -60,8 +61,6 @@ export interface BookContent {
   hasGlossary: boolean
   pageCount: number
 }
-
-const glossaryKinds = new Set<GlossaryEntry['entryKind']>(['term', 'work'])
 
 /**
  * Serialize hast as XHTML. HTML allows a raw `<` in an attribute value, XML does
@@ -112,14 +111,12 @@ export function esc(value: string): string {
 /** Build the pages of one work (the cover page is added by the packager). */
 export function buildContent(tree: Root, work: Work): BookContent {
   const lang = apparatusLang(work)
-  const occurrences = glossaryOccurrences(tree)
-  const entries = glossaryOf(tree).children.filter((entry) => (occurrences.get(entry.identifier) ?? []).some((occurrence) => occurrence.work === work.id))
-  const glossaryEntries = entries.filter((entry) => glossaryKinds.has(entry.entryKind))
-  const indexEntries = entries.filter((entry) => !glossaryKinds.has(entry.entryKind))
-  const kindOf = new Map(glossaryOf(tree).children.map((entry) => [entry.identifier, entry.entryKind]))
+  // The glossary and the index of names as the book model has them: groups, order, headwords.
+  const [glossaryGroup, indexGroup] = apparatusOf(tree, {lang, labels: labelsFor(lang), work})
+  const groupOf = new Map<string, ApparatusGroupName>(apparatusOf(tree, {lang, labels: labelsFor(lang)}).flatMap((group) => group.entries.map((entry) => [entry.id, group.name] as const)))
   const options: ToHastOptions = {
     target: 'epub',
-    glossaryHref: (identifier) => `#${(glossaryKinds.has(kindOf.get(identifier) ?? 'term') ? 'glossary-' : 'index-')}${identifier}`
+    glossaryHref: (identifier) => `#${groupOf.get(identifier) === 'names' ? 'index-' : 'glossary-'}${identifier}`
   }
   const notes = notesById(work)
   const placed = new Set<string>()
@@ -164,18 +161,10 @@ export function buildContent(tree: Root, work: Work): BookContent {
   const targets = new Map<string, string>()
   for (const alignment of alignmentsOf(work)) targets.set(alignment.id, `¶${alignment.n}`)
   for (const note of notes.values()) targets.set(note.id, `n. ${noteMark(note)}${work.languages.length > 1 ? ` (${note.lang})` : ''}`)
-  const locators = (entry: GlossaryEntry): Array<{href: string; label: string}> => {
-    const seen = new Set<string>()
-    const result: Array<{href: string; label: string}> = []
-    for (const occurrence of occurrences.get(entry.identifier) ?? []) {
-      if (occurrence.work !== work.id || seen.has(occurrence.target)) continue
-      seen.add(occurrence.target)
-      result.push({href: `#${occurrence.target}`, label: targets.get(occurrence.target) ?? occurrence.target})
-    }
-    return result
-  }
-  if (glossaryEntries.length > 0) pages.push(glossaryPage(glossaryEntries, work, lang, locators))
-  if (indexEntries.length > 0) pages.push(indexPage(indexEntries, work, lang, locators))
+  const locators = (entry: ApparatusEntry): Array<{href: string; label: string}> =>
+    entry.occurrences.map((occurrence) => ({href: `#${occurrence.target}`, label: targets.get(occurrence.target) ?? occurrence.target}))
+  if (glossaryGroup && glossaryGroup.entries.length > 0) pages.push(glossaryPage(glossaryGroup, work, lang, locators))
+  if (indexGroup && indexGroup.entries.length > 0) pages.push(indexPage(indexGroup, lang, locators))
 
   const fileOf = resolveLinks(pages)
   for (const page of pages) {
@@ -191,8 +180,8 @@ export function buildContent(tree: Root, work: Work): BookContent {
     nav: navBody(work, pages, fileOf, lang, units),
     fileOf,
     languages: languagesOf(work, pages),
-    hasIndex: indexEntries.length > 0,
-    hasGlossary: glossaryEntries.length > 0,
+    hasIndex: (indexGroup?.entries.length ?? 0) > 0,
+    hasGlossary: (glossaryGroup?.entries.length ?? 0) > 0,
     pageCount: markers.length
   }
 }
@@ -371,33 +360,27 @@ function imprintPage(work: Work, lang: string): Page {
   }
 }
 
-type Locators = (entry: GlossaryEntry) => Array<{href: string; label: string}>
+type Locators = (entry: ApparatusEntry) => Array<{href: string; label: string}>
 
-function entryForms(entry: GlossaryEntry, work: Work): ElementContent[] {
-  const order = [...work.languages, ...Object.keys(entry.forms).filter((key) => !work.languages.includes(key))]
+/** The forms of an entry, the work's languages first; a listed (`indexAs`) headword replaces its language's form. */
+function entryForms(entry: ApparatusEntry): ElementContent[] {
   const parts: ElementContent[] = []
-  for (const key of order) {
-    const form = entry.forms[key]?.[0]
+  for (const forms of entry.forms) {
+    const form = forms.lang === entry.headword.lang ? entry.headword.text : forms.forms[0]
     if (!form) continue
     if (parts.length > 0) parts.push({type: 'text', value: ' · '})
-    const language = key === 'pinyin' ? 'zh-Latn-pinyin' : key
-    parts.push(h('span', {lang: language, className: ['form', `form-${key}`]}, form))
+    parts.push(h('span', {lang: forms.lang, className: ['form', `form-${forms.key}`]}, form))
   }
   return parts
 }
 
-function sortKey(entry: GlossaryEntry, lang: string): string {
-  return glossarySortKey(entry, lang)
-}
-
-function glossaryPage(entries: GlossaryEntry[], work: Work, lang: string, locators: Locators): Page {
-  const sorted = [...entries].sort((a, b) => sortKey(a, lang).localeCompare(sortKey(b, lang), 'en'))
+function glossaryPage(group: ApparatusGroup, work: Work, lang: string, locators: Locators): Page {
   const items: ElementContent[] = []
-  for (const entry of sorted) {
-    items.push(h('dt', {id: `glossary-${entry.identifier}`, 'epub:type': 'glossterm'}, [h('dfn', entryForms(entry, work))]))
+  for (const entry of group.entries) {
+    items.push(h('dt', {id: `glossary-${entry.id}`, 'epub:type': 'glossterm'}, [h('dfn', entryForms(entry))]))
     const definition: ElementContent[] = []
     for (const language of work.languages) {
-      const note = entry.note[language]
+      const note = entry.entry.note[language]
       if (note) definition.push(h('p', {...(language === lang ? {} : {lang: language})}, tagged(note)))
     }
     const links = locators(entry)
@@ -417,12 +400,11 @@ function glossaryPage(entries: GlossaryEntry[], work: Work, lang: string, locato
   }
 }
 
-function indexPage(entries: GlossaryEntry[], work: Work, lang: string, locators: Locators): Page {
-  const sorted = [...entries].sort((a, b) => sortKey(a, lang).localeCompare(sortKey(b, lang), 'en'))
-  const items = sorted.map((entry) => {
-    const note = entry.note[lang]
-    return h('li', {id: `index-${entry.identifier}`, 'epub:type': 'index-entry'}, [
-      h('span', {'epub:type': 'index-term'}, entryForms(entry, work)),
+function indexPage(group: ApparatusGroup, lang: string, locators: Locators): Page {
+  const items = group.entries.map((entry) => {
+    const note = entry.entry.note[lang]
+    return h('li', {id: `index-${entry.id}`, 'epub:type': 'index-entry'}, [
+      h('span', {'epub:type': 'index-term'}, entryForms(entry)),
       ...(note ? [{type: 'text', value: ' — '} as ElementContent, h('span', {className: ['index-note']}, tagged(note))] : []),
       {type: 'text', value: note ? ' ' : ': '},
       ...joinLinks(locators(entry), 'index-locator')

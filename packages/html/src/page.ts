@@ -7,13 +7,13 @@ import {h} from 'hastscript'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {
   alignmentsOf,
-  glossaryOccurrences,
-  glossarySortKey,
+  apparatusOf,
   headingsOf,
+  labelsFor,
+  type ApparatusEntry,
+  type ApparatusOccurrence,
   type Glossary,
-  type GlossaryEntry,
   type GlossaryEntryKind,
-  type GlossaryOccurrence,
   type HeadingEntry,
   type LocalizedText,
   type Root,
@@ -379,36 +379,25 @@ export function indexPage(works: readonly Work[]): HastRoot {
   })
 }
 
-const nameKinds: GlossaryEntryKind[] = ['person', 'organisation', 'place', 'work']
-
-/** The glossary (terms) and the index of names, with every occurrence. */
-export function glossaryPage(tree: Root, glossary: Glossary, works: readonly Work[]): HastRoot {
-  const occurrences = glossaryOccurrences(tree)
+/** The glossary (terms) and the index of names, with every occurrence: the book model's groups, order and headwords. */
+export function glossaryPage(tree: Root, _glossary: Glossary, works: readonly Work[]): HastRoot {
   const workById = new Map(works.map((work) => [work.id, work]))
-  const order = ['kk', 'en', 'zh-Hans', 'pinyin']
-  const sortKey = (entry: GlossaryEntry): string => glossarySortKey(entry, uiLang)
-  const entryElement = (entry: GlossaryEntry): Element => {
+  const [termGroup, nameGroup] = apparatusOf(tree, {lang: uiLang, labels: labelsFor(uiLang)})
+  const terms = termGroup?.entries ?? []
+  const names = nameGroup?.entries ?? []
+  const entryElement = (item: ApparatusEntry): Element => {
     const forms: Content[] = []
-    const langs = [...order.filter((lang) => entry.forms[lang]), ...Object.keys(entry.forms).filter((lang) => !order.includes(lang)).sort()]
-    for (const lang of langs) {
-      const values = entry.forms[lang] ?? []
-      forms.push(h('div', [h('dt', languageName(lang)), h('dd', values.flatMap((value, index) => [...(index > 0 ? [{type: 'text' as const, value: ', '}] : []), inLang(lang, value)]))]))
+    for (const group of item.forms) {
+      forms.push(h('div', [h('dt', group.languageName), h('dd', group.forms.flatMap((value, index) => [...(index > 0 ? [{type: 'text' as const, value: ', '}] : []), inLang(group.lang, value)]))]))
     }
-    const notes: Content[] = []
-    for (const lang of [...order.filter((lang) => entry.note[lang]), ...Object.keys(entry.note).filter((lang) => !order.includes(lang)).sort()]) {
-      notes.push(h('p', {className: ['entry-note'], ...(lang === uiLang ? {} : {lang})}, entry.note[lang] ?? ''))
-    }
-    const list = occurrences.get(entry.identifier) ?? []
-    return h('article', {className: ['entry', `entry-${entry.entryKind}`], id: entry.identifier, ariaLabelledby: `${entry.identifier}-name`}, [
-      h('h3', {id: `${entry.identifier}-name`}, [inLang(langs.includes('en') ? 'en' : (langs[0] ?? 'en'), entry.forms['en']?.[0] ?? entry.forms[langs[0] ?? '']?.[0] ?? entry.identifier), ' ', h('span', {className: ['entry-kind']}, `(${kindLabel(entry.entryKind).toLowerCase()})`)]),
+    const notes: Content[] = item.notes.map((note) => h('p', {className: ['entry-note'], ...(note.lang === uiLang ? {} : {lang: note.lang})}, note.text))
+    return h('article', {className: ['entry', `entry-${item.kind}`], id: item.id, ariaLabelledby: `${item.id}-name`}, [
+      h('h3', {id: `${item.id}-name`}, [inLang(item.headword.lang, item.headword.text), ' ', h('span', {className: ['entry-kind']}, `(${item.kindLabel.toLowerCase()})`)]),
       h('dl', {className: ['entry-forms']}, forms),
       ...notes,
-      occurrenceList(list, workById)
+      occurrenceList(item.occurrences, workById)
     ])
   }
-  const sorted = [...glossary.children].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
-  const terms = sorted.filter((entry) => entry.entryKind === 'term')
-  const names = sorted.filter((entry) => nameKinds.includes(entry.entryKind))
   const main: Content[] = [
     h('h1', 'Glossary and index of names'),
     h('p', {className: ['lead']}, 'Every term and name linked in the editions, with its forms in each language and links to each place it occurs, in both works and both languages (¶ paragraph, n. note).'),
@@ -426,11 +415,11 @@ export function glossaryPage(tree: Root, glossary: Glossary, works: readonly Wor
   })
 
   /** An A–Z list: each initial links to its first entry. */
-  function alphabet(entries: readonly GlossaryEntry[], label: string): Element {
+  function alphabet(entries: readonly ApparatusEntry[], label: string): Element {
     const first = new Map<string, string>()
     for (const entry of entries) {
-      const initial = initialOf(sortKey(entry))
-      if (!first.has(initial)) first.set(initial, entry.identifier)
+      const initial = initialOf(entry.headword.text)
+      if (!first.has(initial)) first.set(initial, entry.id)
     }
     return h('nav', {className: ['alphabet'], ariaLabel: `${label}, A to Z`}, [
       h('ul', [...first].map(([initial, id]) => h('li', [h('a', {href: `#${id}`}, initial)])))
@@ -438,9 +427,9 @@ export function glossaryPage(tree: Root, glossary: Glossary, works: readonly Wor
   }
 }
 
-function occurrenceList(list: readonly GlossaryOccurrence[], works: Map<string, Work>): Element {
+function occurrenceList(list: readonly ApparatusOccurrence[], works: Map<string, Work>): Element {
   if (list.length === 0) return h('p', {className: ['occurrences', 'occurrences-none']}, 'Not referenced in the text.')
-  const byWork = new Map<string, GlossaryOccurrence[]>()
+  const byWork = new Map<string, ApparatusOccurrence[]>()
   for (const occurrence of list) {
     const group = byWork.get(occurrence.work) ?? []
     group.push(occurrence)
@@ -453,29 +442,18 @@ function occurrenceList(list: readonly GlossaryOccurrence[], works: Map<string, 
     const langs = work ? work.languages : [...new Set(group.map((occurrence) => occurrence.lang))]
     const perLang: Content[] = []
     for (const lang of langs) {
-      const seen = new Set<string>()
       const links: Content[] = []
       for (const occurrence of group) {
-        if (occurrence.lang !== lang || seen.has(occurrence.target)) continue
-        seen.add(occurrence.target)
+        if (occurrence.lang !== lang) continue
         if (links.length > 0) links.push(', ')
-        const label = occurrence.inNote ? `n. ${noteLabel(occurrence.target, occurrence.n)}` : `¶ ${occurrence.n}`
-        const description = occurrence.inNote ? `: ${title}, ${languageName(lang)}, note ${noteLabel(occurrence.target, occurrence.n)}` : `: ${title}, ${languageName(lang)}, paragraph ${occurrence.n}`
         // Named by the visible locator, then (for screen readers) the work, the language and what it is.
-        links.push(h('a', {href: `../${workId}/index.html#${occurrence.target}`}, [label, h('span', {className: ['visually-hidden']}, description)]))
+        links.push(h('a', {href: `../${workId}/index.html#${occurrence.target}`}, [occurrence.locator, h('span', {className: ['visually-hidden']}, `: ${occurrence.description}`)]))
       }
       if (links.length > 0) perLang.push(h('li', [h('span', {className: ['occ-lang']}, `${languageName(lang)}: `), ...links]))
     }
     rows.push(h('li', [h('cite', title), h('ul', perLang)]))
   }
   return h('ul', {className: ['occurrences']}, rows)
-}
-
-/** `T1`, `E1` or `12` from a note id and number. */
-function noteLabel(id: string, n: number): string {
-  if (/-tr-/.test(id)) return `T${n}`
-  if (/-ed-/.test(id)) return `E${n}`
-  return String(n)
 }
 
 /** The letter a sort key files under (`“Harmonious World”` → `H`; digits and signs → `#`). */

@@ -7,7 +7,7 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
-import {glossaryOf, glossaryOccurrences, glossarySortKey, headingsOf, type GlossaryEntry, type Root, type Work} from '@diglot/core'
+import {apparatusOf, headingsOf, labelsFor, type ApparatusEntry, type Root, type Work} from '@diglot/core'
 import {toHast} from '@diglot/html'
 import {hyphenateHast} from './hyphenate.js'
 import {splitLongPairs} from './columns.js'
@@ -262,38 +262,35 @@ function classList(element: Element): string[] {
   return Array.isArray(value) ? value.map(String) : []
 }
 
-/** The glossary and the index of names of a work: the entries it references, with page placeholders. */
+/**
+ * The glossary and the index of names of a work, as the book model has them
+ * (groups, order, headwords), with page placeholders.
+ */
 function backMatter(tree: Root, work: Work, apparatus: string): Element[] {
-  const occurrences = glossaryOccurrences(tree)
-  const used: GlossaryEntry[] = glossaryOf(tree).children.filter((entry) => (occurrences.get(entry.identifier) ?? []).some((occurrence) => occurrence.work === work.id))
-  const terms = used.filter((entry) => entry.entryKind === 'term')
-  const names = used.filter((entry) => entry.entryKind !== 'term')
+  const labels = labelsFor(apparatus)
   const sections: Element[] = []
-  const entryElement = (entry: GlossaryEntry): Element => {
-    const headword = entry.forms[apparatus]?.[0] ?? entry.forms[work.languages[0] ?? '']?.[0] ?? entry.identifier
+  const entryElement = (entry: ApparatusEntry): Element => {
     const others: ElementContent[] = []
-    for (const [langTag, forms] of Object.entries(entry.forms)) {
-      const form = forms[0]
-      if (!form || form === headword) continue
+    for (const forms of entry.forms) {
+      const form = forms.forms[0]
+      if (!form || form === entry.headword.text || form === entry.entry.forms[apparatus]?.[0]) continue
       if (others.length > 0) others.push({type: 'text', value: ', '})
-      others.push(h('span', {lang: langTag === 'pinyin' ? 'zh-Latn-pinyin' : langTag}, form))
+      others.push(h('span', {lang: forms.lang}, form))
     }
-    const count = new Set((occurrences.get(entry.identifier) ?? []).filter((occurrence) => occurrence.work === work.id).map((occurrence) => occurrence.target)).size
-    const note = entry.note[apparatus] ?? entry.note['en'] ?? ''
-    return h('p', {className: ['entry'], id: `glossary-${entry.identifier}`}, [
-      h('span', {className: ['headword']}, headword),
+    const count = new Set(entry.occurrences.map((occurrence) => occurrence.target)).size
+    const note = entry.notes.find((text) => text.lang === apparatus) ?? entry.notes.find((text) => text.lang === 'en')
+    return h('p', {className: ['entry'], id: `glossary-${entry.id}`}, [
+      h('span', {className: ['headword'], ...(entry.headword.lang === apparatus ? {} : {lang: entry.headword.lang})}, entry.headword.text),
       ...(others.length > 0 ? [' ', h('span', {className: ['forms']}, ['(', ...others, ')'])] : []),
-      ...(note ? [{type: 'text' as const, value: ` — ${note}`}] : []),
+      ...(note ? [{type: 'text' as const, value: ` — ${note.text}`}] : []),
       ' ',
-      h('span', {className: ['pages'], dataEntry: entry.identifier}, Array.from({length: Math.max(1, count)}, () => '000').join(', '))
+      h('span', {className: ['pages'], dataEntry: entry.id}, Array.from({length: Math.max(1, count)}, () => '000').join(', '))
     ])
   }
-  const sort = (a: GlossaryEntry, b: GlossaryEntry): number => glossarySortKey(a, apparatus).localeCompare(glossarySortKey(b, apparatus), apparatus)
-  if (terms.length > 0) {
-    sections.push(h('section', {className: ['back', 'glossary'], id: 'glossary', dataMatter: 'back', dataRunningHead: 'Glossary'}, [h('h1', 'Glossary'), h('div', {className: ['entries']}, [...terms].sort(sort).map(entryElement))]))
-  }
-  if (names.length > 0) {
-    sections.push(h('section', {className: ['back', 'names'], id: 'index-of-names', dataMatter: 'back', dataRunningHead: 'Index of names'}, [h('h1', 'Index of names'), h('div', {className: ['entries']}, [...names].sort(sort).map(entryElement))]))
+  for (const group of apparatusOf(tree, {lang: apparatus, labels, work})) {
+    if (group.entries.length === 0) continue
+    const id = group.name === 'glossary' ? 'glossary' : 'index-of-names'
+    sections.push(h('section', {className: ['back', group.name], id, dataMatter: 'back', dataRunningHead: group.title}, [h('h1', group.title), h('div', {className: ['entries']}, group.entries.map(entryElement))]))
   }
   return sections
 }

@@ -1,8 +1,8 @@
 /**
  * Typographic punctuation on the text of a parsed language file: curly quotes
  * and apostrophes in English (retext-smartypants), dashes for spaced hyphens and
- * `--`/`---`, ellipses, and no-break spaces and hyphens where a line break
- * misleads the reader (after an initial, inside `15-жұлдызы` or `ҚХР-дың`).
+ * `--`/`---`, ellipses, and no-break spaces where a line break misleads the
+ * reader (after an initial, between a number and its unit).
  *
  * Only text is touched: never inline code, never the text of a bare URL, never
  * a link's address, ids or attributes. Words stay as written; only the
@@ -23,7 +23,6 @@ const phrasingBlocks = new Set(['paragraph', 'heading', 'tableCell'])
 const opaque = new Set(['inlineCode', 'code', 'html'])
 
 const NBSP = '\u00A0'
-const NB_HYPHEN = '\u2011'
 
 /** Length-preserving rules, applied to the text of a whole block at once. */
 const blockRules: ReadonlyArray<[RegExp, string]> = [
@@ -35,9 +34,8 @@ const blockRules: ReadonlyArray<[RegExp, string]> = [
   [/(?<=\p{N}) (?=(?:%|‰|per cent|km|kg|cm|mm|bn|million|billion|trillion|млн|млрд|км|кг)(?![\p{L}]))/gu, NBSP],
   // A reference word keeps its number: `No. 2`, `p. 34`, `pp. 3`, `vol. 2`, `§ 5`.
   [/(?<![\p{L}])((?:No|no|Nos|p|pp|vol|Vol|ch|Ch|art|Art|§)\.?) (?=\p{N})/gu, `$1${NBSP}`],
-  // A number or an abbreviation keeps its suffix: `15-жұлдызы`, `ҚХР-дың`, `1990-s`.
-  [/(?<=\p{N})-(?=\p{L})/gu, NB_HYPHEN],
-  [/(?<=\p{Lu}{2})-(?=\p{Ll})/gu, NB_HYPHEN]
+  // (A number or an abbreviation should keep its suffix, `15-жұлдызы`, `ҚХР-дың`; the no-break
+  // hyphen U+2011 is not in the editions' fonts, so that waits for a keep-together mark.)
 ]
 
 /** Rules that change the length of the text, applied to one text node. */
