@@ -1,9 +1,15 @@
 /**
  * `diglot build [content-dir] [--format html,epub,pdf] [--out DIR]`: read and
  * check the content, then build every requested edition format.
+ *
+ * The formats overlap: the PDF starts first (Chromium boots and paginates in
+ * its own process) while HTML and EPUB are made on this thread. Each format
+ * writes its own files, so the files are the same as a serial build's
+ * (`--jobs 1`).
  */
-import {formatMessage, hasErrors, readContent, type EditionFormat} from '@diglot/core'
+import {formatMessage, hasErrors, readContent, type EditionFormat, type Root} from '@diglot/core'
 import {access, mkdir} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Output} from './output.js'
@@ -20,47 +26,118 @@ export interface BuildCommandOptions {
   formats: string[]
   outDir: string
   templatesDir?: string | undefined
+  /** How many formats may be built at once (default: the machine's cores); 1 builds them one after another. */
+  jobs?: number | undefined
+}
+
+/** What `buildFormats` needs besides the tree. */
+export interface FormatsOptions {
+  formats: string[]
+  outDir: string
+  templatesDir: string
+  sourceDateEpoch: number
+  jobs: number
+}
+
+/** One format's build, as reported. */
+export interface FormatRun {
+  name: string
+  files: string[]
+  failed: boolean
+  /** Wall time in milliseconds. */
+  ms: number
 }
 
 /** Build editions. Returns the exit code. */
 export async function build(contentDir: string, options: BuildCommandOptions, output: Output): Promise<number> {
-  const unknown = options.formats.filter((name) => !(name in formats))
-  if (unknown.length > 0) {
-    output.error(`diglot build: unknown format ${unknown.map((name) => `\`${name}\``).join(', ')}; use ${Object.keys(formats).join(', ')}`)
+  const unknown = unknownFormats(options.formats)
+  if (unknown !== undefined) {
+    output.error(`diglot build: ${unknown}`)
     return 2
   }
+  // The format modules load while the content is read.
+  const loading = loadFormats(options.formats)
+  loading.catch(() => {})
   const {tree, messages} = await readContent(contentDir)
   for (const message of messages) output.error(formatMessage(message))
   if (hasErrors(messages)) {
     output.error('diglot build: the content has errors (above); nothing was built')
     return 1
   }
-  const templatesDir = options.templatesDir ?? (await findTemplates(contentDir))
+  await loading
+  const runs = await buildFormats(tree, {
+    formats: options.formats,
+    outDir: options.outDir,
+    templatesDir: options.templatesDir ?? (await findTemplates(contentDir)),
+    sourceDateEpoch: sourceDateEpoch(),
+    jobs: options.jobs ?? defaultJobs()
+  }, output)
+  return runs.some((run) => run.failed) ? 1 : 0
+}
+
+/** A message naming the unknown formats in `names`, if any. */
+export function unknownFormats(names: readonly string[]): string | undefined {
+  const unknown = names.filter((name) => !(name in formats))
+  if (unknown.length === 0) return undefined
+  return `unknown format ${unknown.map((name) => `\`${name}\``).join(', ')}; use ${Object.keys(formats).join(', ')}`
+}
+
+/** The cores this process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism())
+}
+
+/** Dates in the output: `SOURCE_DATE_EPOCH`, else a fixed date, so that builds are reproducible. */
+export function sourceDateEpoch(): number {
   const epoch = Number(process.env['SOURCE_DATE_EPOCH'] ?? '0')
-  const sourceDateEpoch = Number.isFinite(epoch) && epoch > 0 ? Math.floor(epoch) : 1_700_000_000
+  return Number.isFinite(epoch) && epoch > 0 ? Math.floor(epoch) : 1_700_000_000
+}
+
+async function loadFormats(names: readonly string[]): Promise<EditionFormat[]> {
+  return Promise.all(names.map((name) => (formats[name] as () => Promise<EditionFormat>)()))
+}
+
+/**
+ * Build formats of a checked tree into `outDir`, printing each format's
+ * messages and a summary line when it is done. With `jobs` > 1 the formats
+ * run at once, the PDF first (its work is mostly Chromium's, in another process).
+ */
+export async function buildFormats(tree: Root, options: FormatsOptions, output: Output): Promise<FormatRun[]> {
   await mkdir(options.outDir, {recursive: true})
-  let failed = false
-  for (const name of options.formats) {
-    const loader = formats[name]
-    if (!loader) continue
-    const format = await loader()
-    const started = Date.now()
-    output.progress(`${name}: starting…`)
+  const loaded = await loadFormats(options.formats)
+  const one = async (format: EditionFormat): Promise<FormatRun> => {
+    const started = performance.now()
+    output.progress(`${format.name}: starting…`)
     const result = await format.build(tree, {
       outDir: options.outDir,
-      templatesDir,
-      sourceDateEpoch,
-      progress: (work, step) => output.progress(`${name}: ${work}: ${step}…`)
+      templatesDir: options.templatesDir,
+      sourceDateEpoch: options.sourceDateEpoch,
+      progress: (work, step) => output.progress(`${format.name}: ${work}: ${step}…`)
     })
+    const ms = performance.now() - started
     for (const message of result.messages) output.error(formatMessage(message))
-    if (hasErrors(result.messages)) failed = true
-    output.info(`${name}: ${result.files.length} file(s) in ${options.outDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+    output.info(`${format.name}: ${result.files.length} file(s) in ${options.outDir} (${(ms / 1000).toFixed(1)} s)`)
+    return {name: format.name, files: result.files, failed: hasErrors(result.messages), ms}
   }
-  return failed ? 1 : 0
+  if (options.jobs <= 1 || loaded.length <= 1) {
+    const runs: FormatRun[] = []
+    for (const format of loaded) runs.push(await one(format))
+    return runs
+  }
+  // PDF first: Chromium starts and paginates while HTML and EPUB are made here.
+  const order = [...loaded].sort((a, b) => Number(b.name === 'pdf') - Number(a.name === 'pdf'))
+  // (Every format finishes, or fails, before a failure is thrown: Chromium is closed by then.)
+  const settled = await Promise.allSettled(order.map((format) => one(format)))
+  const runs: FormatRun[] = []
+  for (const result of settled) {
+    if (result.status === 'rejected') throw result.reason
+    runs.push(result.value)
+  }
+  return options.formats.map((name) => runs.find((run) => run.name === name) as FormatRun)
 }
 
 /** `templates/` beside the content folder, else the one shipped with this repository. */
-async function findTemplates(contentDir: string): Promise<string> {
+export async function findTemplates(contentDir: string): Promise<string> {
   const beside = path.resolve(contentDir, '..', 'templates')
   try {
     await access(beside)

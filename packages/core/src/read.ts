@@ -15,6 +15,18 @@ export interface ReadOptions {
   glossary?: string | undefined
   /** Base for the paths shown in messages (default: the current directory). */
   cwd?: string | undefined
+  /** Parsed works kept between reads (`diglot build --watch`); unchanged files give the same nodes. */
+  cache?: ReadCache | undefined
+}
+
+/**
+ * What `readContent` keeps between reads: the prepared glossary (by its text)
+ * and each work (by its files' texts and that glossary). A work whose files
+ * did not change is not parsed again, and is the same object as before.
+ */
+export class ReadCache {
+  glossary: {key: string; prepared: PreparedGlossary} | undefined
+  readonly works = new Map<string, {key: string; prepared: PreparedGlossary; work: Work | undefined; messages: DiglotMessage[]}>()
 }
 
 /**
@@ -90,20 +102,20 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
     return {tree: {type: 'root', specVersion: SPEC_VERSION, children: []}, messages: reporter.messages}
   }
   const glossaryPath = options.glossary ?? path.join(contentDir, 'glossary.yaml')
-  const prepared = await readGlossary(glossaryPath, cwd)
+  const prepared = await readGlossary(glossaryPath, cwd, options.cache)
   messages.push(...prepared.messages)
   const works: Work[] = []
   for (const entry of entries) {
     const dir = path.join(contentDir, entry)
     if (!(await isFile(path.join(dir, 'work.yaml')))) continue
-    const result = await readWorkWith(dir, prepared, cwd)
+    const result = await readWorkWith(dir, prepared, cwd, options.cache)
     messages.push(...result.messages)
     if (result.work) works.push(result.work)
   }
   return {tree: {type: 'root', specVersion: SPEC_VERSION, children: [...works, prepared.glossary]}, messages: sortMessages(messages)}
 }
 
-async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
+async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, cache?: ReadCache): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
   const messages: DiglotMessage[] = []
   const folder = shown(cwd, workDir)
   const metaText = await readText(path.join(workDir, 'work.yaml'), `${folder}/work.yaml`, messages)
@@ -121,16 +133,24 @@ async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: st
     const text = await readText(path.join(workDir, `${lang}.md`), `${folder}/${lang}.md`, messages)
     if (text !== undefined) files[lang] = text
   }
+  const key = JSON.stringify([folder, metaText, files])
+  const cached = cache?.works.get(workDir)
+  if (cached && cached.key === key && cached.prepared === prepared) return {work: cached.work, messages: cached.messages}
   const result = buildWork({meta, files, path: folder}, prepared)
-  return {work: result.work, messages: [...messages, ...result.messages]}
+  const read = {work: result.work, messages: [...messages, ...result.messages]}
+  cache?.works.set(workDir, {key, prepared, ...read})
+  return read
 }
 
-async function readGlossary(file: string | undefined, cwd: string): Promise<PreparedGlossary> {
+async function readGlossary(file: string | undefined, cwd: string, cache?: ReadCache): Promise<PreparedGlossary> {
   if (file === undefined) return prepareGlossary(undefined)
   const messages: DiglotMessage[] = []
   const text = await readText(file, shown(cwd, file), messages)
+  const key = JSON.stringify([shown(cwd, file), text ?? null])
+  if (cache?.glossary?.key === key) return cache.glossary.prepared
   const prepared = prepareGlossary(text, shown(cwd, file))
   prepared.messages.unshift(...messages)
+  if (cache) cache.glossary = {key, prepared}
   return prepared
 }
 
