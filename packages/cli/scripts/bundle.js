@@ -5,6 +5,8 @@
  * resolution at start-up), one chunk per edition format (loaded only when a
  * command needs it). Run after `tsc -b packages/cli`; it bundles `dist/`.
  *
+ *   node packages/cli/scripts/bundle.js [--outdir DIR]   (default packages/cli/bundle)
+ *
  * Kept outside the bundle, but resolved from the package that imports them:
  * packages with files of their own beside their code (puppeteer, Paged.js,
  * subset-font's WebAssembly, the fonts). Their imports are rewritten to
@@ -19,7 +21,8 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const cli = fileURLToPath(new URL('..', import.meta.url))
-const outdir = path.join(cli, 'bundle')
+const at = process.argv.indexOf('--outdir')
+const outdir = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]) : path.join(cli, 'bundle')
 const packages = path.resolve(cli, '..')
 
 /** Packages that stay external (they read files next to their own code, or are big and PDF-only). */
