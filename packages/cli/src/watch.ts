@@ -5,12 +5,16 @@
  * Parsed works stay in memory (`ReadCache`): a save parses again only the work
  * whose files changed (or every work, when the glossary changed). Then each
  * format is rebuilt if its input changed: the EPUB and the PDF per work (a
- * book holds one work), the HTML edition whole (its glossary and index link
- * every work). Each rebuild prints one line with its time. A source error is
- * printed and the last good output stays; the next good save rebuilds.
+ * book holds one work); for the HTML, the changed work's page first, then the
+ * pages that list every work (glossary and index of names, the list of works),
+ * and the whole edition when a template, the glossary, the set of works or
+ * the fonts a page needs changed. Each rebuild prints one line with its time.
+ * A source error is printed and the last good output stays; the next good save
+ * rebuilds.
  */
-import {formatMessage, hasErrors, readContent, ReadCache, works as worksOf, type Root, type Work} from '@diglot/core'
+import {formatMessage, glossaryOf, hasErrors, readContent, ReadCache, works as worksOf, type Root, type Work} from '@diglot/core'
 import {watch as watchFiles, type FSWatcher} from 'node:fs'
+import {readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {buildFormats, findTemplates, sourceDateEpoch, unknownFormats} from './build.js'
 import type {Output} from './output.js'
@@ -54,6 +58,40 @@ function only(tree: Root, keep: readonly Work[]): Root {
   return {...tree, children: tree.children.filter((child) => child.type !== 'work' || keep.includes(child))}
 }
 
+/** Write a file whole: readers (a browser, a test) never see half of it. */
+async function writeWhole(file: string, data: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`
+  await writeFile(temporary, data)
+  await rename(temporary, file)
+}
+
+/**
+ * The HTML pages of the last build, to rebuild only a changed work's page and
+ * the pages that list every work. Returns false when the whole edition must
+ * be built (first build, or a page needs a font subset the edition lacks).
+ */
+async function updateHtmlPages(tree: Root, changed: readonly Work[], outDir: string, pages: Map<string, string>): Promise<boolean> {
+  if (pages.size === 0) return false
+  const html = await import('@diglot/html')
+  const glossary = glossaryOf(tree)
+  const works = worksOf(tree)
+  const fontsCss = await readFile(path.join(outDir, 'assets', 'fonts.css'), 'utf8').catch(() => undefined)
+  const next = new Map(pages)
+  for (const work of changed) next.set(`${work.id}/index.html`, html.serialize(html.workPage(work, glossary)))
+  // The fonts: the subsets holding a character of some page, as the full build chooses them.
+  const points = new Set<number>()
+  for (const page of next.values()) html.codePointsOf(page, points)
+  if (html.fontFaceCss(html.facesFor(await html.availableFaces(), points)) !== fontsCss) return false
+  for (const work of changed) await writeWhole(path.join(outDir, work.id, 'index.html'), next.get(`${work.id}/index.html`) as string)
+  next.set('index.html', html.serialize(html.indexPage(works)))
+  next.set('glossary/index.html', html.serialize(html.glossaryPage(tree, glossary, works)))
+  for (const page of ['index.html', 'glossary/index.html']) {
+    if (next.get(page) !== pages.get(page)) await writeWhole(path.join(outDir, page), next.get(page) as string)
+  }
+  for (const [page, text] of next) pages.set(page, text)
+  return true
+}
+
 /** Watch and rebuild until stopped. Returns the exit code. */
 export async function watch(contentDir: string, options: WatchOptions, output: Output): Promise<number> {
   const unknown = unknownFormats(options.formats)
@@ -68,6 +106,8 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
   const builtFrom = new Map<string, Root>()
   /** Template folders (`html`, `epub`, `pdf`) written since the last rebuild. */
   const touchedTemplates = new Set<string>()
+  /** The HTML pages last written (path in outDir → HTML). */
+  const htmlPages = new Map<string, string>()
   let server: PreviewServer | undefined
 
   const rebuild = async (): Promise<Rebuild> => {
@@ -87,12 +127,22 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
       const change = changes(builtFrom.get(format), tree)
       const all = change.all || templates.has(format) || templates.has('*')
       if (!all && change.works.length === 0) continue
-      // The HTML edition is whole (its glossary and index link every work); a book holds one work.
+      builtFrom.set(format, tree)
+      if (format === 'html' && !all && (await updateHtmlPages(tree, change.works, outDir, htmlPages))) {
+        built.push({format, works: change.works.map((work) => work.id)})
+        continue
+      }
+      // A book holds one work: only the changed works' books are made again.
       const input = all || format === 'html' ? tree : only(tree, change.works)
       const quiet: Output = {...output, info: () => {}}
       const runs = await buildFormats(input, {formats: [format], outDir, templatesDir, sourceDateEpoch: sourceDateEpoch(), jobs: 1}, quiet)
       if (runs.some((run) => run.failed)) ok = false
-      builtFrom.set(format, tree)
+      if (format === 'html') {
+        htmlPages.clear()
+        for (const file of runs[0]?.files ?? []) {
+          if (file.endsWith('.html')) htmlPages.set(file.split(path.sep).join('/'), await readFile(path.join(outDir, file), 'utf8'))
+        }
+      }
       built.push({format, works: all ? ['*'] : change.works.map((work) => work.id)})
     }
     const ms = performance.now() - started

@@ -5,7 +5,6 @@
  */
 import {execFile, spawn, type ChildProcess} from 'node:child_process'
 import {mkdtempSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'

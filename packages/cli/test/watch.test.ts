@@ -10,7 +10,7 @@ import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {bundle, removeBundle, repoRoot, startCommand, type Running} from './bundled.js'
+import {bundle, removeBundle, repoRoot, runCommand, startCommand, type Running} from './bundled.js'
 
 let bin = ''
 beforeAll(async () => {
@@ -96,11 +96,20 @@ describe('diglot build --watch', () => {
     expect(running.lines.slice(from).join('\n')).toMatch(/harmonious-world\/en\.md:\d+:\d+: .*\[[a-z-]+\]/)
     expect(readFileSync(page, 'utf8')).toContain('Edit20marker.')
     // The next good save is rebuilt.
+    const fixed = running.lines.length
     editParagraph(en, original, (line) => `${line} Fixedmarker.`)
     await appears(page, 'Fixedmarker.')
+    await running.waitFor(/ rebuilt /, fixed)
     expect(running.child.exitCode).toBe(null)
     expect(await running.stop()).toBe(0)
     running = undefined
+
+    // What the watch wrote, page by page, is what a fresh build writes.
+    const fresh = await runCommand(bin, ['build', content, '--format', 'html', '--out', `${out}-fresh`])
+    expect(fresh.code, fresh.stderr).toBe(0)
+    for (const file of ['index.html', 'glossary/index.html', 'harmonious-world/index.html', 'world-dream/index.html', 'assets/fonts.css']) {
+      expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(readFileSync(path.join(`${out}-fresh`, file), 'utf8'))
+    }
   })
 })
 
