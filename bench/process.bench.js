@@ -31,14 +31,14 @@ export async function run() {
     subject('diglot check content', node(diglot, ['check', contentDir])),
     subject('diglot --version (start-up only)', node(diglot, ['--version'])),
     subject('node -e 0 (Node itself)', node('-e', ['0']))
-  ], {runs: runs(9)})
+  ], {runs: runs(7)})
 
   // 2. EPUB of both works.
   process.stderr.write('bench: process: epub…\n')
   const epub = await roundRobin([
     subject('diglot build --format epub (both works)', build(diglot, 'epub')),
     subject('baseline: pandoc --toc -o x.epub, the same 3 files', pandoc(files, 'epub', pandocEpub))
-  ], {runs: runs(9)})
+  ], {runs: runs(7)})
 
   // The report's print HTML, composed once, for the bare print.
   const {tree} = await readContent(contentDir)
