@@ -1,7 +1,9 @@
 /**
  * `diglot build` builds its formats at once (HTML and EPUB while Chromium
  * paginates); the files must be the same bytes as when they are built one
- * after another (`--jobs 1`).
+ * after another (`--jobs 1`). The serial build runs the unbundled command
+ * (tsc's `dist/bin.js`), the parallel one the bundle users run: the same bytes
+ * also show that bundling changes nothing.
  */
 import {mkdtempSync, readFileSync, readdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -19,6 +21,18 @@ afterAll(async () => {
   await removeBundle(bin)
 })
 
+/**
+ * A file's bytes, except in a PDF the structure elements' `/ID (node…)`: Chromium
+ * numbers them from its DOM node counter, which now and then differs between two
+ * builds of the same book, serial or not (seen 1 in 4 serial PDF-only builds
+ * on a loaded machine; same length, same text and structure). That is the PDF
+ * package's to fix; everything else must be the same bytes.
+ */
+function bytes(file: string): Buffer {
+  const data = readFileSync(file)
+  return file.endsWith('.pdf') ? Buffer.from(data.toString('latin1').replace(/\/ID \(node\d+\)/g, (id) => '/ID (node'.padEnd(id.length - 1, '0') + ')'), 'latin1') : data
+}
+
 function files(dir: string): string[] {
   return (readdirSync(dir, {recursive: true, withFileTypes: true}) as Array<{isFile(): boolean; parentPath: string; name: string}>)
     .filter((entry) => entry.isFile())
@@ -27,10 +41,10 @@ function files(dir: string): string[] {
 }
 
 describe('diglot build, formats at once', () => {
-  it('writes the same files, byte for byte, as a serial build', async () => {
+  it('writes the same files, byte for byte, as a serial build (and the bundle as the unbundled command)', async () => {
     const serial = mkdtempSync(path.join(tmpdir(), 'diglot-serial-'))
     const parallel = mkdtempSync(path.join(tmpdir(), 'diglot-parallel-'))
-    const one = await runCommand(bin, ['build', contentDir, '--jobs', '1', '--out', serial])
+    const one = await runCommand(path.join(repoRoot, 'packages', 'cli', 'dist', 'bin.js'), ['build', contentDir, '--jobs', '1', '--out', serial])
     expect(one.code, one.stderr).toBe(0)
     const many = await runCommand(bin, ['build', contentDir, '--jobs', '2', '--out', parallel])
     expect(many.code, many.stderr).toBe(0)
@@ -40,7 +54,7 @@ describe('diglot build, formats at once', () => {
     expect(list).toEqual(files(parallel))
     expect(list).toEqual(expect.arrayContaining(['index.html', 'sample/index.html', 'sample.epub', 'sample.pdf']))
     for (const file of list) {
-      expect(Buffer.compare(readFileSync(path.join(serial, file)), readFileSync(path.join(parallel, file))), file).toBe(0)
+      expect(Buffer.compare(bytes(path.join(serial, file)), bytes(path.join(parallel, file))), file).toBe(0)
     }
   })
 })
