@@ -31,14 +31,14 @@ export async function run() {
     subject('diglot check content', node(diglot, ['check', contentDir])),
     subject('diglot --version (start-up only)', node(diglot, ['--version'])),
     subject('node -e 0 (Node itself)', node('-e', ['0']))
-  ], {runs: runs(7)})
+  ], {runs: runs(5)})
 
   // 2. EPUB of both works.
   process.stderr.write('bench: process: epub…\n')
   const epub = await roundRobin([
     subject('diglot build --format epub (both works)', build(diglot, 'epub')),
     subject('baseline: pandoc --toc -o x.epub, the same 3 files', pandoc(files, 'epub', pandocEpub))
-  ], {runs: runs(7)})
+  ], {runs: runs(5)})
 
   // The report's print HTML, composed once, for the bare print.
   const {tree} = await readContent(contentDir)
@@ -55,14 +55,14 @@ export async function run() {
     subject('diglot build (every edition of both works)', build(diglot, 'all')),
     subject('baseline: pandoc HTML + pandoc EPUB of the 3 files + a bare Chromium print of the report', sequence(pandoc(files, 'html', pandocHtml), pandoc(files, 'epub', pandocEpub), barePrint)),
     subject('diglot build --jobs 1 (formats one after another)', build(diglot, 'all', ['--jobs', '1']))
-  ], {runs: runs(5)})
+  ], {runs: runs(3)})
 
   // 4. The report's PDF.
   process.stderr.write('bench: process: pdf…\n')
   const pdf = await roundRobin([
     subject('diglot build --format pdf (the report)', inTemp('diglot-pdf', (dir) => exec(process.execPath, [diglot, 'build', reportContent, '--format', 'pdf', '--templates', templatesDir, '--out', dir]))),
     subject('baseline: bare Chromium print of the same HTML (node + puppeteer + Chromium)', barePrint)
-  ], {runs: runs(7)})
+  ], {runs: runs(5)})
   await rm(printDir, {recursive: true, force: true})
   await rm(reportContent, {recursive: true, force: true})
 
