@@ -16,7 +16,7 @@
  * template lookups work as before.
  */
 import {build} from 'esbuild'
-import {readFile, readdir, rm} from 'node:fs/promises'
+import {mkdir, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -74,8 +74,8 @@ const workspace = {
   }
 }
 
-await rm(outdir, {recursive: true, force: true})
 const result = await build({
+  write: false,
   entryPoints: {diglot: path.join(cli, 'dist', 'bin.js')},
   outdir,
   bundle: true,
@@ -91,5 +91,16 @@ const result = await build({
   metafile: true,
   plugins: [workspace]
 })
+// Each file written whole (temp file, rename) and stale chunks removed last, so that a
+// `diglot` already running from this folder (a benchmark, a watch) is never broken.
+await mkdir(outdir, {recursive: true})
+const written = new Set()
+for (const output of result.outputFiles) {
+  const temporary = `${output.path}.${process.pid}.tmp`
+  await writeFile(temporary, output.contents, {mode: 0o755})
+  await rename(temporary, output.path)
+  written.add(path.basename(output.path))
+}
+for (const name of await readdir(outdir)) if (!written.has(name)) await rm(path.join(outdir, name), {recursive: true, force: true})
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0)
 process.stderr.write(`bundle: ${Object.keys(result.metafile.outputs).length} file(s), ${(bytes / 1024).toFixed(0)} KB in ${toPosix(path.relative(process.cwd(), outdir))}\n`)
