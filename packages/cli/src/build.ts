@@ -1,9 +1,16 @@
 /**
  * `diglot build [content-dir] [--format html,epub,pdf] [--out DIR]`: read and
  * check the content, then build every requested edition format.
+ *
+ * The formats overlap: the PDF starts first (Chromium boots and paginates in
+ * its own process) while HTML and EPUB are made on this thread. Each format
+ * writes its own files, so the files are the same as a serial build's
+ * (`--jobs 1`). A build writes into a staging folder and moves each format's
+ * files into place when that format is done (outputs.ts).
  */
 import {formatMessage, hasErrors, printable, readContent, type EditionFormat, type Root} from '@diglot/core'
-import {access} from 'node:fs/promises'
+import {access, mkdir} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Output} from './output.js'
@@ -22,17 +29,35 @@ export interface BuildCommandOptions {
   formats: string[]
   outDir: string
   templatesDir?: string | undefined
+  /** How many formats may be built at once (default: the machine's cores); 1 builds them one after another. */
+  jobs?: number | undefined
+}
+
+/** What `buildFormats` needs besides the tree. */
+export interface FormatsOptions {
+  formats: string[]
+  outDir: string
+  templatesDir: string
+  sourceDateEpoch: number
+  jobs: number
+  /** Write into this staging folder and move each format's files into `outDir` when it is done. */
+  staging?: Staging | undefined
+}
+
+/** One format's build, as reported. */
+export interface FormatRun {
+  name: string
+  files: string[]
+  failed: boolean
+  /** Wall time in milliseconds. */
+  ms: number
 }
 
 /** Build editions. Returns the exit code. */
 export async function build(contentDir: string, options: BuildCommandOptions, output: Output): Promise<number> {
-  const unknown = options.formats.filter((name) => !Object.hasOwn(formats, name))
-  if (unknown.length > 0) {
-    output.error(`diglot build: unknown format ${unknown.map((name) => `\`${printable(name)}\``).join(', ')}; use ${Object.keys(formats).join(', ')}`)
-    return 2
-  }
-  if (options.formats.length === 0) {
-    output.error(`diglot build: --format is empty; use ${Object.keys(formats).join(', ')}`)
+  const unknown = unknownFormats(options.formats)
+  if (unknown !== undefined) {
+    output.error(`diglot build: ${unknown}`)
     return 2
   }
   // Usage mistakes are found before anything is read or written.
@@ -41,55 +66,106 @@ export async function build(contentDir: string, options: BuildCommandOptions, ou
     output.error(`diglot build: ${problem}`)
     return 2
   }
+  // The format modules load while the content is read.
+  const loading = loadFormats(options.formats)
+  loading.catch(() => {})
   const {tree, messages} = await readContent(contentDir)
   for (const message of messages) output.error(formatMessage(message))
   if (hasErrors(messages)) {
     output.error('diglot build: the content has errors (above); nothing was built')
     return 1
   }
+  await loading
   const templatesDir = options.templatesDir ?? (await findTemplates(contentDir, output))
-  const epoch = Number(process.env['SOURCE_DATE_EPOCH'] ?? '0')
-  const sourceDateEpoch = Number.isFinite(epoch) && epoch > 0 ? Math.floor(epoch) : 1_700_000_000
   const staging = await createStaging(options.outDir)
   try {
-    return await buildFormats(tree, options, templatesDir, sourceDateEpoch, staging, output)
+    const runs = await buildFormats(tree, {formats: options.formats, outDir: options.outDir, templatesDir, sourceDateEpoch: sourceDateEpoch(), jobs: options.jobs ?? defaultJobs(), staging}, output)
+    return runs.some((run) => run.failed) ? 1 : 0
   } finally {
     await staging.dispose()
   }
 }
 
-async function buildFormats(tree: Root, options: BuildCommandOptions, templatesDir: string, sourceDateEpoch: number, staging: Staging, output: Output): Promise<number> {
-  let failed = false
-  for (const name of options.formats) {
-    const loader = formats[name]
-    if (!loader) continue
-    const format = await loader()
-    const started = Date.now()
-    output.progress(`${name}: starting…`)
-    const result = await format.build(tree, {
-      // Written into a staging folder, then moved into place whole (outputs.ts).
-      outDir: staging.dir,
-      templatesDir,
-      sourceDateEpoch,
-      progress: (work, step) => output.progress(`${name}: ${work}: ${step}…`)
-    })
-    for (const message of result.messages) output.error(formatMessage(message))
-    if (hasErrors(result.messages)) failed = true
-    await staging.commit(name, result.files)
-    output.info(`${name}: ${result.files.length} file(s) in ${options.outDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
-  }
-  return failed ? 1 : 0
+/** A message naming the unknown formats in `names` (or an empty list), if any. */
+export function unknownFormats(names: readonly string[]): string | undefined {
+  if (names.length === 0) return `--format is empty; use ${Object.keys(formats).join(', ')}`
+  const unknown = names.filter((name) => !Object.hasOwn(formats, name))
+  if (unknown.length === 0) return undefined
+  return `unknown format ${unknown.map((name) => `\`${printable(name)}\``).join(', ')}; use ${Object.keys(formats).join(', ')}`
 }
 
-/** `templates/` beside the content folder, else the one shipped with this repository. */
-async function findTemplates(contentDir: string, output: Output): Promise<string> {
+/** The cores this process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism())
+}
+
+/** Dates in the output: `SOURCE_DATE_EPOCH`, else a fixed date, so that builds are reproducible. */
+export function sourceDateEpoch(): number {
+  const epoch = Number(process.env['SOURCE_DATE_EPOCH'] ?? '0')
+  return Number.isFinite(epoch) && epoch > 0 ? Math.floor(epoch) : 1_700_000_000
+}
+
+async function loadFormats(names: readonly string[]): Promise<EditionFormat[]> {
+  return Promise.all(names.map((name) => (formats[name] as () => Promise<EditionFormat>)()))
+}
+
+/**
+ * Build formats of a checked tree into `outDir` (through `staging` when
+ * given), printing each format's messages and a summary line when it is done.
+ * With `jobs` > 1 the formats run at once, the PDF first (its work is mostly
+ * Chromium's, in another process).
+ */
+export async function buildFormats(tree: Root, options: FormatsOptions, output: Output): Promise<FormatRun[]> {
+  const {staging} = options
+  if (!staging) await mkdir(options.outDir, {recursive: true})
+  const loaded = await loadFormats(options.formats)
+  // Formats finish at different times; their files move into place one format at a time.
+  let committing: Promise<void> = Promise.resolve()
+  const one = async (format: EditionFormat): Promise<FormatRun> => {
+    const started = performance.now()
+    output.progress(`${format.name}: starting…`)
+    const result = await format.build(tree, {
+      outDir: staging ? staging.dir : options.outDir,
+      templatesDir: options.templatesDir,
+      sourceDateEpoch: options.sourceDateEpoch,
+      progress: (work, step) => output.progress(`${format.name}: ${work}: ${step}…`)
+    })
+    for (const message of result.messages) output.error(formatMessage(message))
+    if (staging) {
+      committing = committing.then(() => staging.commit(format.name, result.files))
+      await committing
+    }
+    const ms = performance.now() - started
+    output.info(`${format.name}: ${result.files.length} file(s) in ${options.outDir} (${(ms / 1000).toFixed(1)} s)`)
+    return {name: format.name, files: result.files, failed: hasErrors(result.messages), ms}
+  }
+  if (options.jobs <= 1 || loaded.length <= 1) {
+    const runs: FormatRun[] = []
+    for (const format of loaded) runs.push(await one(format))
+    return runs
+  }
+  // PDF first: Chromium starts and paginates while HTML and EPUB are made here.
+  const order = [...loaded].sort((a, b) => Number(b.name === 'pdf') - Number(a.name === 'pdf'))
+  // (Every format finishes, or fails, before a failure is thrown: Chromium is closed by then.)
+  const settled = await Promise.allSettled(order.map((format) => one(format)))
+  const runs: FormatRun[] = []
+  for (const result of settled) {
+    if (result.status === 'rejected') throw result.reason
+    runs.push(result.value)
+  }
+  return options.formats.map((name) => runs.find((run) => run.name === name) as FormatRun)
+}
+
+/** `templates/` beside the content folder (announced when `output` is given), else the one shipped with this repository. */
+export async function findTemplates(contentDir: string, output?: Output): Promise<string> {
+  const shipped = fileURLToPath(new URL('../../../templates', import.meta.url))
   const beside = path.resolve(contentDir, '..', 'templates')
   try {
     await access(beside)
     // Templates shape every page (and may load what they like): say which ones are used.
-    if (beside !== path.resolve(fileURLToPath(new URL('../../../templates', import.meta.url)))) output.info(`diglot build: using the templates in ${printable(beside)} (beside the content)`)
+    if (output && beside !== path.resolve(shipped)) output.info(`diglot build: using the templates in ${printable(beside)} (beside the content)`)
     return beside
   } catch {
-    return fileURLToPath(new URL('../../../templates', import.meta.url))
+    return shipped
   }
 }

@@ -17,6 +17,18 @@ export interface ReadOptions {
   glossary?: string | undefined
   /** Base for the paths shown in messages (default: the current directory). */
   cwd?: string | undefined
+  /** Parsed works kept between reads (`diglot build --watch`); unchanged files give the same nodes. */
+  cache?: ReadCache | undefined
+}
+
+/**
+ * What `readContent` keeps between reads: the prepared glossary (by its text)
+ * and each work (by its files' texts and that glossary). A work whose files
+ * did not change is not parsed again, and is the same object as before.
+ */
+export class ReadCache {
+  glossary: {key: string; prepared: PreparedGlossary} | undefined
+  readonly works = new Map<string, {key: string; prepared: PreparedGlossary; work: Work | undefined; messages: DiglotMessage[]}>()
 }
 
 /**
@@ -170,7 +182,7 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
   }
   const confinement = await confinementOf(contentDir, cwd)
   const glossaryPath = options.glossary ?? path.join(contentDir, 'glossary.yaml')
-  const prepared = await readGlossary(glossaryPath, cwd, confinement, options.glossary !== undefined)
+  const prepared = await readGlossary(glossaryPath, cwd, confinement, options.glossary !== undefined, options.cache)
   messages.push(...prepared.messages)
   const works: Work[] = []
   for (const entry of entries) {
@@ -196,7 +208,7 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
       }
       continue
     }
-    const result = await readWorkWith(dir, prepared, cwd, confinement)
+    const result = await readWorkWith(dir, prepared, cwd, confinement, options.cache)
     messages.push(...result.messages)
     if (result.work) works.push(result.work)
   }
@@ -219,7 +231,7 @@ async function folderKind(dir: string, confinement: Confinement): Promise<'folde
   }
 }
 
-async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
+async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
   const messages: DiglotMessage[] = []
   const folder = shown(cwd, workDir)
   const metaText = await readText(path.join(workDir, 'work.yaml'), `${folder}/work.yaml`, messages, confinement)
@@ -241,18 +253,25 @@ async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: st
     else if (text !== undefined) files[lang] = text
   }
   if (refused) return {work: undefined, messages: [...messages, ...metaReporter.messages]}
+  const key = JSON.stringify([folder, metaText, files])
+  const cached = cache?.works.get(workDir)
+  if (cached && cached.key === key && cached.prepared === prepared && messages.length === 0) return {work: cached.work, messages: cached.messages}
   const result = buildWork({meta, files, path: folder}, prepared)
-  return {work: result.work, messages: [...messages, ...metaReporter.messages, ...result.messages]}
+  const read = {work: result.work, messages: [...messages, ...metaReporter.messages, ...result.messages]}
+  cache?.works.set(workDir, {key, prepared, ...read})
+  return read
 }
 
 /**
  * Read the glossary. A missing default glossary is no glossary (a work that names
  * an entry gets an error there); a missing glossary that was asked for is an error.
  */
-async function readGlossary(file: string | undefined, cwd: string, confinement: Confinement, required: boolean): Promise<PreparedGlossary> {
+async function readGlossary(file: string | undefined, cwd: string, confinement: Confinement, required: boolean, cache?: ReadCache): Promise<PreparedGlossary> {
   if (file === undefined) return prepareGlossary(undefined)
   const messages: DiglotMessage[] = []
   const text = await readText(file, shown(cwd, file), messages, required ? {root: path.parse(path.resolve(file)).root, cwd} : confinement)
+  const key = JSON.stringify([shown(cwd, file), text ?? null])
+  if (cache?.glossary?.key === key && messages.length === 0) return cache.glossary.prepared
   if (text === undefined && required) {
     const reporter = new Reporter(shown(cwd, file))
     reporter.report(undefined, 'file-missing', `glossary ${shown(cwd, file)} does not exist`)
@@ -260,6 +279,7 @@ async function readGlossary(file: string | undefined, cwd: string, confinement: 
   }
   const prepared = prepareGlossary(text ?? undefined, shown(cwd, file))
   prepared.messages.unshift(...messages)
+  if (cache) cache.glossary = {key, prepared}
   return prepared
 }
 

@@ -3,8 +3,9 @@
  * schema problems can point at the right place.
  */
 import {LineCounter, isMap, isSeq, parseDocument, type Document, type Node as YamlNode} from 'yaml'
+import {CORE_SCHEMA, load} from 'js-yaml'
 import type {Point} from 'unist'
-import type {Reporter, RuleId} from './messages.js'
+import {Reporter, type RuleId} from './messages.js'
 
 /** A parsed YAML document that can say where a path is. */
 export interface YamlSource {
@@ -18,6 +19,30 @@ export interface YamlSource {
  * Returns undefined when the text is not valid YAML.
  */
 export function readYaml(text: string, reporter: Reporter): YamlSource | undefined {
+  const data = quickLoad(text)
+  if (data === undefined) return readYamlFully(text, reporter)
+  // The places are needed only for a problem: the full parse then, once.
+  let full: YamlSource | undefined
+  return {data, pointOf: (path) => (full ??= readYamlFully(text, new Reporter('')))?.pointOf(path) ?? {line: 1, column: 1}}
+}
+
+/**
+ * Plain YAML (the usual glossary and work.yaml) read by js-yaml's YAML 1.2 core
+ * schema, several times faster cold than a full document parse. Anything else
+ * (anchors, aliases, tags, tabs, several documents, an error, a duplicate key)
+ * is left to the full parser, which reports it with its place.
+ */
+function quickLoad(text: string): unknown {
+  if (/\t|(^|[\s[{,:-])[&*!]|\n(---|\.\.\.)(\s|$)/.test(text)) return undefined
+  try {
+    const data: unknown = load(text, {schema: CORE_SCHEMA})
+    return data === null ? undefined : data
+  } catch {
+    return undefined
+  }
+}
+
+function readYamlFully(text: string, reporter: Reporter): YamlSource | undefined {
   const lineCounter = new LineCounter()
   const document: Document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
   if (document.errors.length > 0) {

@@ -1,0 +1,228 @@
+/**
+ * `diglot build --watch` and `diglot preview`: build once, then stay up and
+ * rebuild what changed whenever a source or template file is written.
+ *
+ * Parsed works stay in memory (`ReadCache`): a save parses again only the work
+ * whose files changed (or every work, when the glossary changed). Then each
+ * format is rebuilt if its input changed: the EPUB and the PDF per work (a
+ * book holds one work); for the HTML, the changed work's page first, then the
+ * pages that list every work (glossary and index of names, the list of works),
+ * and the whole edition when a template, the glossary, the set of works or
+ * the fonts a page needs changed. Each rebuild prints one line with its time.
+ * A source error is printed and the last good output stays; the next good save
+ * rebuilds.
+ */
+import {formatMessage, glossaryOf, hasErrors, readContent, ReadCache, works as worksOf, type Root, type Work} from '@diglot/core'
+import {watch as watchFiles, type FSWatcher} from 'node:fs'
+import {readFile, rename, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {buildFormats, findTemplates, sourceDateEpoch, unknownFormats} from './build.js'
+import type {Output} from './output.js'
+import {startPreview, type PreviewServer} from './preview.js'
+
+/** Options of `diglot build --watch` / `diglot preview`. */
+export interface WatchOptions {
+  formats: string[]
+  outDir: string
+  templatesDir?: string | undefined
+  jobs: number
+  /** Serve `outDir` on 127.0.0.1 with live reload of the HTML edition. */
+  serve?: {port: number} | undefined
+  /** Stops watching (the command then returns 0). Without it, watching stops on SIGINT or SIGTERM. */
+  signal?: AbortSignal | undefined
+  /** Quiet time after the last file event before a rebuild (ms). */
+  settleMs?: number | undefined
+}
+
+/** What one rebuild did (also the line printed). */
+export interface Rebuild {
+  /** Formats rebuilt, each with the works it rebuilt (`*` for all). */
+  built: Array<{format: string; works: string[]}>
+  ok: boolean
+  ms: number
+}
+
+/** Which output depends on which input, between two reads of the content. */
+function changes(previous: Root | undefined, next: Root): {all: boolean; works: Work[]} {
+  if (!previous) return {all: true, works: worksOf(next)}
+  const before = worksOf(previous)
+  const after = worksOf(next)
+  const glossaryChanged = previous.children.at(-1) !== next.children.at(-1)
+  const setChanged = before.length !== after.length || before.some((work, index) => work.id !== after[index]?.id)
+  if (glossaryChanged || setChanged) return {all: true, works: after}
+  return {all: false, works: after.filter((work, index) => work !== before[index])}
+}
+
+/** A tree with only some of a tree's works (and its glossary). */
+function only(tree: Root, keep: readonly Work[]): Root {
+  return {...tree, children: tree.children.filter((child) => child.type !== 'work' || keep.includes(child))}
+}
+
+/** Write a file whole: readers (a browser, a test) never see half of it. */
+async function writeWhole(file: string, data: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`
+  await writeFile(temporary, data)
+  await rename(temporary, file)
+}
+
+/**
+ * The HTML pages of the last build, to rebuild only a changed work's page and
+ * the pages that list every work. Returns false when the whole edition must
+ * be built (first build, or a page needs a font subset the edition lacks).
+ */
+async function updateHtmlPages(tree: Root, changed: readonly Work[], outDir: string, pages: Map<string, string>): Promise<boolean> {
+  if (pages.size === 0) return false
+  const html = await import('@diglot/html')
+  const glossary = glossaryOf(tree)
+  const works = worksOf(tree)
+  const fontsCss = await readFile(path.join(outDir, 'assets', 'fonts.css'), 'utf8').catch(() => undefined)
+  const next = new Map(pages)
+  for (const work of changed) next.set(`${work.id}/index.html`, html.serialize(html.workPage(work, glossary)))
+  // The fonts: the subsets holding a character of some page, as the full build chooses them.
+  const points = new Set<number>()
+  for (const page of next.values()) html.codePointsOf(page, points)
+  if (html.fontFaceCss(html.facesFor(await html.availableFaces(), points)) !== fontsCss) return false
+  for (const work of changed) await writeWhole(path.join(outDir, work.id, 'index.html'), next.get(`${work.id}/index.html`) as string)
+  next.set('index.html', html.serialize(html.indexPage(works)))
+  next.set('glossary/index.html', html.serialize(html.glossaryPage(tree, glossary, works)))
+  for (const page of ['index.html', 'glossary/index.html']) {
+    if (next.get(page) !== pages.get(page)) await writeWhole(path.join(outDir, page), next.get(page) as string)
+  }
+  for (const [page, text] of next) pages.set(page, text)
+  return true
+}
+
+/** Watch and rebuild until stopped. Returns the exit code. */
+export async function watch(contentDir: string, options: WatchOptions, output: Output): Promise<number> {
+  const unknown = unknownFormats(options.formats)
+  if (unknown !== undefined) {
+    output.error(`diglot build: ${unknown}`)
+    return 2
+  }
+  const templatesDir = options.templatesDir ?? (await findTemplates(contentDir))
+  const outDir = path.resolve(options.outDir)
+  const cache = new ReadCache()
+  /** The tree each format was last built from. */
+  const builtFrom = new Map<string, Root>()
+  /** Template folders (`html`, `epub`, `pdf`) written since the last rebuild. */
+  const touchedTemplates = new Set<string>()
+  /** The HTML pages last written (path in outDir → HTML). */
+  const htmlPages = new Map<string, string>()
+  let server: PreviewServer | undefined
+
+  const rebuild = async (): Promise<Rebuild> => {
+    const started = performance.now()
+    const templates = new Set(touchedTemplates)
+    touchedTemplates.clear()
+    const {tree, messages} = await readContent(contentDir, {cache})
+    if (hasErrors(messages)) {
+      for (const message of messages) output.error(formatMessage(message))
+      const ms = performance.now() - started
+      output.info(`${clock()} the content has errors (above); the last good build stays, waiting for the next save`)
+      return {built: [], ok: false, ms}
+    }
+    const built: Rebuild['built'] = []
+    let ok = true
+    for (const format of options.formats) {
+      const change = changes(builtFrom.get(format), tree)
+      const all = change.all || templates.has(format) || templates.has('*')
+      if (!all && change.works.length === 0) continue
+      builtFrom.set(format, tree)
+      if (format === 'html' && !all && (await updateHtmlPages(tree, change.works, outDir, htmlPages))) {
+        built.push({format, works: change.works.map((work) => work.id)})
+        continue
+      }
+      // A book holds one work: only the changed works' books are made again.
+      const input = all || format === 'html' ? tree : only(tree, change.works)
+      const quiet: Output = {...output, info: () => {}}
+      const runs = await buildFormats(input, {formats: [format], outDir, templatesDir, sourceDateEpoch: sourceDateEpoch(), jobs: 1}, quiet)
+      if (runs.some((run) => run.failed)) ok = false
+      if (format === 'html') {
+        htmlPages.clear()
+        for (const file of runs[0]?.files ?? []) {
+          if (file.endsWith('.html')) htmlPages.set(file.split(path.sep).join('/'), await readFile(path.join(outDir, file), 'utf8'))
+        }
+      }
+      built.push({format, works: all ? ['*'] : change.works.map((work) => work.id)})
+    }
+    const ms = performance.now() - started
+    if (built.length > 0) {
+      const what = built.map(({format, works}) => (works[0] === '*' ? format : `${format} (${works.join(', ')})`)).join(', ')
+      output.info(`${clock()} rebuilt ${what} in ${(ms / 1000).toFixed(2)} s${ok ? '' : ' with errors (above)'}`)
+      if (built.some((entry) => entry.format === 'html')) server?.reload()
+    }
+    return {built, ok, ms}
+  }
+
+  // Rebuilds run one at a time; saves during a rebuild make one more.
+  let running: Promise<unknown> = Promise.resolve()
+  let pending = false
+  let timer: NodeJS.Timeout | undefined
+  const schedule = (): void => {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = undefined
+      if (pending) return
+      pending = true
+      running = running.then(async () => {
+        pending = false
+        try {
+          await rebuild()
+        } catch (error) {
+          output.error(`${clock()} diglot: the rebuild failed: ${error instanceof Error ? error.message : String(error)}; waiting for the next save`)
+        }
+      })
+    }, options.settleMs ?? 20)
+  }
+
+  const watchers: FSWatcher[] = []
+  const onContent = (file: string | null): void => {
+    const name = file ?? ''
+    // Output written inside the content folder, editor swap files and the seed texts are not sources.
+    if (name.startsWith('.') || /(^|[\\/])(source|\.git)[\\/]|~$|\.sw[a-p]$/.test(name)) return
+    if (path.resolve(contentDir, name).startsWith(outDir + path.sep)) return
+    schedule()
+  }
+  const onTemplate = (file: string | null): void => {
+    const first = (file ?? '').split(/[\\/]/)[0] ?? ''
+    touchedTemplates.add(['html', 'epub', 'pdf'].includes(first) ? first : '*')
+    // The EPUB and PDF use the HTML templates too.
+    if (first === 'html') for (const format of ['epub', 'pdf']) touchedTemplates.add(format)
+    schedule()
+  }
+
+  const first = await rebuild()
+  if (options.serve) {
+    server = await startPreview(outDir, options.serve.port)
+    output.info(`serving ${outDir} at ${server.url} (live reload of the HTML edition)`)
+  }
+  try {
+    watchers.push(watchFiles(contentDir, {recursive: true}, (_event, file) => onContent(file)))
+    watchers.push(watchFiles(templatesDir, {recursive: true}, (_event, file) => onTemplate(file)))
+  } catch (error) {
+    output.error(`diglot build --watch: cannot watch ${contentDir}: ${error instanceof Error ? error.message : String(error)}`)
+    await server?.close()
+    return 1
+  }
+  output.info(`watching ${contentDir} and ${templatesDir}${first.ok ? '' : ' (the content has errors)'}; Ctrl-C stops`)
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve()
+    if (options.signal) {
+      if (options.signal.aborted) resolve()
+      options.signal.addEventListener('abort', stop, {once: true})
+    } else {
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    }
+  })
+  for (const watcher of watchers) watcher.close()
+  if (timer) clearTimeout(timer)
+  await running
+  await server?.close()
+  return 0
+}
+
+function clock(): string {
+  return new Date().toTimeString().slice(0, 8)
+}
