@@ -8,7 +8,7 @@
  * (`--jobs 1`). A build writes into a staging folder and moves each format's
  * files into place when that format is done (outputs.ts).
  */
-import {formatMessage, hasErrors, printable, readContent, type EditionFormat, type Root} from '@diglot/core'
+import {formatMessage, hasErrors, printable, readContent, type DiglotMessage, type EditionFormat, type Root} from '@diglot/core'
 import {access, mkdir} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -121,7 +121,7 @@ export async function buildFormats(tree: Root, options: FormatsOptions, output: 
   const loaded = await loadFormats(options.formats)
   // Formats finish at different times; their files move into place one format at a time.
   let committing: Promise<void> = Promise.resolve()
-  const one = async (format: EditionFormat): Promise<FormatRun> => {
+  const one = async (format: EditionFormat): Promise<{run: FormatRun; messages: DiglotMessage[]}> => {
     const started = performance.now()
     output.progress(`${format.name}: starting…`)
     const result = await format.build(tree, {
@@ -130,30 +130,42 @@ export async function buildFormats(tree: Root, options: FormatsOptions, output: 
       sourceDateEpoch: options.sourceDateEpoch,
       progress: (work, step) => output.progress(`${format.name}: ${work}: ${step}…`)
     })
-    for (const message of result.messages) output.error(formatMessage(message))
     if (staging) {
       committing = committing.then(() => staging.commit(format.name, result.files))
       await committing
     }
-    const ms = performance.now() - started
-    output.info(`${format.name}: ${result.files.length} file(s) in ${options.outDir} (${(ms / 1000).toFixed(1)} s)`)
-    return {name: format.name, files: result.files, failed: hasErrors(result.messages), ms}
+    return {run: {name: format.name, files: result.files, failed: hasErrors(result.messages), ms: performance.now() - started}, messages: result.messages}
+  }
+  // Each format's messages and summary line, in the order the formats were asked for.
+  const report = ({run, messages}: {run: FormatRun; messages: DiglotMessage[]}): FormatRun => {
+    for (const message of messages) output.error(formatMessage(message))
+    output.info(`${run.name}: ${run.files.length} file(s) in ${options.outDir} (${(run.ms / 1000).toFixed(1)} s)`)
+    return run
   }
   if (options.jobs <= 1 || loaded.length <= 1) {
     const runs: FormatRun[] = []
-    for (const format of loaded) runs.push(await one(format))
+    for (const format of loaded) runs.push(report(await one(format)))
     return runs
   }
   // PDF first: Chromium starts and paginates while HTML and EPUB are made here.
-  const order = [...loaded].sort((a, b) => Number(b.name === 'pdf') - Number(a.name === 'pdf'))
-  // (Every format finishes, or fails, before a failure is thrown: Chromium is closed by then.)
-  const settled = await Promise.allSettled(order.map((format) => one(format)))
-  const runs: FormatRun[] = []
-  for (const result of settled) {
-    if (result.status === 'rejected') throw result.reason
-    runs.push(result.value)
+  const started = new Map<string, Promise<{run: FormatRun; messages: DiglotMessage[]}>>()
+  for (const format of [...loaded].sort((a, b) => Number(b.name === 'pdf') - Number(a.name === 'pdf'))) {
+    const building = one(format)
+    building.catch(() => {}) // (awaited below, in order; a failure before its turn is not unhandled)
+    started.set(format.name, building)
   }
-  return options.formats.map((name) => runs.find((run) => run.name === name) as FormatRun)
+  const runs: FormatRun[] = []
+  let failure: unknown
+  for (const name of options.formats) {
+    try {
+      runs.push(report(await (started.get(name) as Promise<{run: FormatRun; messages: DiglotMessage[]}>)))
+    } catch (error) {
+      failure ??= {error}
+    }
+  }
+  // (Every format has finished, or failed, before a failure is thrown: Chromium is closed by then.)
+  if (failure) throw (failure as {error: unknown}).error
+  return runs
 }
 
 /** `templates/` beside the content folder (announced when `output` is given), else the one shipped with this repository. */

@@ -47,6 +47,8 @@ export async function createStaging(outDir: string): Promise<Staging> {
       const stale = (manifest.formats[format] ?? []).filter((file) => !kept.has(file) && !Object.entries(manifest.formats).some(([other, list]) => other !== format && list.includes(file)))
       for (const file of stale) await removeFile(outDir, file)
       manifest.formats[format] = [...files].sort()
+      // The same bytes whichever format finished first.
+      manifest.formats = Object.fromEntries(Object.entries(manifest.formats).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       const temporary = path.join(dir, manifestName)
       await writeFile(temporary, `${JSON.stringify(manifest, null, 2)}\n`)
       await rename(temporary, path.join(outDir, manifestName))

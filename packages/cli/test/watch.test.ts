@@ -101,7 +101,8 @@ describe('diglot build --watch', () => {
     await appears(page, 'Fixedmarker.')
     await running.waitFor(/ rebuilt /, fixed)
     expect(running.child.exitCode).toBe(null)
-    expect(await running.stop()).toBe(0)
+    // SIGTERM ends watching as it ends any command: cleanups run, then exit 143 (signals.ts).
+    expect(await running.stop()).toBe(143)
     running = undefined
 
     // What the watch wrote, page by page, is what a fresh build writes.
@@ -145,7 +146,7 @@ describe('diglot preview', () => {
       await reader.cancel()
       expect(await (await fetch(new URL('harmonious-world/', url))).text()).toContain('Previewmarker.')
     } finally {
-      expect(await preview.stop()).toBe(0)
+      expect(await preview.stop()).toBe(143)
     }
   })
 })

@@ -20,7 +20,7 @@ import {
   type Section,
   type Work
 } from '@diglot/core'
-import {blockToHast, hyphenateScreen, noteMark, noteToHast, notesById, type ToHastOptions} from '@diglot/html'
+import {blockToHast, hyphenateScreen, markLessThan, unmarkLessThan, noteMark, noteToHast, notesById, type ToHastOptions} from '@diglot/html'
 import type {Element, ElementContent, Nodes, Properties, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
@@ -68,17 +68,7 @@ export interface BookContent {
  * written `&#x3C;`. (U+FFFF marks it during serialization: no source may hold it.)
  */
 export const xhtml = (tree: Nodes): string =>
-  toHtml(markLessThan(tree), {closeSelfClosing: true, tightSelfClosing: false, allowDangerousCharacters: false, characterReferences: {useNamedReferences: false}}).replaceAll('\uFFFF', '&#x3C;')
-
-function markLessThan(node: Nodes): Nodes {
-  if (node.type === 'root') return {...node, children: node.children.map((child) => markLessThan(child) as ElementContent)}
-  if (node.type !== 'element') return node
-  const properties: Element['properties'] = {}
-  for (const [key, value] of Object.entries(node.properties)) {
-    properties[key] = typeof value === 'string' ? value.replaceAll('<', '\uFFFF') : Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.replaceAll('<', '\uFFFF') : item)) : value
-  }
-  return {...node, properties, children: node.children.map((child) => markLessThan(child) as ElementContent)}
-}
+  unmarkLessThan(toHtml(markLessThan(tree), {closeSelfClosing: true, tightSelfClosing: false, allowDangerousCharacters: false, characterReferences: {useNamedReferences: false}}))
 
 /** Text with its Han runs tagged `zh-Hans` (for plain strings from the metadata and the glossary). */
 export function tagged(text: string): ElementContent[] {

@@ -11,13 +11,14 @@ import rehypeStringify from 'rehype-stringify'
 import {createMessage, glossaryOf, works as worksOf, type DiglotMessage, type EditionFormat, type EditionOptions, type EditionResult, type Root} from '@diglot/core'
 import {availableFaces, codePointsOf, describeChar, facesFor, fontFaceCss, glyphSet, noGlyphNeeded, type FontFace} from './fonts.js'
 import {glossaryPage, indexPage, workPage} from './page.js'
+import {markLessThan, unmarkLessThan} from './attributes.js'
 
 /** The files of `templates/html/` copied to `assets/`. */
 export const templateAssets = ['diglot.css', 'print.css', 'diglot.js'] as const
 
 /** Serialize a hast document to HTML. */
 export function serialize(tree: HastRoot): string {
-  return unified().use(rehypeStringify, {upperDoctype: false}).stringify(tree) + '\n'
+  return unmarkLessThan(unified().use(rehypeStringify, {upperDoctype: false}).stringify(markLessThan(tree))) + '\n'
 }
 
 /** Render the pages of the edition in memory: path (relative to outDir) → HTML. */

@@ -3,3 +3,4 @@ export {htmlEdition, buildHtml, renderPages, serialize, templateAssets} from './
 export {workPage, indexPage, glossaryPage, languageName, pick} from './page.js'
 export {availableFaces, facesFor, fontFaceCss, parseRanges, codePointsOf, glyphSet, noGlyphNeeded, describeChar, type FontFace} from './fonts.js'
 export {hyphenateScreen} from './hyphenate.js'
+export {markLessThan, unmarkLessThan} from './attributes.js'
