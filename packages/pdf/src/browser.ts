@@ -22,7 +22,14 @@ export async function launchGuardedBrowser(args: readonly string[]): Promise<Bro
   const profile = await mkdtemp(path.join(tmpdir(), 'diglot-chromium-'))
   const removeProfile = (): Promise<void> => rm(profile, {recursive: true, force: true, maxRetries: 5, retryDelay: 100}).catch(() => {})
   let child: ChildProcess | null = null
+  let launched: () => void = () => {}
+  const started = new Promise<void>((resolve) => {
+    launched = resolve
+  })
   const unregister = onCleanup(async () => {
+    // A signal while Chromium starts: wait (briefly) for it, so that it is killed before its
+    // profile is removed (else it writes the profile again as it starts).
+    if (child === null) await Promise.race([started, new Promise((resolve) => setTimeout(resolve, 3000))])
     // Killed outright, with its helpers (puppeteer starts it as its own process group):
     // a graceful close can wait on a page that is busy paginating.
     if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
@@ -50,11 +57,13 @@ export async function launchGuardedBrowser(args: readonly string[]): Promise<Bro
       protocolTimeout: 600_000
     })
   } catch (error) {
+    launched()
     unregister()
     await removeProfile()
     throw error
   }
   child = browser.process()
+  launched()
   // Puppeteer removes only the profiles it made: this one goes when Chromium has exited.
   child?.once('exit', () => {
     unregister()

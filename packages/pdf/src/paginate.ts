@@ -19,7 +19,7 @@ import {facingScript, type FacingGlobal} from './facing/install.js'
 const require = createRequire(import.meta.url)
 
 /** Chromium flags for headless printing here. */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--font-render-hinting=none']
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-crash-reporter', '--disable-breakpad', '--font-render-hinting=none']
 
 /** Launch Debian Chromium (never a downloaded browser). */
 export async function launchBrowser(): Promise<Browser> {
