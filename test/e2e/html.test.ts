@@ -496,4 +496,17 @@ describe('html edition', () => {
     expect(buttons.filter((button) => !button.pressed).every((button) => button.background !== pressed.background)).toBe(true)
     await page.close()
   })
+
+  it('sets every Chinese run upright at the text weight, with no synthetic style', async () => {
+    const {page} = await open('world-dream/index.html', 1280)
+    const styles = await page.evaluate(() =>
+      [...document.querySelectorAll('#text [lang|="zh"]')].map((element) => {
+        const style = getComputedStyle(element)
+        return `${style.fontStyle} ${style.fontWeight} ${style.fontSynthesis || `${style.getPropertyValue('font-synthesis-style')} ${style.getPropertyValue('font-synthesis-weight')}`}`
+      })
+    )
+    expect(styles.length).toBeGreaterThan(100)
+    expect([...new Set(styles)]).toEqual(['normal 400 none'])
+    await page.close()
+  })
 })
