@@ -164,3 +164,20 @@ describe('the glossary and the index of names', () => {
     expect(stdout.replaceAll('\u00AD', '')).toMatch(/Obama,\s+Barack/)
   })
 })
+
+describe('the title pages', () => {
+  it('give the date in words and contributor lines in sentence case in every edition', async () => {
+    const html = visibleText(await readFile(path.join(outDir, 'world-dream', 'index.html'), 'utf8'))
+    expect(html).toContain('December 2013')
+    const epub = await JSZip.loadAsync(await readFile(path.join(outDir, 'harmonious-world.epub')))
+    const pages = (await Promise.all(Object.keys(epub.files).filter((name) => name.endsWith('.xhtml')).map((name) => epub.file(name)!.async('string')))).map(visibleText).join('\n')
+    expect(pages).toContain('Translated into English by the editors of this edition')
+    const report = await JSZip.loadAsync(await readFile(path.join(outDir, 'world-dream.epub')))
+    expect(visibleText((await report.file('OEBPS/imprint.xhtml')?.async('string')) ?? '')).toContain('December 2013')
+    for (const [work, expected] of [['harmonious-world', 'Translated into English by the editors of this edition'], ['world-dream', 'December 2013']] as const) {
+      const {stdout} = await run('pdftotext', ['-f', '1', '-l', '6', '-enc', 'UTF-8', path.join(outDir, `${work}.pdf`), '-'])
+      expect(stdout.replace(/\s+/g, ' '), work).toContain(expected)
+      expect(stdout).not.toMatch(/\b\d{4}-\d{2}\b/)
+    }
+  })
+})

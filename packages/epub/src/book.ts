@@ -7,6 +7,8 @@
 import {
   alignmentsOf,
   apparatusOf,
+  dateInWords,
+  frontMatterOf,
   headingsOf,
   labelsFor,
   pageMarkersOf,
@@ -295,7 +297,10 @@ function titlePage(work: Work, lang: string): Page {
     )
   }
   if (work.meta.translators.length > 0) {
-    children.push(h('p', {className: ['translators']}, [`Translated into ${languageName(work.meta.translators[0]?.language ?? lang)} by `, work.meta.translators.map((translator) => personName(translator, lang)).join(', ')]))
+    // As the book model words it: “Translated into English by the editors of this edition”.
+    for (const line of frontMatterOf(work, lang, labelsFor(lang)).contributors) {
+      if (line.role === 'translator') children.push(h('p', {className: ['translators']}, line.text))
+    }
   }
   if (work.meta.series) children.push(h('p', {className: ['series']}, work.meta.series))
   if (work.meta.publisher) children.push(h('p', {className: ['publisher']}, work.meta.publisher))
@@ -333,7 +338,7 @@ function imprintPage(work: Work, lang: string): Page {
   if (meta.translation?.status === 'partial') rows.push(h('p', 'The translation is not finished: untranslated passages are marked.'))
   if (meta.publisher) row('Publisher', meta.publisher)
   if (meta.series) row('Series', meta.series)
-  if (meta.date) row('Date of the original', meta.date)
+  if (meta.date) row('Date of the original', dateInWords(meta.date, lang))
   row('Source', meta.source.description)
   if (meta.source.sha256) row('Source file SHA-256', h('code', {className: ['hash']}, meta.source.sha256))
   row('Licence', meta.licence)

@@ -8,6 +8,7 @@ import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {
   alignmentsOf,
   apparatusOf,
+  dateInWords,
   headingsOf,
   labelsFor,
   type ApparatusEntry,
@@ -190,7 +191,7 @@ function titlePage(work: Work): Element {
   }
   row('Languages', [langs.map((lang, index) => `${languageName(lang)}${index === 0 ? ' (original)' : ' (translation)'}`).join(', ')])
   if (meta.publisher) row('Publisher', [meta.publisher])
-  if (meta.date) row('Date', [h('time', {dateTime: meta.date}, meta.date)])
+  if (meta.date) row('Date', [h('time', {dateTime: meta.date}, dateInWords(meta.date, uiLang))])
   if (meta.series) row('Series', [meta.series])
   row('Source', [meta.source.description, ...(meta.source.file ? [' (', h('code', meta.source.file), ')'] : [])])
   row('Licence', [meta.licence])

@@ -7,7 +7,7 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
-import {apparatusOf, headingsOf, labelsFor, type ApparatusEntry, type Root, type Work} from '@diglot/core'
+import {apparatusOf, frontMatterOf, headingsOf, labelsFor, type ApparatusEntry, type Root, type Work} from '@diglot/core'
 import {toHast} from '@diglot/html'
 import {hyphenateHast} from './hyphenate.js'
 import {splitLongPairs} from './columns.js'
@@ -71,6 +71,10 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   const subtitle = meta.subtitle ? pick(meta.subtitle, [apparatus, original]) : ''
   const authors = meta.authors.map((person) => pick(person.name, ['en', ...languages]))
   const translators = meta.translators.map((person) => pick(person.name, ['en', ...languages]))
+  // Contributor lines and the date as the book model words them (“Translated into English by
+  // the editors of this edition”, “December 2013”).
+  const front = frontMatterOf(work, apparatus, labelsFor(apparatus))
+  const date = front.date?.text
 
   // ---------------------------------------------------------------- text
   const text = toHast(work, {target: 'print', glossaryHref: (identifier) => `#glossary-${identifier}`})
@@ -87,9 +91,8 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   const people: ElementContent[] = []
   if (authors.length > 0) people.push(h('p', authors.join(', ')))
   else if (meta.authorNote) people.push(h('p', {className: ['author-note'], lang: 'en'}, h('i', 'Author not named in the source')))
-  if (translators.length > 0) {
-    const into = bilingual ? `Translated into ${languageNames[translation ?? ''] ?? translation} by ` : 'Translated by '
-    people.push(h('p', {lang: 'en'}, `${into}${translators.join(', ')}`))
+  for (const contributors of front.contributors) {
+    if (contributors.role === 'translator' && translators.length > 0) people.push(h('p', {lang: apparatus}, contributors.text))
   }
   const titlePage = h('section', {className: ['cover', 'title-page'], dataMatter: 'cover'}, [
     ...(meta.series ? [h('p', {className: ['series']}, meta.series)] : []),
@@ -97,7 +100,7 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
     ...(subtitle ? [h('p', {className: ['subtitle'], ...lang(apparatus)}, subtitle)] : []),
     ...(titleTranslation ? [h('p', {className: ['other-title'], ...lang(translation ?? 'en')}, titleTranslation)] : []),
     h('div', {className: ['people']}, people),
-    h('p', {className: ['publisher']}, [meta.publisher ?? 'Diglot', ...(meta.date ? [` · ${meta.date}`] : [])])
+    h('p', {className: ['publisher']}, [meta.publisher ?? 'Diglot', ...(date ? [` · ${date}`] : [])])
   ])
   const imprintLines: ElementContent[] = []
   const line = (content: string, langTag = 'en'): void => {
@@ -112,7 +115,7 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   line(meta.licence)
   const arrangement = layout === 'facing' ? ' original on the left-hand pages, ' : ' original on the left, '
   const engine = layout === 'columns' ? 'typeset with Diglot, Paged.js and Chromium' : 'typeset with Diglot and Chromium'
-  line(`${meta.publisher ?? 'Diglot'}${meta.date ? `, ${meta.date}` : ''}. Set in Noto Serif and Noto Serif SC; ${bilingual ? `${languageNames[original] ?? original}${arrangement}${languageNames[translation ?? ''] ?? translation} translation ${layout === 'facing' ? 'facing it' : 'on the right'}; ` : ''}${engine}.`)
+  line(`${meta.publisher ?? 'Diglot'}${date ? `, ${date}` : ''}. Set in Noto Serif and Noto Serif SC; ${bilingual ? `${languageNames[original] ?? original}${arrangement}${languageNames[translation ?? ''] ?? translation} translation ${layout === 'facing' ? 'facing it' : 'on the right'}; ` : ''}${engine}.`)
   const imprint = h('section', {className: ['cover', 'imprint'], dataMatter: 'cover'}, imprintLines)
 
   const headings = headingsOf(work).filter((heading) => heading.depth <= 3)

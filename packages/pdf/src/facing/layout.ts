@@ -246,6 +246,8 @@ export function layoutBook(lineHeight: number): void {
       } else F.toRecto()
       element.style.removeProperty('display')
       F.newPage('cover').flow.append(element)
+      // (Moved onto its page, not removed with the laid-out source below.)
+      continue
     } else if (element.matches('nav.toc')) {
       F.toRecto()
       const heading = element.querySelector('h2')
