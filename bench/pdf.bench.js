@@ -63,12 +63,14 @@ export async function run() {
   // (Alternately, so that a change in the machine's load hits all alike.)
   const [ours, base] = await compare(diglot(reportContent), barePrint(html), {runs, warmup: 1})
   const [article] = await compare(diglot(articleContent), async () => {}, {runs, warmup: 1})
+  // (One output folder per content folder: a build removes the outputs its folder no longer makes.)
   const out = await mkdtemp(path.join(os.tmpdir(), 'bench-pdf-pages-'))
+  const articleOut = await mkdtemp(path.join(os.tmpdir(), 'bench-pdf-pages-'))
   await exec(process.execPath, [cli, 'build', reportContent, '--format', 'pdf', '--out', out])
-  await exec(process.execPath, [cli, 'build', articleContent, '--format', 'pdf', '--out', out])
+  await exec(process.execPath, [cli, 'build', articleContent, '--format', 'pdf', '--out', articleOut])
   await exec(process.execPath, [bare, html, path.join(out, 'bare.pdf')])
-  const pages = {report: await pagesOf(path.join(out, 'world-dream.pdf')), article: await pagesOf(path.join(out, 'harmonious-world.pdf')), bare: await pagesOf(path.join(out, 'bare.pdf'))}
-  await Promise.all([work, out, reportContent, articleContent].map((dir) => rm(dir, {recursive: true, force: true})))
+  const pages = {report: await pagesOf(path.join(out, 'world-dream.pdf')), article: await pagesOf(path.join(articleOut, 'harmonious-world.pdf')), bare: await pagesOf(path.join(out, 'bare.pdf'))}
+  await Promise.all([work, out, articleOut, reportContent, articleContent].map((dir) => rm(dir, {recursive: true, force: true})))
   const ratio = ours.median / base.median
   return `## PDF edition (\`diglot build --format pdf\`, whole processes) vs a bare Chromium print
 
