@@ -7,7 +7,7 @@
  */
 import {expect, it} from 'vitest'
 import {alignmentsOf, type Work} from '../../packages/pdf/test/core.js'
-import {catalogEntry, folios, info, pageLabels, pageLines, pages, run, squash, textArea} from '../../packages/pdf/test/poppler.js'
+import {catalogEntry, coveredHeight, folios, info, pageLabels, pageLines, pages, run, squash, textArea} from '../../packages/pdf/test/poppler.js'
 
 /** Plain text of a node, the apparatus (note calls, page markers) left out. */
 export function plain(node: unknown): string {
@@ -40,13 +40,7 @@ export function emptyShares(file: string): Array<{page: number; empty: number; l
   const result: Array<{page: number; empty: number; lines: number}> = []
   for (let index = first; index < end; index++) {
     const lines = (all[index]?.lines ?? []).filter((line) => line.top >= textArea.top - 2 && line.bottom <= textArea.bottom + 2).sort((a, b) => a.top - b.top)
-    let covered = 0
-    let reach = -Infinity
-    for (const line of lines) {
-      const start = Math.max(line.top, reach)
-      if (line.bottom > start) covered += line.bottom - start
-      reach = Math.max(reach, line.bottom)
-    }
+    const covered = coveredHeight(lines)
     result.push({page: index, empty: 1 - covered / (textArea.bottom - textArea.top), lines: lines.length})
   }
   return result

@@ -63,6 +63,18 @@ export function outline(file: string): string[] {
 }
 
 /** One page's body text as `pdftotext -bbox-layout` sees it. */
+/** The union of the vertical extents of lines sorted by their top: the height they cover. */
+export function coveredHeight(lines: ReadonlyArray<{top: number; bottom: number}>): number {
+  let total = 0
+  let reach = -Infinity
+  for (const line of lines) {
+    const start = Math.max(line.top, reach)
+    if (line.bottom > start) total += line.bottom - start
+    reach = Math.max(reach, line.bottom)
+  }
+  return total
+}
+
 export interface PageFill {
   /** Folio printed at the foot ('' when none: cover, blank pages). */
   folio: string
@@ -97,17 +109,7 @@ export function pageFills(file: string, area: {top: number; bottom: number} = te
     const folio = last && last.top > area.bottom && /^(\d+|[ivxlc]+)$/.test(last.text.trim()) ? last.text.trim() : ''
     const inArea = lines.filter((line) => line.top >= area.top - 2 && line.bottom <= area.bottom + 2).sort((a, b) => a.top - b.top)
     const body = inArea.filter((line) => line.height >= minHeight)
-    // Union of the lines' vertical extents.
-    const covered = (list: typeof lines): number => {
-      let total = 0
-      let reach = -Infinity
-      for (const line of list) {
-        const start = Math.max(line.top, reach)
-        if (line.bottom > start) total += line.bottom - start
-        reach = Math.max(reach, line.bottom)
-      }
-      return total / (area.bottom - area.top)
-    }
+    const covered = (list: typeof lines): number => coveredHeight(list) / (area.bottom - area.top)
     result.push({folio, fill: covered(body), used: covered(inArea), first: body[0]?.text ?? '', lines: body.length})
   }
   return result
