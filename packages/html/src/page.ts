@@ -459,8 +459,9 @@ function occurrenceList(list: readonly ApparatusOccurrence[], works: Map<string,
 
 /** The letter a sort key files under (`“Harmonious World”` → `H`; digits and signs → `#`). */
 export function initialOf(key: string): string {
-  const letter = /\p{L}/u.exec(key.normalize('NFD'))?.[0]
-  return letter ? letter.toLocaleUpperCase('en') : '#'
+  // The first letter or digit: “16th Congress” files under #, not under the T of “th”.
+  const first = /[\p{L}\p{N}]/u.exec(key.normalize('NFD'))?.[0]
+  return first && /\p{L}/u.test(first) ? first.toLocaleUpperCase('en') : '#'
 }
 
 /** Number of alignments, for progress and tests. */

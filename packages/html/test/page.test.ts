@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {glossaryOf, parseWork, works} from '@diglot/core'
+import {initialOf} from '../src/page.js'
 import {buildHtml, facesFor, fontFaceCss, glossaryPage, indexPage, parseRanges, serialize, workPage, availableFaces, codePointsOf} from '../src/index.js'
 import {parse, sample, templatesDir} from './helpers.js'
 
@@ -99,5 +100,14 @@ describe('buildHtml', () => {
     const fonts = await readdir(path.join(dirs[0]!, 'assets/fonts'))
     expect(fonts.some((name) => name.startsWith('noto-serif-sc-'))).toBe(true)
     for (const dir of dirs) await rm(dir, {recursive: true, force: true})
+  })
+})
+
+describe('the A–Z list of the glossary page', () => {
+  it('files an entry under its first letter, and one that starts with a digit under #', () => {
+    expect(initialOf('16th National Congress')).toBe('#')
+    expect(initialOf('Élysée Treaty')).toBe('E')
+    expect(initialOf('“Harmonious World”')).toBe('H')
+    expect(initialOf('Ұлы Дала')).toBe('Ұ')
   })
 })
