@@ -122,10 +122,12 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
 
   const ids = new BlockIds()
   const partial = meta.translation?.status === 'partial'
+  let paragraph = 0
   const alignments: Alignment[] = alignSources(original, translation, partial).map((blocks, index) => ({
     type: 'alignment',
     id: ids.next(blocks.blockType, blocks.segments),
     n: index + 1,
+    ...(blocks.blockType === 'heading' ? {} : {paragraph: ++paragraph}),
     blockType: blocks.blockType,
     children: blocks.segments
   }))

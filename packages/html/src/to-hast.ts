@@ -80,6 +80,8 @@ interface Context {
   section: string
   /** Glossary entries already linked, by section and language (web and EPUB link only the first). */
   linked: Set<string>
+  /** Whether paragraphs carry their numbers (the work's `paragraphNumbers`). */
+  numbered: boolean
 }
 
 /** The notes of a work, by id. */
@@ -114,6 +116,7 @@ function createContext(work: Work, options: ToHastOptions): Context {
     options,
     labels: {...defaultLabels, ...options.labels},
     notes: notesById(work),
+    numbered: work.meta.paragraphNumbers,
     lang: work.languages[0] ?? 'und',
     role: 'original',
     called: [],
@@ -133,6 +136,7 @@ export function noteToHast(note: Note, options: ToHastOptions, work?: Work): Ele
     options,
     labels: {...defaultLabels, ...options.labels},
     notes: work ? notesById(work) : new Map(),
+    numbered: work?.meta.paragraphNumbers ?? false,
     lang: note.lang,
     role: 'original',
     called: [],
@@ -204,7 +208,10 @@ function handlers(context: Context): Handlers {
       {className: ['segment', `segment-${segment.role}`, `segment-${segment.status}`], lang: segment.lang, dataRole: segment.role, dataStatus: segment.status},
       content
     )
-    if (parent.blockType !== 'heading') element.children.unshift(h('a', {className: ['pilcrow'], href: `#${parent.id}`, ariaLabel: `Paragraph ${parent.n}`, ...(segment.role === 'translation' ? {tabIndex: -1, ariaHidden: 'true'} : {})}, String(parent.n)))
+    // The paragraph number, the same in every edition (headings are not counted).
+    if (context.numbered && parent.paragraph !== undefined) {
+      element.children.unshift(h('a', {className: ['pilcrow'], href: `#${parent.id}`, ariaLabel: `Paragraph ${parent.paragraph}`, ...(segment.role === 'translation' ? {tabIndex: -1, ariaHidden: 'true'} : {})}, String(parent.paragraph)))
+    }
     context.lang = previous.lang
     context.role = previous.role
     context.called = previous.called
@@ -264,11 +271,13 @@ function handlers(context: Context): Handlers {
 
   // A page marker never stands in a heading's text: on screen it goes before the heading; in print
   // only its number, in the margin, stays beside the heading (out of its accessible name).
+  // A heading the source sets in capitals is set in small caps, its text unchanged.
   const heading: Handler = (state, node: Heading) => {
     let count = 0
     while (node.children[count]?.type === ('pageMarker' as string)) count++
-    if (count === 0) return defaultHandlers.heading(state, node)
-    const element = defaultHandlers.heading(state, {...node, children: node.children.slice(count)})
+    const element = defaultHandlers.heading(state, count === 0 ? node : {...node, children: node.children.slice(count)})
+    if (isAllCaps(plainText(node))) element.properties['className'] = ['caps']
+    if (count === 0) return element
     const markers = node.children.slice(0, count).map((marker) => state.one(marker, node)) as Element[]
     if (context.options.target !== 'print') return [...markers, element]
     for (const marker of markers) {
@@ -307,6 +316,17 @@ function handlers(context: Context): Handlers {
     editorialInsertion,
     editorial
   } as unknown as Handlers
+}
+
+/** The text of an mdast node and its descendants. */
+function plainText(node: {value?: unknown; children?: unknown[]}): string {
+  if (typeof node.value === 'string') return node.value
+  return (node.children ?? []).map((child) => plainText(child as {value?: unknown; children?: unknown[]})).join('')
+}
+
+/** Whether a text is written in capitals: four capital letters or more and no small letter. */
+export function isAllCaps(text: string): boolean {
+  return !/\p{Ll}/u.test(text) && (text.match(/\p{Lu}/gu) ?? []).length >= 4
 }
 
 /** A note as inline content, for page-foot notes in print (block structure flattened to spans). */
