@@ -135,7 +135,7 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
 
   const noteLists: NoteList[] = languages.filter((lang) => notesByLang.has(lang)).map((lang) => ({type: 'noteList', lang, children: notesByLang.get(lang) ?? []}))
   linkTwins(noteLists)
-  checkFragments(alignments, noteLists, fragmentsByLang)
+  checkFragments(alignments, noteLists, languages, fragmentsByLang)
 
   const work: Work = {
     type: 'work',
@@ -162,7 +162,7 @@ function safeParse(text: string, reporter: Reporter, fragments: FragmentLink[]):
 }
 
 /** A `#fragment` link must name a block, a note or a source page of this work. */
-function checkFragments(alignments: readonly Alignment[], noteLists: readonly NoteList[], byLang: ReadonlyMap<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>): void {
+function checkFragments(alignments: readonly Alignment[], noteLists: readonly NoteList[], languages: readonly LanguageTag[], byLang: ReadonlyMap<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>): void {
   if ([...byLang.values()].every((entry) => entry.fragments.length === 0)) return
   const ids = new Set<string>()
   for (const alignment of alignments) {
@@ -173,7 +173,7 @@ function checkFragments(alignments: readonly Alignment[], noteLists: readonly No
     for (const note of list.children) {
       ids.add(note.id)
       for (const call of note.calls) ids.add(call)
-      collectPageIds(note, list.lang, 'translation', ids)
+      collectPageIds(note, list.lang, list.lang === languages[0] ? 'original' : 'translation', ids)
     }
   }
   for (const {fragments, reporter} of byLang.values()) {

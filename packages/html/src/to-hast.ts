@@ -134,7 +134,8 @@ export function noteToHast(note: Note, options: ToHastOptions, work?: Work): Ele
     labels: {...defaultLabels, ...options.labels},
     notes: work ? notesById(work) : new Map(),
     lang: note.lang,
-    role: 'original',
+    // As where it is called: a translation's note gives its page markers the translation's ids.
+    role: work !== undefined && note.lang !== work.languages[0] ? 'translation' : 'original',
     called: [],
     section: '',
     linked: new Set()
