@@ -18,6 +18,7 @@ import {alignSources, type LanguageSource} from './align.js'
 import {BlockIds} from './ids.js'
 import {buildSections} from './sections.js'
 import {checkLineNesting, checkTree, type FragmentLink} from './transforms/safety.js'
+import {reportUnusedDefinition, resolveReferences} from './transforms/references.js'
 import {checkCharacters} from './limits.js'
 import type {Root as MdastRoot} from 'mdast'
 
@@ -158,6 +159,7 @@ function safeParse(text: string, reporter: Reporter, fragments: FragmentLink[]):
     reporter.report({line: 1, column: 1}, 'limit-exceeded', 'this file nests too deeply to be read; at most 100 levels of block quotes, lists and inline marks are allowed (docs/format.md, Limits)')
     return undefined
   }
+  for (const {node, first} of resolveReferences(tree)) reportUnusedDefinition(node, first, reporter)
   return checkTree(tree, reporter, fragments) ? tree : undefined
 }
 
