@@ -7,6 +7,7 @@
  */
 import type {Nodes, Parent, Root, RootContent} from 'mdast'
 import type {Point} from 'unist'
+import {isMap, isScalar, parseDocument} from 'yaml'
 import type {Reporter} from '../messages.js'
 import {MAX_EMPHASIS_RUNS, MAX_NESTING, lineNesting} from '../limits.js'
 
@@ -71,6 +72,17 @@ function checkEmphasisRuns(text: string, reporter: Reporter): boolean {
  */
 export function isHtmlComment(value: string): boolean {
   return /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/.test(value)
+}
+
+/**
+ * True when front matter reads as metadata: a YAML mapping whose keys are names
+ * (`title: …`), not a paragraph that happens to hold a colon.
+ */
+function isMetadata(value: string): boolean {
+  if (value.trim() === '') return true
+  const document = parseDocument(value)
+  if (document.errors.length > 0 || !isMap(document.contents)) return false
+  return document.contents.items.every((pair) => isScalar(pair.key) && /^[A-Za-z_][\w.-]*$/.test(String(pair.key.value)))
 }
 
 /** A link's target: where it may point, or why not. */
@@ -173,7 +185,8 @@ function checkNode(node: Nodes, top: boolean, reporter: Reporter, fragments: Fra
       }
       break
     case 'yaml':
-      reporter.report(place, 'frontmatter-unsupported', 'front matter (`---` … `---`) in a language file is not shown; put metadata in work.yaml')
+      if (isMetadata(node.value)) reporter.report(place, 'frontmatter-unsupported', 'front matter (`---` … `---`) in a language file is not shown; put metadata in work.yaml')
+      else reporter.report(place, 'frontmatter-invalid', 'this `---` … `---` block at the top of the file is read as front matter and would not be shown, but it is not YAML metadata (`key: value` lines): if it is text, write its `---` lines as `***` (thematic breaks) or remove them; metadata goes in work.yaml')
       break
     default:
       break
