@@ -7,6 +7,7 @@ import {toHast as mdastToHast, type Handler, type Handlers, type State} from 'md
 import {h} from 'hastscript'
 import type {Element, ElementContent, Properties, Root as HastRoot} from 'hast'
 import type {Nodes as MdastNodes, PhrasingContent} from 'mdast'
+import {blockSpans} from './block-spans.js'
 import type {
   Alignment,
   Editorial,
@@ -289,11 +290,11 @@ function handlers(context: Context): Handlers {
   } as unknown as Handlers
 }
 
-/** A note as inline content, for page-foot notes in print (block structure flattened to spans). */
+/** A note as inline content, for page-foot notes in print (its blocks written as spans, `blockSpans`). */
 function inlineNote(note: Note, context: Context): Element {
   const element = noteElement(note, {...context, options: {...context.options, target: 'web'}})
-  const spans = element.children.map((child) => (child.type === 'element' && child.tagName === 'p' ? {...child, tagName: 'span', properties: {...child.properties, className: ['note-p']}} : child))
-  return h('span', {id: note.id, lang: note.lang, className: ['footnote', `note-${note.kind}`], dataNote: noteMark(note)}, spans as ElementContent[])
+  // Every block as a span, lists and quotes too: a block would end the paragraph of the call.
+  return h('span', {id: note.id, lang: note.lang, className: ['footnote', `note-${note.kind}`], dataNote: noteMark(note)}, blockSpans(element.children))
 }
 
 export type {PhrasingContent}
