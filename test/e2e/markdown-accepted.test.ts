@@ -162,13 +162,16 @@ describe('nothing accepted is lost', () => {
   })
 
   it('5. a link to a missing anchor is an error at its place; a link to a heading, a note or a page in a note builds in every edition', async () => {
-    content({'w/work.yaml': oneLanguage, 'w/en.md': '# Head\n\nSee [x](#nowhere) and [y](#page-3-en).[^1]\n\n[^1]: A note :pb{n=3}on page 3.\n'})
+    content({'w/work.yaml': oneLanguage, 'w/en.md': '# Head\n\nSee [x](#nowhere), [y](#page-3-en) and [z](#note-en-2).[^1]\n\n[^1]: A note :pb{n=3}on page 3.\n\n[^2]: A note never called.\n'})
+    const nowhere = (fragment: string): string => `link to \`#${fragment}\` has no target in this work; link to a block id, a note (\`#note-en-1\`) or a source page (\`#page-20\`), or use a full https:// address [link-invalid]`
     expect(await diglot('check', 'content')).toEqual({
       code: 1,
       lines: [
-        'content/w/en.md:3:5: link to `#nowhere` has no target in this work; link to a block id, a note (`#note-en-1`) or a source page (`#page-20`), or use a full https:// address [link-invalid]',
-        'content/w/en.md:3:23: link to `#page-3-en` has no target in this work; link to a block id, a note (`#note-en-1`) or a source page (`#page-20`), or use a full https:// address [link-invalid]',
-        '1 work(s) checked: 2 error(s), 0 warning(s)'
+        `content/w/en.md:3:5: ${nowhere('nowhere')}`,
+        `content/w/en.md:3:20: ${nowhere('page-3-en')}`,
+        `content/w/en.md:3:40: ${nowhere('note-en-2')}`,
+        'content/w/en.md:7:1: warning: note `[^2]` is defined but never called; add a call `[^2]` in the text or remove the definition [note-unused]',
+        '1 work(s) checked: 3 error(s), 1 warning(s)'
       ]
     })
 

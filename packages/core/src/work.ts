@@ -173,6 +173,8 @@ function checkFragments(alignments: readonly Alignment[], noteLists: readonly No
   }
   for (const list of noteLists) {
     for (const note of list.children) {
+      // A note never called is not shown in every edition (the HTML sets notes at their calls).
+      if (note.calls.length === 0) continue
       ids.add(note.id)
       for (const call of note.calls) ids.add(call)
       collectPageIds(note, list.lang, list.lang === languages[0] ? 'original' : 'translation', ids)
