@@ -220,9 +220,9 @@ describe('nothing accepted is lost', () => {
     })
   })
 
-  it('4 and 7 in the PDF: a note with a list and a quote prints whole at the page foot (facing pages and one column); the GFM extras, links and references are shown', async () => {
+  it('4, 6 and 7 in the PDF: a note with a list and a quote prints whole at the page foot (facing pages and one column); the GFM extras, links, references and character references are shown', async () => {
     const note = '[^1]: First paragraph of the note.\n\n    - first item NOTELIST\n    - second item\n\n    > A quote in the note NOTEQUOTE.\n\n    Last paragraph of the note NOTELAST.\n'
-    const text = 'Text ~~struck~~ and https://example.org/x, `code`, [a link][ref], Refs &#87654321; end.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nLast paragraph BODYLAST.\n\n[ref]: https://example.org\n\n'
+    const text = 'Text ~~struck~~ and https://example.org/x, `code`, [a link][ref], Refs &#87654321; &#0; &amp; end.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nLast paragraph BODYLAST.\n\n[ref]: https://example.org\n\n'
     const dir = content({
       'w/work.yaml': twoLanguages,
       'w/kk.md': '# Бас\n\nМәтін.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nСоңғы абзац.\n\n[^1]: Ескерту.\n\n    - тармақ\n',
@@ -241,6 +241,8 @@ describe('nothing accepted is lost', () => {
       expect(order.every((index) => index >= 0), `${id}: ${page}`).toBe(true)
       expect([...order].sort((a, b) => a - b), `${id}: ${page}`).toEqual(order)
       expect(page).toContain('ab12')
+      // (A paragraph number may fall between the words of a line.)
+      expect(page).toMatch(/Refs&#87654321;\d*\uFFFD\d*&\d*end\./)
     }
   }, 300_000)
 })
