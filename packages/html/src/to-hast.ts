@@ -7,6 +7,7 @@ import {defaultHandlers, toHast as mdastToHast, type Handler, type Handlers, typ
 import {h} from 'hastscript'
 import type {Element, ElementContent, Properties, Root as HastRoot} from 'hast'
 import type {Heading, Nodes as MdastNodes, PhrasingContent} from 'mdast'
+import {blockSpans} from './block-spans.js'
 import type {
   Alignment,
   Editorial,
@@ -138,7 +139,8 @@ export function noteToHast(note: Note, options: ToHastOptions, work?: Work): Ele
     notes: work ? notesById(work) : new Map(),
     numbered: work?.meta.paragraphNumbers ?? false,
     lang: note.lang,
-    role: 'original',
+    // As where it is called: a translation's note gives its page markers the translation's ids.
+    role: work !== undefined && note.lang !== work.languages[0] ? 'translation' : 'original',
     called: [],
     section: '',
     linked: new Set()
@@ -329,11 +331,11 @@ export function isAllCaps(text: string): boolean {
   return !/\p{Ll}/u.test(text) && (text.match(/\p{Lu}/gu) ?? []).length >= 4
 }
 
-/** A note as inline content, for page-foot notes in print (block structure flattened to spans). */
+/** A note as inline content, for page-foot notes in print (its blocks written as spans, `blockSpans`). */
 function inlineNote(note: Note, context: Context): Element {
   const element = noteElement(note, {...context, options: {...context.options, target: 'web'}})
-  const spans = element.children.map((child) => (child.type === 'element' && child.tagName === 'p' ? {...child, tagName: 'span', properties: {...child.properties, className: ['note-p']}} : child))
-  return h('span', {id: note.id, lang: note.lang, className: ['footnote', `note-${note.kind}`], dataNote: noteMark(note)}, spans as ElementContent[])
+  // Every block as a span, lists and quotes too: a block would end the paragraph of the call.
+  return h('span', {id: note.id, lang: note.lang, className: ['footnote', `note-${note.kind}`], dataNote: noteMark(note)}, blockSpans(element.children))
 }
 
 export type {PhrasingContent}
