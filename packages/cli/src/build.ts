@@ -8,7 +8,8 @@
  * (`--jobs 1`). A build writes into a staging folder and moves each format's
  * files into place when that format is done (outputs.ts).
  */
-import {formatMessage, hasErrors, printable, readContent, type DiglotMessage, type EditionFormat, type Root} from '@diglot/core'
+import {formatMessage, hasErrors, printable, type DiglotMessage, type EditionFormat, type Root} from '@diglot/core'
+import {readContent} from '@diglot/core/fs'
 import {access, mkdir} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'

@@ -12,7 +12,8 @@
  * A source error is printed and the last good output stays; the next good save
  * rebuilds.
  */
-import {formatMessage, glossaryOf, hasErrors, readContent, ReadCache, works as worksOf, type Root, type Work} from '@diglot/core'
+import {formatMessage, glossaryOf, hasErrors, works as worksOf, type Root, type Work} from '@diglot/core'
+import {readContent, ReadCache} from '@diglot/core/fs'
 import {watch as watchFiles, type FSWatcher} from 'node:fs'
 import {readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
