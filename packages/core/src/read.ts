@@ -5,6 +5,7 @@
 import {lstat, open, readdir, readlink, realpath, stat} from 'node:fs/promises'
 import {constants} from 'node:fs'
 import path from 'node:path'
+import type {PluggableList} from 'unified'
 import type {LanguageTag, Root, Work} from './types.js'
 import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
@@ -21,6 +22,8 @@ export interface ReadOptions {
   cwd?: string | undefined
   /** Parsed works kept between reads (`diglot build --watch`); unchanged files give the same nodes. */
   cache?: ReadCache | undefined
+  /** Extra remark plugins for every language file, run before Diglot's transforms (default: none). */
+  remarkPlugins?: PluggableList | undefined
 }
 
 /**
@@ -123,7 +126,7 @@ export async function readWork(workDir: string, options: ReadOptions = {}): Prom
   const confinement = await confinementOf(path.join(workDir, '..'), cwd)
   const glossaryPath = options.glossary ?? (await findGlossary(workDir))
   const prepared = await readGlossary(glossaryPath, cwd, confinement, false)
-  const {work, messages} = await readWorkWith(workDir, prepared, cwd, confinement)
+  const {work, messages} = await readWorkWith(workDir, prepared, cwd, confinement, undefined, options.remarkPlugins)
   return {
     tree: {type: 'root', specVersion: SPEC_VERSION, children: work ? [work, prepared.glossary] : [prepared.glossary]},
     messages: sortMessages([...prepared.messages, ...messages])
@@ -174,7 +177,7 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
       }
       continue
     }
-    const result = await readWorkWith(dir, prepared, cwd, confinement, options.cache)
+    const result = await readWorkWith(dir, prepared, cwd, confinement, options.cache, options.remarkPlugins)
     messages.push(...result.messages)
     if (result.work) works.push(result.work)
   }
@@ -197,7 +200,7 @@ async function folderKind(dir: string, confinement: Confinement): Promise<'folde
   }
 }
 
-async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
+async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache, remarkPlugins?: PluggableList): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
   const messages: DiglotMessage[] = []
   const folder = shown(cwd, workDir)
   const metaText = await readText(path.join(workDir, 'work.yaml'), `${folder}/work.yaml`, messages, confinement)
@@ -222,7 +225,7 @@ async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: st
   const key = JSON.stringify([folder, metaText, files])
   const cached = cache?.works.get(workDir)
   if (cached && cached.key === key && cached.prepared === prepared && messages.length === 0) return {work: cached.work, messages: cached.messages}
-  const result = buildWork({meta, files, path: folder}, prepared)
+  const result = buildWork({meta, files, path: folder, remarkPlugins}, prepared)
   const read = {work: result.work, messages: [...messages, ...metaReporter.messages, ...result.messages]}
   cache?.works.set(workDir, {key, prepared, ...read})
   return read

@@ -7,7 +7,8 @@
  */
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {createMessage, works, type DiglotMessage, type EditionFormat, type EditionOptions, type Root, type Work} from '@diglot/core'
+import {works, type DiglotMessage, type EditionFormat, type EditionOptions, type Root, type Work} from '@diglot/core'
+import {epubMessage} from './rules.js'
 import {describeChar} from '@diglot/html'
 import {EPub, type Content, type Options} from 'epub-gen-memory'
 import {h} from 'hastscript'
@@ -206,7 +207,7 @@ export const epubEdition: EditionFormat = {
       const file = `${work.id}.epub`
       const onMissingGlyphs = (missing: string[]): void => {
         for (const char of missing) {
-          messages.push(createMessage(file, undefined, 'epub-missing-glyph', `no embedded font has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
+          messages.push(epubMessage(file, undefined, 'epub-missing-glyph', `no embedded font has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
         }
       }
       const data = await buildEpub(tree, work, {templates, sourceDateEpoch: options.sourceDateEpoch, fontSource, onMissingGlyphs})

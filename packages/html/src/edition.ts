@@ -8,7 +8,8 @@ import path from 'node:path'
 import type {Root as HastRoot} from 'hast'
 import {unified} from 'unified'
 import rehypeStringify from 'rehype-stringify'
-import {createMessage, glossaryOf, works as worksOf, type DiglotMessage, type EditionFormat, type EditionOptions, type EditionResult, type Root} from '@diglot/core'
+import {glossaryOf, works as worksOf, type DiglotMessage, type EditionFormat, type EditionOptions, type EditionResult, type Root} from '@diglot/core'
+import {htmlMessage} from './rules.js'
 import {availableFaces, codePointsOf, describeChar, facesFor, fontFaceCss, glyphSet, noGlyphNeeded, type FontFace} from './fonts.js'
 import {glossaryPage, indexPage, workPage} from './page.js'
 import {markLessThan, unmarkLessThan} from './attributes.js'
@@ -78,7 +79,7 @@ export async function missingGlyphs(faces: readonly FontFace[], points: Readonly
     const char = String.fromCodePoint(point)
     if (point < 0x20 || noGlyphNeeded.test(char)) continue
     const covered = faces.some((face, index) => face.style === 'normal' && face.ranges.some(([from, to]) => point >= from && point <= to) && tables[index]?.has(point))
-    if (!covered) messages.push(createMessage('assets/fonts.css', undefined, 'html-missing-glyph', `no font of the HTML edition has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
+    if (!covered) messages.push(htmlMessage('assets/fonts.css', undefined, 'html-missing-glyph', `no font of the HTML edition has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
   }
   return messages
 }

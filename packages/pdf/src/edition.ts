@@ -7,21 +7,14 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {createMessage, works, type DiglotMessage, type EditionFormat, type Root, type RuleId} from '@diglot/core'
+import {works, type DiglotMessage, type EditionFormat, type Root} from '@diglot/core'
+import {pdfMessage} from './rules.js'
 import {renderFacing} from './facing/render.js'
 import {covered, fontFaces, fontPackages} from './fonts.js'
 import {printDocument, type PrintDocument} from './document.js'
 import {launchBrowser, renderPdf, startServer, type PageReport, type PageServer} from './paginate.js'
 import {setMetadata} from './metadata.js'
 import {renumberStructureIds} from './structure-ids.js'
-
-/** Rule ids of the pdf checks (warnings in core's rule table). */
-export type PdfRuleId = Extract<RuleId, `pdf-${string}`>
-
-/** A warning from the pdf checks, about the output file. */
-export function pdfMessage(file: string, ruleId: PdfRuleId, reason: string): DiglotMessage {
-  return createMessage(file, undefined, ruleId, reason)
-}
 
 /** Fill the print template. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
@@ -133,7 +126,7 @@ export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, conc
         step('metadata')
         const name = `${work.id}.pdf`
         await writeFile(path.join(options.outDir, name), await finishWorkPdf(pdf, document, report, options.sourceDateEpoch))
-        const blockedMessages = blocked.map((url) => createMessage(name, undefined, 'pdf-request-blocked', `the page asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url}, which was blocked: the PDF step loads nothing but the build's own files; remove it from the templates`))
+        const blockedMessages = blocked.map((url) => pdfMessage(name, 'pdf-request-blocked', `the page asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url}, which was blocked: the PDF step loads nothing but the build's own files; remove it from the templates`))
         results[index] = {file: name, messages: [...checkMessages(name, report, missingGlyphs(document.text, faces.coverage)), ...blockedMessages]}
       }
     }

@@ -1,4 +1,5 @@
-export {pdfEdition, buildPdfEdition, printHtml, missingGlyphs, pdfMessage, type PdfRuleId, type PdfBuildOptions} from './edition.js'
+export {pdfEdition, buildPdfEdition, printHtml, missingGlyphs, type PdfBuildOptions} from './edition.js'
+export {pdfRules, pdfMessage, type PdfRuleId} from './rules.js'
 export {printDocument, shortTitle, type PrintDocument} from './document.js'
 export {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints, kazakhExceptions} from './kazakh-hyphenation.js'
 export {hyphenateText, hyphenateHast} from './hyphenate.js'
