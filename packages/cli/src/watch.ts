@@ -203,13 +203,13 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
   }
   try {
     watchers.push(watchFiles(contentDir, {recursive: true}, (_event, file) => onContent(file)))
-    watchers.push(watchFiles(templatesDir, {recursive: true}, (_event, file) => onTemplate(file)))
+    if (templatesDir !== undefined) watchers.push(watchFiles(templatesDir, {recursive: true}, (_event, file) => onTemplate(file)))
   } catch (error) {
     output.error(`diglot build --watch: cannot watch ${contentDir}: ${error instanceof Error ? error.message : String(error)}`)
     await server?.close()
     return 1
   }
-  output.info(`watching ${contentDir} and ${templatesDir}${first.ok ? '' : ' (the content has errors)'}; Ctrl-C stops`)
+  output.info(`watching ${contentDir}${templatesDir === undefined ? '' : ` and ${templatesDir}`}${first.ok ? '' : ' (the content has errors)'}; Ctrl-C stops`)
 
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve()

@@ -4,3 +4,4 @@
  * which runs anywhere (browser, editor extension, worker).
  */
 export {readWork, readContent, ReadCache, type ReadOptions} from './read.js'
+export {readTemplate, templatePath, type TemplateLookup} from './templates.js'

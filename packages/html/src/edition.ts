@@ -5,16 +5,21 @@
  */
 import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import type {Root as HastRoot} from 'hast'
 import {unified} from 'unified'
 import rehypeStringify from 'rehype-stringify'
 import {glossaryOf, works as worksOf, type DiglotMessage, type EditionFormat, type EditionOptions, type EditionResult, type Root} from '@diglot/core'
+import {readTemplate} from '@diglot/core/fs'
 import {htmlMessage} from './rules.js'
 import {availableFaces, codePointsOf, describeChar, facesFor, fontFaceCss, glyphSet, noGlyphNeeded, type FontFace} from './fonts.js'
 import {glossaryPage, indexPage, workPage} from './page.js'
 import {markLessThan, unmarkLessThan} from './attributes.js'
 
-/** The files of `templates/html/` copied to `assets/`. */
+/** The templates and styles this package ships (`packages/html/templates/`); a templates folder's `html/` overrides them. */
+export const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
+
+/** The files of `templates/` copied to `assets/`. */
 export const templateAssets = ['diglot.css', 'print.css', 'diglot.js'] as const
 
 /** Serialize a hast document to HTML. */
@@ -48,8 +53,7 @@ export async function buildHtml(tree: Root, options: EditionOptions): Promise<Ed
   const pages = renderPages(tree, options.progress)
   for (const [relative, html] of pages) await write(relative, html)
 
-  const templates = path.join(options.templatesDir, 'html')
-  for (const name of templateAssets) await write(`assets/${name}`, await readFile(path.join(templates, name)))
+  for (const name of templateAssets) await write(`assets/${name}`, await readTemplate(name, {format: 'html', shipped: shippedTemplates, templatesDir: options.templatesDir}))
 
   // Fonts: the subsets holding a character of some page.
   const points = new Set<number>()

@@ -5,3 +5,4 @@ export {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints, kazakhException
 export {hyphenateText, hyphenateHast} from './hyphenate.js'
 export {fontFaces, fontPackages, parseUnicodeRange} from './fonts.js'
 export {launchBrowser, startServer, type PageServer} from './paginate.js'
+export {defaultChromiumPath} from './browser.js'
