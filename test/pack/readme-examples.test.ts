@@ -9,12 +9,12 @@
  * to `--prefer-offline` (metadata from the npm registry, files from the store).
  */
 import {execFile} from 'node:child_process'
-import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
-import {beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 const run = promisify(execFile)
 const repo = fileURLToPath(new URL('../../', import.meta.url))
@@ -54,6 +54,10 @@ beforeAll(async () => {
     await install('--prefer-offline')
   }
 }, 600_000)
+
+afterAll(() => {
+  if (project !== '') rmSync(project, {recursive: true, force: true})
+})
 
 describe.each(packed)('@diglot/%s installed from its tarball', (name) => {
   const examples = useExamples(readFileSync(path.join(repo, 'packages', name, 'README.md'), 'utf8'))
