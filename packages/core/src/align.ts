@@ -89,7 +89,7 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
 
     if (a) segments.push(segment(original, a))
     else if (translation && b) {
-      translation.reporter.report(b.position, 'align-missing-counterpart', `${describe(b)} has no counterpart; ${original.file} ends at ${place(left[left.length - 1])}. Remove it or add the original block`)
+      translation.reporter.report(b.position, 'align-missing-counterpart', `${describe(b)} has no counterpart; ${original.file} ends at ${place(left[left.length - 1])}. Remove it or add the original block`, {cause: relatedPlace('the original ends here', left[left.length - 1]?.position, original.file)})
       segments.unshift({type: 'segment', lang: original.lang, role: 'original', status: 'missing', children: []})
     }
 
@@ -108,7 +108,7 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
           }
           segments.push({type: 'segment', lang: translation.lang, role: 'translation', status: 'missing', children: []})
         } else {
-          original.reporter.report(a.position, 'align-missing-counterpart', `${describe(a)} has no counterpart; ${translation.file} ends at ${place(right[right.length - 1])}. Translate it, write \`::untranslated\` in its place, or set \`translation.status: partial\` in work.yaml`)
+          original.reporter.report(a.position, 'align-missing-counterpart', `${describe(a)} has no counterpart; ${translation.file} ends at ${place(right[right.length - 1])}. Translate it, write \`::untranslated\` in its place, or set \`translation.status: partial\` in work.yaml`, {cause: relatedPlace('the translation ends here', right[right.length - 1]?.position, translation.file)})
           segments.push({type: 'segment', lang: translation.lang, role: 'translation', status: 'missing', children: []})
         }
       }

@@ -44,6 +44,23 @@ describe('remarkDiglot', () => {
   })
 })
 
+describe('related places (cause)', () => {
+  it('a block paired with one of another kind points at it, in the other file', () => {
+    const {messages} = parseWork({meta: workYaml('kk', 'en'), files: {kk: '# Тақырып\n', en: 'A paragraph.\n'}, path: 'w'})
+    const message = messages.find((item) => item.ruleId === 'align-kind-mismatch')
+    const cause = message?.cause as VFileMessage
+    expect([message?.file, cause.file, cause.line, cause.reason]).toEqual(['w/en.md', 'w/kk.md', 1, 'paired with this heading of level 1'])
+  })
+
+  it('a glossary id used twice points at its first use', () => {
+    const glossary = 'entries:\n  - id: a\n    forms: {en: [A]}\n  - id: a\n    forms: {en: [B]}\n'
+    const {messages} = parseWork({meta: workYaml('en'), files: {en: 'Text.\n'}, glossary})
+    const message = messages.find((item) => item.ruleId === 'id-duplicate')
+    const cause = message?.cause as VFileMessage
+    expect([message?.file, message?.line, cause.file, cause.line]).toEqual(['glossary.yaml', 4, 'glossary.yaml', 2])
+  })
+})
+
 describe('parseWork with remarkPlugins', () => {
   it('runs extra remark transforms before Diglot’s own', () => {
     /** A remark plugin: every text “colour” becomes “color”. */
