@@ -2,9 +2,10 @@
  * Pair the alignable blocks of the language files of a work, by order, and
  * check their shape. Any mismatch is reported with both files and places.
  */
+import {relatedPlace} from './messages.js'
 import type {Root, RootContent} from 'mdast'
 import type {AlignedBlockType, LanguageTag, Segment, SegmentContent} from './types.js'
-import {relatedPlace, type Reporter} from './messages.js'
+import type {Reporter} from './messages.js'
 
 /** One language file, parsed and transformed. */
 export interface LanguageSource {
@@ -43,10 +44,10 @@ export function alignableBlocks(source: LanguageSource): RootContent[] {
     if (alignable.has(node.type as string)) blocks.push(node)
     else if (node.type === 'html') {
       if (!/^<!--[\s\S]*-->\s*$/.test(node.value)) {
-        source.reporter.report(node.position, 'directive-unknown', 'raw HTML is not part of the format; write Markdown or a directive (an HTML comment `<!-- … -->` is allowed and not shown)')
+        source.reporter.report(node.position?.start, 'directive-unknown', 'raw HTML is not part of the format; write Markdown or a directive (an HTML comment `<!-- … -->` is allowed and not shown)')
       }
     } else if (node.type === 'code') {
-      source.reporter.report(node.position, 'directive-unknown', 'code blocks are not part of the format; if this is prose indented by four spaces, remove the indentation')
+      source.reporter.report(node.position?.start, 'directive-unknown', 'code blocks are not part of the format; if this is prose indented by four spaces, remove the indentation')
     }
   }
   return blocks

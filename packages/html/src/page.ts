@@ -1,7 +1,7 @@
 /**
  * The pages of the web edition as hast: a work, the list of works, the
  * glossary and index of names. Markup only; CSS and JavaScript are data in
- * `templates/` of this package (a templates folder's `html/` overrides them).
+ * `templates/html/`.
  */
 import {h} from 'hastscript'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
