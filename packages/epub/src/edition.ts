@@ -1,7 +1,7 @@
 /**
  * The EPUB 3 edition: `dist/<work>.epub` for each work, assembled by
  * epub-gen-memory through our own OPF, nav and page templates
- * (the package's templates/, or a templates folder's epub/), with subset fonts and a generated cover; its entries are
+ * (templates/epub/), with subset fonts and a generated cover; its entries are
  * then re-packed in a deterministic zip (fixed entry dates and order) so that
  * the same source gives the same bytes.
  */
