@@ -2,6 +2,7 @@
  * Pair the alignable blocks of the language files of a work, by order, and
  * check their shape. Any mismatch is reported with both files and places.
  */
+import {relatedPlace} from './messages.js'
 import type {Root, RootContent} from 'mdast'
 import type {AlignedBlockType, LanguageTag, Segment, SegmentContent} from './types.js'
 import type {Reporter} from './messages.js'
@@ -78,7 +79,7 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
 
   for (const node of left) {
     if (isPlaceholder(node)) {
-      original.reporter.report(node.position?.start, 'directive-invalid', '`::untranslated` belongs in a translation, not in the original; remove it')
+      original.reporter.report(node.position, 'directive-invalid', '`::untranslated` belongs in a translation, not in the original; remove it')
     }
   }
 
@@ -90,7 +91,7 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
 
     if (a) segments.push(segment(original, a))
     else if (translation && b) {
-      translation.reporter.report(b.position?.start, 'align-missing-counterpart', `${describe(b)} has no counterpart; ${original.file} ends at ${place(left[left.length - 1])}. Remove it or add the original block`)
+      translation.reporter.report(b.position, 'align-missing-counterpart', `${describe(b)} has no counterpart; ${original.file} ends at ${place(left[left.length - 1])}. Remove it or add the original block`, {cause: relatedPlace('the original ends here', left[left.length - 1]?.position, original.file)})
       segments.unshift({type: 'segment', lang: original.lang, role: 'original', status: 'missing', children: []})
     }
 
@@ -98,7 +99,7 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
       if (b) {
         if (a && !kindMismatch && !sameKind(a, b)) {
           kindMismatch = true
-          translation.reporter.report(b.position?.start, 'align-kind-mismatch', `${describe(b)} is paired with a ${describe(a)} at ${original.file}:${place(a)}; the files must have the same blocks in the same order (block ${index + 1})`)
+          translation.reporter.report(b.position, 'align-kind-mismatch', `${describe(b)} is paired with a ${describe(a)} at ${original.file}:${place(a)}; the files must have the same blocks in the same order (block ${index + 1})`, {cause: relatedPlace(`paired with this ${describe(a)}`, a.position, original.file)})
         }
         segments.push(segment(translation, b))
       } else if (a) {
@@ -109,7 +110,7 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
           }
           segments.push({type: 'segment', lang: translation.lang, role: 'translation', status: 'missing', children: []})
         } else {
-          original.reporter.report(a.position?.start, 'align-missing-counterpart', `${describe(a)} has no counterpart; ${translation.file} ends at ${place(right[right.length - 1])}. Translate it, write \`::untranslated\` in its place, or set \`translation.status: partial\` in work.yaml`)
+          original.reporter.report(a.position, 'align-missing-counterpart', `${describe(a)} has no counterpart; ${translation.file} ends at ${place(right[right.length - 1])}. Translate it, write \`::untranslated\` in its place, or set \`translation.status: partial\` in work.yaml`, {cause: relatedPlace('the translation ends here', right[right.length - 1]?.position, translation.file)})
           segments.push({type: 'segment', lang: translation.lang, role: 'translation', status: 'missing', children: []})
         }
       }
@@ -138,7 +139,7 @@ function blockTypeOf(node: RootContent | undefined): AlignedBlockType {
 function segment(source: LanguageSource, node: RootContent): Segment {
   if (isPlaceholder(node)) {
     if (source.role === 'translation') {
-      source.reporter.report(node.position?.start, 'untranslated-block', 'this block is not translated yet (`::untranslated`)')
+      source.reporter.report(node.position, 'untranslated-block', 'this block is not translated yet (`::untranslated`)')
     }
     return {type: 'segment', lang: source.lang, role: source.role, status: 'untranslated', children: [], ...(node.position ? {position: node.position} : {})}
   }

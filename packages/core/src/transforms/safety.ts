@@ -134,7 +134,7 @@ export function checkTree(tree: Root, reporter: Reporter, fragments: FragmentLin
     const {node, depth, top} = stack.pop() as {node: Nodes; depth: number; top: boolean}
     const level = transparent.has(node.type) ? depth : depth + 1
     if (level > MAX_NESTING) {
-      reporter.report(node.position?.start, 'limit-exceeded', `block quotes, lists and inline marks nest more than ${MAX_NESTING} levels deep here; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`)
+      reporter.report(node.position, 'limit-exceeded', `block quotes, lists and inline marks nest more than ${MAX_NESTING} levels deep here; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`)
       tree.children = []
       return false
     }
