@@ -102,16 +102,21 @@ describe('pdf edition of content/', () => {
         const contents = texts.findIndex((text) => /^\s*Contents\s*$/m.test(text))
         expect(contents).toBeGreaterThanOrEqual(0)
         // The contents pages, from "Contents" to the first page of the text (folio 1), read with -layout:
-        // an entry's page number ends its first line.
+        // an entry's page number ends its last line.
         const firstBody = firstTextPage(pageFolios)
         const entries: Array<{text: string; number: string}> = []
+        let pending = ''
         for (let page = contents; page < firstBody; page++) {
           for (const line of run('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(page + 1), '-l', String(page + 1), file(), '-']).split('\n')) {
             const numbered = /^(.*?)\s{2,}(\d+)\s*$/.exec(line)
-            if (numbered) entries.push({text: squash(numbered[1]!), number: numbered[2]!})
-            else if (entries.length > 0 && line.trim() && !/^\s*([ivxlc]+|Contents)\s*$/.test(line)) entries[entries.length - 1]!.text += squash(line)
+            if (numbered) {
+              entries.push({text: pending + squash(numbered[1]!), number: numbered[2]!})
+              pending = ''
+            } else if (line.trim() && !/^\s*([ivxlc]+|Contents)\s*$/.test(line)) pending += squash(line)
           }
         }
+        // (An entry's number is on its last line: no line is left without one.)
+        expect(pending, 'a contents entry without its page number').toBe('')
         const lang = work().languages[1] ?? work().languages[0]!
         let searchFrom = firstBody
         let cursor = 0
