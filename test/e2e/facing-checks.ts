@@ -68,7 +68,7 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
     expect(checked).toBe(pairs)
   })
 
-  it('fills its pages: mean white ≤ 10 %, no page over 30 % but at a section end', () => {
+  it('fills its pages: mean white ≤ 10 %, no page over 20 % but at a section end', () => {
     const shares = emptyShares(file())
     const texts = pages(file())
     // A section end: the last page of its side before a heading, or of the text (its side's next
@@ -81,10 +81,9 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
     }
     const counted = shares.filter((share) => share.lines > 0 && !sectionEnd(share.page))
     const mean = counted.reduce((sum, share) => sum + share.empty, 0) / counted.length
-    // Issue 11 asks for no running-text page over 20 % empty. Synchronised pairs leave white at
-    // the foot of the shorter side; with the corrected article one opening (of 21 pairs) still
-    // reaches 26 %, a known gap left open in issue 11. The bar held here: none over 30 %.
-    const sparse = counted.filter((share) => share.empty > 0.3).map((share) => `page ${share.page + 1}: ${Math.round(share.empty * 100)} % empty`)
+    // Issue 11: no running-text page over 20 % empty (white at the foot of the shorter side is
+    // what reledpar's synchronisation leaves; the layout chooses the two sides' sizes to keep it small).
+    const sparse = counted.filter((share) => share.empty > 0.2).map((share) => `page ${share.page + 1}: ${Math.round(share.empty * 100)} % empty`)
     if (process.env['DIGLOT_SHOW_FILL']) console.log(`mean empty ${(mean * 100).toFixed(1)} % over ${counted.length} pages; ${shares.map((share) => `${share.page + 1}:${Math.round(share.empty * 100)}`).join(' ')}`)
     expect(counted.length).toBeGreaterThan(4)
     expect(sparse).toEqual([])
