@@ -5,9 +5,10 @@
  * Shared by the test of the real article and of the longer fixture (the
  * article four times).
  */
+import {readFileSync} from 'node:fs'
 import {expect, it} from 'vitest'
 import {alignmentsOf, type Work} from '../../packages/pdf/test/core.js'
-import {catalogEntry, coveredHeight, folios, info, pageLabels, pageLines, pages, run, squash, textArea} from '../../packages/pdf/test/poppler.js'
+import {catalogEntry, coveredHeight, folios, info, markedText, pageLabels, pageLines, pages, run, squash, textArea} from '../../packages/pdf/test/poppler.js'
 
 /** Plain text of a node, the apparatus (note calls, page markers) left out. */
 export function plain(node: unknown): string {
@@ -146,5 +147,38 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
     expect(head(middle)).toBe(squash(titles[original!] ?? '').slice(0, head(middle).length))
     expect(head(middle).length).toBeGreaterThan(10)
     expect(head(middle + 1)).toBe(squash(titles[translation!] ?? '').slice(0, head(middle + 1).length))
+  })
+
+  it('tags the text, marks running heads and folios as artifacts and notes as notes', () => {
+    const texts = pages(file())
+    const {first, end} = bodyRange(texts)
+    const marked = markedText(file(), first + 1, end)
+    const wrong: string[] = []
+    marked.forEach((page, offset) => {
+      const index = first + offset
+      // (A blank page: one side ran on two pages further than the other.)
+      if (!page.tagged && !page.artifact && !page.untagged) return
+      if (page.untagged) wrong.push(`page ${index + 1}: text in no marked content: ${page.untagged.slice(0, 40)}`)
+      // (The text's first verso has folio 2.)
+      const folio = String(offset + 2)
+      if (!page.artifact.includes(folio)) wrong.push(`page ${index + 1}: folio ${folio} is not an artifact`)
+      // The first line is the running head, unless the page opens with a heading (no head there).
+      const head = squash(texts[index]!.split('\n')[0] ?? '')
+      if (head.length > 10 && !squash(page.tagged).startsWith(head) && !squash(page.artifact).includes(head)) wrong.push(`page ${index + 1}: running head ${head.slice(0, 30)} is not an artifact`)
+    })
+    expect(wrong).toEqual([])
+    expect(marked.filter((page) => page.tagged.length > 200).length).toBeGreaterThan(marked.length / 2)
+    // Every note (each part of a note cut over two pages) is a Note structure element.
+    const ids = new Set<string>()
+    const walk = (node: unknown): void => {
+      const value = node as {type: string; noteId?: string; children?: unknown[]}
+      if (value.type === 'noteReference' && value.noteId) ids.add(value.noteId)
+      for (const child of value.children ?? []) walk(child)
+    }
+    for (const alignment of alignmentsOf(work())) walk(alignment)
+    const raw = readFileSync(file()).toString('latin1')
+    expect(ids.size).toBeGreaterThan(0)
+    expect((raw.match(/\/S \/Note\b/g) ?? []).length).toBeGreaterThanOrEqual(ids.size)
+    expect(raw).not.toMatch(/\/S \/Aside\b/)
   })
 }

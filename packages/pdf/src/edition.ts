@@ -14,6 +14,7 @@ import {printDocument, type PrintDocument} from './document.js'
 import {launchBrowser, renderPdf, startServer, type PageReport, type PageServer} from './paginate.js'
 import {setMetadata} from './metadata.js'
 import {renumberStructureIds} from './structure-ids.js'
+import {markArtifacts} from './artifacts.js'
 
 /** Rule ids of the pdf checks (warnings in core's rule table). */
 export type PdfRuleId = Extract<RuleId, `pdf-${string}`>
@@ -85,7 +86,7 @@ function checkMessages(file: string, report: PageReport, missing: string[]): Dig
 
 /** Write the metadata of a work's PDF (dates from `SOURCE_DATE_EPOCH`). */
 async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: PageReport, sourceDateEpoch: number): Promise<Uint8Array> {
-  return setMetadata(renumberStructureIds(pdf), {
+  return setMetadata(markArtifacts(renumberStructureIds(pdf)), {
     title: document.title,
     author: document.author,
     subject: document.subject,

@@ -38,7 +38,8 @@ export function collectNotes(root: Element): void {
       const value = span.getAttribute(name)
       if (value !== null) note.setAttribute(name, value)
     }
-    note.setAttribute('role', 'doc-footnote')
+    // (Chromium tags `complementary` as Aside, which the finishing makes a Note: see artifacts.ts.)
+    note.setAttribute('role', 'complementary')
     note.append(...span.childNodes)
     note.querySelector('.note-side')?.remove()
     F.notes.set(span.dataset['noteId'] ?? '', note)
