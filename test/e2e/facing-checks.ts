@@ -178,7 +178,11 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
     for (const alignment of alignmentsOf(work())) walk(alignment)
     const raw = readFileSync(file()).toString('latin1')
     expect(ids.size).toBeGreaterThan(0)
-    expect((raw.match(/\/S \/Note\b/g) ?? []).length).toBeGreaterThanOrEqual(ids.size)
+    const notes = [...raw.matchAll(/\/S \/Note\n\/ID \((note-\d+)\)/g)].map((match) => match[1])
+    expect(notes.length).toBeGreaterThanOrEqual(ids.size)
     expect(raw).not.toMatch(/\/S \/Aside\b/)
+    // Each note's ID in the structure tree's ID tree, as PDF/UA asks.
+    const tree = /\/IDTree <<\/Names \[([^\]]*)\]>>/.exec(raw)?.[1] ?? ''
+    expect(notes.filter((id) => !tree.includes(`(${id})`))).toEqual([])
   })
 }

@@ -8,9 +8,10 @@
  *   piece of page content is wrapped here in `/Artifact BMC … EMC`, within the
  *   text object or graphics state it belongs to.
  * - **Notes.** Chromium maps no ARIA role to the PDF `Note` type (footnotes come
- *   out as `NonStruct`); it maps `complementary` to `Aside`. The print
- *   templates give notes that role, and `/S /Aside` becomes `/S /Note ` here
- *   (the same length: nothing moves).
+ *   out as `NonStruct`); it maps `complementary` to `Aside`. The facing-page
+ *   layout gives notes that role, and each `/S /Aside` element becomes a
+ *   `/S /Note` with an `/ID` (`note-0001`, …, in the structure tree's
+ *   `/IDTree`), as PDF/UA asks of notes.
  *
  * The file is written again with the same objects in the same order, only the
  * page content streams changed (inflated, marked, deflated again), and a new
@@ -176,6 +177,12 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
   }
   // The file again: each object where it was, content streams replaced, then the new table.
   const order = offsets.map((offset, number) => ({offset, number})).filter((entry) => entry.offset >= 0).sort((a, b) => a.offset - b.offset)
+  // The notes (Aside elements), in the order of the file, and their IDs.
+  const noteIds = new Map<number, string>()
+  for (const {offset, number} of order) {
+    const object = text.slice(offset, text.indexOf('endobj', offset))
+    if (object.includes('/StructElem') && /\/S\s*\/Aside\b/.test(object)) noteIds.set(number, `note-${String(noteIds.size + 1).padStart(4, '0')}`)
+  }
   const parts: Buffer[] = []
   const newOffsets = new Map<number, number>()
   let written = 0
@@ -190,8 +197,13 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
     const close = text.indexOf('endobj', offset) + 'endobj'.length
     let object = text.slice(offset, close)
     if (contents.has(number)) object = markStream(object)
-    // (A structure element: the notes' Aside becomes a Note, at the same length.)
-    else if (object.includes('/StructElem')) object = object.replace(/\/S \/Aside\b/g, '/S /Note ')
+    else if (noteIds.has(number)) object = object.replace(/\/S\s*\/Aside\b/, `/S /Note\n/ID (${noteIds.get(number)})`)
+    else if (noteIds.size > 0 && /\/Type\s*\/StructTreeRoot\b/.test(object) && !object.includes('/IDTree')) {
+      // (A name tree of one node: the IDs sorted, each with its element.)
+      const names = [...noteIds].map(([element, id]) => `(${id}) ${element} 0 R`).join(' ')
+      const end = object.lastIndexOf('>>')
+      object = `${object.slice(0, end)}\n/IDTree <</Names [${names}]>>${object.slice(end)}`
+    }
     push(Buffer.from(object, 'latin1'))
     from = close
   }

@@ -22,14 +22,15 @@ describe('artifacts', () => {
     expect(marked).toBe(['BT', '/P <</MCID 0 >>BDC', '<0002> Tj', 'EMC', '/Artifact BMC', '<0003> Tj', 'EMC', 'ET'].join('\n'))
   })
 
-  it('rewrites a file: content streams marked, Aside elements made Notes, the cross-reference table right', () => {
+  it('rewrites a file: content streams marked, Aside elements made Notes with IDs, the cross-reference table right', () => {
     const stream = deflateSync(Buffer.from('BT\n<0001> Tj\nET', 'latin1'))
     const objects = [
       '<</Type /Catalog /Pages 2 0 R>>',
       '<</Type /Pages /Kids [3 0 R] /Count 1>>',
       '<</Type /Page /Parent 2 0 R /Contents 4 0 R>>',
       `<</Filter /FlateDecode\n/Length ${stream.length}>> stream\n${stream.toString('latin1')}\nendstream`,
-      '<</Type /StructElem\n/S /Aside\n/P 1 0 R>>'
+      '<</Type /StructElem\n/S /Aside\n/P 6 0 R>>',
+      '<</Type /StructTreeRoot\n/K 5 0 R>>'
     ]
     let body = '%PDF-1.4\n'
     const offsets: number[] = []
@@ -38,12 +39,13 @@ describe('artifacts', () => {
       body += `${index + 1} 0 obj\n${object}\nendobj\n`
     })
     const xref = body.length
-    body += `xref\n0 6\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<</Size 6\n/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`
+    body += `xref\n0 7\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<</Size 7\n/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`
     const out = Buffer.from(markArtifacts(new Uint8Array(Buffer.from(body, 'latin1')))).toString('latin1')
-    expect(out).toContain('/S /Note \n')
+    expect(out).toContain('/S /Note\n/ID (note-0001)\n')
+    expect(out).toContain('/IDTree <</Names [(note-0001) 5 0 R]>>')
     const start = Number(/startxref\n(\d+)/.exec(out)?.[1])
-    const entries = out.slice(start).split('\n').slice(2, 8)
-    for (let number = 1; number <= 5; number++) expect(out.slice(Number(entries[number]?.slice(0, 10)))).toMatch(new RegExp(`^${number} 0 obj`))
+    const entries = out.slice(start).split('\n').slice(2, 9)
+    for (let number = 1; number <= 6; number++) expect(out.slice(Number(entries[number]?.slice(0, 10)))).toMatch(new RegExp(`^${number} 0 obj`))
     const object4 = out.slice(Number(entries[4]?.slice(0, 10)))
     const length = Number(/\/Length (\d+)/.exec(object4)?.[1])
     const data = object4.slice(object4.indexOf('stream\n') + 7, object4.indexOf('stream\n') + 7 + length)
