@@ -214,12 +214,30 @@ export function pageWhites(set: Openings): number[] {
  * page set has a page whiter than the forecast promised (over 12 %), try
  * the next two candidates too and keep the set with the least white on its
  * worst page. The sizes are the same on every page (`--verso-size`,
- * `--recto-size` on the root).
+ * `--recto-size` on the root). The hyphen limits of issue 12
+ * (`limitTextHyphens`) run before the forecast's measure and again before
+ * each attempt, at its sizes.
  */
 export function fitOpenings(pairs: Pair[], keep: number): void {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   const book = document.querySelector<HTMLElement>('.book')
   if (!book) throw new Error('no .book')
+  // The hyphen limits (issue 12) take out soft hyphens where the lines break at the sizes set:
+  // each attempt starts again from the text as it came and limits it at its own sizes.
+  const pristine = {pairs: pairs.map((pair) => ({verso: pair.verso.cloneNode(true) as HTMLElement, recto: pair.recto.cloneNode(true) as HTMLElement})), notes: new Map([...F.notes].map(([id, note]) => [id, note.cloneNode(true) as HTMLElement]))}
+  const restore = (): void => {
+    pairs.forEach((pair, index) => {
+      const copy = pristine.pairs[index]
+      if (!copy) return
+      pair.verso = copy.verso.cloneNode(true) as HTMLElement
+      pair.recto = copy.recto.cloneNode(true) as HTMLElement
+    })
+    for (const [id, note] of pristine.notes) F.notes.set(id, note.cloneNode(true) as HTMLElement)
+  }
+  // (The forecast measures the text as it will be set, limited, at the text size: measured
+  // before the limits, it misjudged the article ×4 by a page's 5 %. Each pass of the limits
+  // takes about as long as a layout.)
+  F.limitTextHyphens(pairs)
   const {measures, geometry} = F.measurePairs(pairs, keep)
   const candidates = measures.length > 0 ? F.rankSizes(measures, geometry).slice(0, 3) : [{verso: 1, recto: 1}]
   const root = document.documentElement.style
@@ -229,6 +247,8 @@ export function fitOpenings(pairs: Pair[], keep: number): void {
   for (const sizes of candidates) {
     root.setProperty('--verso-size', String(sizes.verso))
     root.setProperty('--recto-size', String(sizes.recto))
+    restore()
+    F.limitTextHyphens(pairs)
     const whites = F.pageWhites(F.setOpenings(pairs, keep))
     const worst = Math.max(0, ...whites)
     // (Shown with DIGLOT_PDF_DEBUG.)

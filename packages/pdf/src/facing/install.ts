@@ -8,9 +8,16 @@ import {addNotes, callsIn, cutLastNote, newPage, noteSlack, notesHeight, placeUn
 import {collectNotes, layoutBook, layoutOpenings, layoutRun, pairsOf, setOpenings, toRecto} from './layout.js'
 import {layoutSingle} from './single.js'
 import {fitOpenings, forecastOpenings, measurePairs, pageWhites, rankSizes} from './balance.js'
+import {hyphenEnds, keepOnlyUsedHyphens, limitHyphens, limitTextHyphens, stretchWithout, unhyphenateWord} from './hyphen-limits.js'
 import {fillIndex, finishFacing, squashText} from './finish.js'
 
 const functions = {
+  hyphenEnds,
+  keepOnlyUsedHyphens,
+  limitHyphens,
+  limitTextHyphens,
+  stretchWithout,
+  unhyphenateWord,
   lineStarts,
   splitAt,
   stripSoftHyphens,
