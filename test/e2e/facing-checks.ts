@@ -26,8 +26,8 @@ export function plain(node: unknown): string {
 export const pageWith = (texts: string[], needle: string, from = 0): number => texts.findIndex((text, index) => index >= from && squash(text).includes(needle))
 
 /** Body pages: from folio 2 (the first verso of the text) to the page before the first back-matter page. */
-function bodyRange(texts: string[]): {first: number; end: number} {
-  const pageFolios = folios(texts)
+function bodyRange(file: string, texts: string[]): {first: number; end: number} {
+  const pageFolios = folios(file)
   const first = pageFolios.indexOf('2')
   const back = texts.findIndex((text, index) => index > first && /^\s*(Glossary|Index of names)\s*$/m.test(text))
   return {first, end: back >= 0 ? back : texts.length}
@@ -36,7 +36,7 @@ function bodyRange(texts: string[]): {first: number; end: number} {
 /** How empty each body page's text area is (0–1): what no line (text or note) covers. */
 export function emptyShares(file: string): Array<{page: number; empty: number; lines: number}> {
   const texts = pages(file)
-  const {first, end} = bodyRange(texts)
+  const {first, end} = bodyRange(file, texts)
   const all = pageLines(file)
   const result: Array<{page: number; empty: number; lines: number}> = []
   for (let index = first; index < end; index++) {
@@ -51,7 +51,7 @@ export function emptyShares(file: string): Array<{page: number; empty: number; l
 export function facingTests(file: () => string, work: () => Work, pairs: number): void {
   it('starts every paragraph pair on one opening, the original on the verso', () => {
     const texts = pages(file())
-    let cursor = bodyRange(texts).first
+    let cursor = bodyRange(file(), texts).first
     let checked = 0
     const wrong: string[] = []
     for (const alignment of alignmentsOf(work())) {
@@ -104,7 +104,7 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
     const fields = info(file())
     expect(Number(fields['Pages']) % 2).toBe(0)
     const texts = pages(file())
-    const {first, end} = bodyRange(texts)
+    const {first, end} = bodyRange(file(), texts)
     const lines = pageLines(file())
     const wrong: string[] = []
     for (let index = first; index < end; index++) {
@@ -139,7 +139,7 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
 
   it('runs the original title over versos and the translation title over rectos', () => {
     const texts = pages(file())
-    const {first, end} = bodyRange(texts)
+    const {first, end} = bodyRange(file(), texts)
     const titles = work().meta.title
     const [original, translation] = work().languages
     const middle = first + 2 * Math.floor((end - first) / 4)

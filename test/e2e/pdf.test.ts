@@ -73,7 +73,11 @@ describe('pdf edition of content/', () => {
           expect(font.embedded, font.name).toBe(true)
           expect(font.subset, font.name).toBe(true)
           expect(font.name).toMatch(/NotoSerif/)
+          // No light or hairline face for any text; Chinese only in its Regular, upright face.
+          expect(font.name).not.toMatch(/Light|Thin|Hairline/)
+          if (/SerifSC/.test(font.name)) expect(font.name, 'the Chinese face').toMatch(/\+NotoSerifSC-Regular$/)
         }
+        expect(list.some((font) => /SerifSC/.test(font.name)), 'Chinese runs are set in Noto Serif SC').toBe(true)
       })
 
       it('has the configured trim size, metadata and tags', () => {
@@ -93,7 +97,7 @@ describe('pdf edition of content/', () => {
 
       it('puts every heading on the page its TOC entry names', () => {
         const texts = pages(file())
-        const pageFolios = folios(texts)
+        const pageFolios = folios(file())
         const headings = headingsOf(work()).filter((heading) => heading.depth <= 3)
         const contents = texts.findIndex((text) => /^\s*Contents\s*$/m.test(text))
         expect(contents).toBeGreaterThanOrEqual(0)

@@ -5,6 +5,7 @@
 import type {Root, RootContent} from 'mdast'
 import type {AlignedBlockType, LanguageTag, Segment, SegmentContent} from './types.js'
 import type {Reporter} from './messages.js'
+import {isHtmlComment} from './transforms/safety.js'
 
 /** One language file, parsed and transformed. */
 export interface LanguageSource {
@@ -42,7 +43,7 @@ export function alignableBlocks(source: LanguageSource): RootContent[] {
   for (const node of source.tree.children) {
     if (alignable.has(node.type as string)) blocks.push(node)
     else if (node.type === 'html') {
-      if (!/^<!--[\s\S]*-->\s*$/.test(node.value)) {
+      if (!isHtmlComment(node.value)) {
         source.reporter.report(node.position?.start, 'directive-unknown', 'raw HTML is not part of the format; write Markdown or a directive (an HTML comment `<!-- … -->` is allowed and not shown)')
       }
     } else if (node.type === 'code') {

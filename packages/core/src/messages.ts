@@ -31,6 +31,7 @@ export const sourceRules = {
   'definition-unsupported': 'error',
   'task-list-unsupported': 'error',
   'frontmatter-unsupported': 'warning',
+  'frontmatter-invalid': 'error',
   'file-outside': 'error',
   'field-unknown': 'warning',
   'page-order': 'warning',

@@ -88,6 +88,7 @@ export function parseWorkMeta(text: string, reporter: Reporter, expectedId?: str
     languages: translation === undefined ? {original} : {original, translation},
     title,
     titleIsEditorial: read.boolean(['titleIsEditorial'], false),
+    paragraphNumbers: read.boolean(['paragraphNumbers'], translation !== undefined),
     authors,
     translators,
     licence,

@@ -18,6 +18,7 @@ import {alignSources, type LanguageSource} from './align.js'
 import {BlockIds} from './ids.js'
 import {buildSections} from './sections.js'
 import {checkLineNesting, checkTree, type FragmentLink} from './transforms/safety.js'
+import {reportUnusedDefinition, resolveReferences} from './transforms/references.js'
 import {checkCharacters} from './limits.js'
 import type {Root as MdastRoot} from 'mdast'
 
@@ -122,10 +123,12 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
 
   const ids = new BlockIds()
   const partial = meta.translation?.status === 'partial'
+  let paragraph = 0
   const alignments: Alignment[] = alignSources(original, translation, partial).map((blocks, index) => ({
     type: 'alignment',
     id: ids.next(blocks.blockType, blocks.segments),
     n: index + 1,
+    ...(blocks.blockType === 'heading' ? {} : {paragraph: ++paragraph}),
     blockType: blocks.blockType,
     children: blocks.segments
   }))
@@ -135,7 +138,7 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
 
   const noteLists: NoteList[] = languages.filter((lang) => notesByLang.has(lang)).map((lang) => ({type: 'noteList', lang, children: notesByLang.get(lang) ?? []}))
   linkTwins(noteLists)
-  checkFragments(alignments, noteLists, fragmentsByLang)
+  checkFragments(alignments, noteLists, languages, fragmentsByLang)
 
   const work: Work = {
     type: 'work',
@@ -158,11 +161,12 @@ function safeParse(text: string, reporter: Reporter, fragments: FragmentLink[]):
     reporter.report({line: 1, column: 1}, 'limit-exceeded', 'this file nests too deeply to be read; at most 100 levels of block quotes, lists and inline marks are allowed (docs/format.md, Limits)')
     return undefined
   }
+  for (const {node, first} of resolveReferences(tree)) reportUnusedDefinition(node, first, reporter)
   return checkTree(tree, reporter, fragments) ? tree : undefined
 }
 
 /** A `#fragment` link must name a block, a note or a source page of this work. */
-function checkFragments(alignments: readonly Alignment[], noteLists: readonly NoteList[], byLang: ReadonlyMap<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>): void {
+function checkFragments(alignments: readonly Alignment[], noteLists: readonly NoteList[], languages: readonly LanguageTag[], byLang: ReadonlyMap<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>): void {
   if ([...byLang.values()].every((entry) => entry.fragments.length === 0)) return
   const ids = new Set<string>()
   for (const alignment of alignments) {
@@ -171,9 +175,11 @@ function checkFragments(alignments: readonly Alignment[], noteLists: readonly No
   }
   for (const list of noteLists) {
     for (const note of list.children) {
+      // A note never called is not shown in every edition (the HTML sets notes at their calls).
+      if (note.calls.length === 0) continue
       ids.add(note.id)
       for (const call of note.calls) ids.add(call)
-      collectPageIds(note, list.lang, 'translation', ids)
+      collectPageIds(note, list.lang, list.lang === languages[0] ? 'original' : 'translation', ids)
     }
   }
   for (const {fragments, reporter} of byLang.values()) {

@@ -32,14 +32,22 @@ export async function loadTemplates(dir: string): Promise<Templates> {
   return {opf, nav, page, css, cover}
 }
 
-/** Every character a reader will see (tags stripped, references decoded). */
+/** The five entities XML predefines (XHTML has no others). */
+const xmlEntities: Readonly<Record<string, string>> = {lt: '<', gt: '>', quot: '"', apos: "'", amp: '&'}
+
+/**
+ * Every character a reader will see (tags stripped, references decoded). References are
+ * decoded in one pass, so the text `&#87654321;` (written `&#x26;#87654321;`) stays text;
+ * a reference to no character (beyond U+10FFFF, a surrogate) reads as U+FFFD.
+ */
 export function visibleText(markup: string): string {
   return markup
-    .replace(/<title>[\s\S]*?<\/title>/g, (title) => title)
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|apos|amp));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (name !== undefined) return xmlEntities[name.toLowerCase()] ?? whole
+      const point = hex === undefined ? Number.parseInt(dec ?? '', 10) : Number.parseInt(hex, 16)
+      return point <= 0x10ffff && (point < 0xd800 || point > 0xdfff) ? String.fromCodePoint(point) : '\uFFFD'
+    })
 }
 
 /** Options of `buildEpub`. */

@@ -13,6 +13,7 @@ import {covered, fontFaces, fontPackages} from './fonts.js'
 import {printDocument, type PrintDocument} from './document.js'
 import {launchBrowser, renderPdf, startServer, type PageReport, type PageServer} from './paginate.js'
 import {setMetadata} from './metadata.js'
+import {correctFontNames} from './font-names.js'
 import {renumberStructureIds} from './structure-ids.js'
 import {markArtifacts} from './artifacts.js'
 
@@ -86,7 +87,7 @@ function checkMessages(file: string, report: PageReport, missing: string[]): Dig
 
 /** Write the metadata of a work's PDF (dates from `SOURCE_DATE_EPOCH`). */
 async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: PageReport, sourceDateEpoch: number): Promise<Uint8Array> {
-  return setMetadata(markArtifacts(renumberStructureIds(pdf)), {
+  return setMetadata(markArtifacts(correctFontNames(renumberStructureIds(pdf))), {
     title: document.title,
     author: document.author,
     subject: document.subject,

@@ -45,16 +45,11 @@ export function squash(text: string): string {
 }
 
 /**
- * The folio printed on each page (its last line), '' when none. pdftotext joins a line
- * ending with a hyphen to the next one: the last line of a page that ends in a split word
- * and has no notes comes out as "…glob­al25".
+ * The folio printed on each page ('' when none): the lowest line, below the text
+ * area (the text layer's last line may be a margin number or a note).
  */
-export function folios(pageTexts: string[]): string[] {
-  return pageTexts.map((text) => {
-    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean)
-    const last = lines[lines.length - 1] ?? ''
-    return /^(\d+|[ivxlc]+)$/.test(last) ? last : (/\p{L}(\d+)$/u.exec(last)?.[1] ?? '')
-  })
+export function folios(file: string): string[] {
+  return pageFills(file).map((page) => page.folio)
 }
 
 /** `mutool show file outline`. */

@@ -93,7 +93,7 @@ export function pairsOf(main: Element, single = false): Pair[] {
     // One heading per pair in the outline and the tags: the translation's, as in the contents.
     for (const h of single ? [] : verso.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
       const div = document.createElement('div')
-      div.className = `heading ${h.tagName.toLowerCase()}`
+      div.className = `heading ${h.tagName.toLowerCase()}${h.classList.contains('caps') ? ' caps' : ''}`
       div.setAttribute('lang', h.closest('[lang]')?.getAttribute('lang') ?? '')
       div.append(...h.childNodes)
       h.replaceWith(div)
