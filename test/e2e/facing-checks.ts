@@ -151,7 +151,7 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
 
   it('tags the text, marks running heads and folios as artifacts and notes as notes', () => {
     const texts = pages(file())
-    const {first, end} = bodyRange(texts)
+    const {first, end} = bodyRange(file(), texts)
     const marked = markedText(file(), first + 1, end)
     const wrong: string[] = []
     marked.forEach((page, offset) => {
