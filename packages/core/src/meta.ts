@@ -95,6 +95,8 @@ export function parseWorkMeta(text: string, reporter: Reporter, expectedId?: str
     source: {description, ...(file === undefined ? {} : {file}), ...(sha256 === undefined ? {} : {sha256})},
     print: {trim: trim === '6x9in' ? '6x9in' : 'A5', ...(layout === 'facing' || layout === 'columns' ? {layout} : {})}
   }
+  const short = read.localized(['shortTitle'], false)
+  if (short) meta.shortTitle = short
   const subtitle = read.localized(['subtitle'], false)
   if (subtitle) meta.subtitle = subtitle
   const authorNote = read.localized(['authorNote'], false)

@@ -42,6 +42,8 @@ export interface WorkMeta {
   titleIsEditorial: boolean
   /** Whether the editions number the paragraphs (`paragraphNumbers` in `work.yaml`; default: yes for a bilingual work, no for one language). */
   paragraphNumbers: boolean
+  /** A short form of the title per language, for running heads (`shortTitle` in `work.yaml`). */
+  shortTitle?: LocalizedText
   subtitle?: LocalizedText
   authors: Person[]
   authorNote?: LocalizedText
