@@ -18,6 +18,7 @@ import {launchBrowser, renderPdf, startServer, type PageReport, type PageServer}
 import {setMetadata} from './metadata.js'
 import {correctFontNames} from './font-names.js'
 import {renumberStructureIds} from './structure-ids.js'
+import {markArtifacts} from './artifacts.js'
 
 /** Fill the print template. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
@@ -85,7 +86,7 @@ function checkMessages(file: string, report: PageReport, missing: string[]): Dig
 
 /** Write the metadata of a work's PDF (dates from `SOURCE_DATE_EPOCH`). */
 async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: PageReport, sourceDateEpoch: number): Promise<Uint8Array> {
-  return setMetadata(correctFontNames(renumberStructureIds(pdf)), {
+  return setMetadata(markArtifacts(correctFontNames(renumberStructureIds(pdf))), {
     title: document.title,
     author: document.author,
     subject: document.subject,

@@ -182,3 +182,31 @@ export function pageLines(file: string): Array<{width: number; lines: BoxLine[]}
     return {width, lines}
   })
 }
+
+/** The text a page draws, by how it is marked: in an artifact, in tagged content, or in none (`mutool trace`). */
+export interface MarkedText {
+  artifact: string
+  tagged: string
+  untagged: string
+}
+
+/** How each page's text is marked (pages 1-based, `first`–`last`), as `mutool trace` reports its marked-content sequences. */
+export function markedText(file: string, first: number, last: number): MarkedText[] {
+  const trace = run('mutool', ['trace', file, `${first}-${last}`])
+  const result: MarkedText[] = []
+  for (const page of trace.split('<page ').slice(1)) {
+    const marked: MarkedText = {artifact: '', tagged: '', untagged: ''}
+    const layers: string[] = []
+    let kind: keyof MarkedText = 'untagged'
+    for (const line of page.split('\n')) {
+      const layer = /<layer name="([^"]*)"/.exec(line)
+      if (layer) layers.push(layer[1]!)
+      else if (line.includes('<end_layer')) layers.pop()
+      else if (line.includes('<fill_text') || line.includes('<stroke_text')) kind = layers.includes('Artifact') ? 'artifact' : layers.length > 0 ? 'tagged' : 'untagged'
+      const glyph = /<g unicode="([^"]*)"/.exec(line)
+      if (glyph) marked[kind] += glyph[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    }
+    result.push(marked)
+  }
+  return result
+}
