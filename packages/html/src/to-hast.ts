@@ -237,14 +237,18 @@ function handlers(context: Context): Handlers {
   }
 
   const glossaryReference: Handler = (state, node: GlossaryReference) => {
+    // A short person's name is kept on one line ("Hu Jintao"); a longer one may break between its
+    // words, which is better than the gaping line it would leave (no name is ever hyphenated).
+    const text = plainText(node)
+    const whole = node.entryKind === 'person' && /\s/.test(text) && [...text].length <= shortName ? ['nobreak'] : []
     // Web and EPUB link a term at its first occurrence in each section and language; the rest is plain text.
     if (context.options.target !== 'print') {
       const key = `${context.section}\u0000${context.lang}\u0000${node.identifier}`
-      if (context.linked.has(key)) return h('span', {className: ['term-plain', `term-${node.entryKind}`]}, state.all(node as never) as ElementContent[])
+      if (context.linked.has(key)) return h('span', {className: ['term-plain', `term-${node.entryKind}`, ...whole]}, state.all(node as never) as ElementContent[])
       context.linked.add(key)
     }
     const href = context.options.glossaryHref ? context.options.glossaryHref(node.identifier) : `#glossary-${node.identifier}`
-    return h('a', {href, className: ['term', `term-${node.entryKind}`], dataEntry: node.identifier}, state.all(node as never) as ElementContent[])
+    return h('a', {href, className: ['term', `term-${node.entryKind}`, ...whole], dataEntry: node.identifier}, state.all(node as never) as ElementContent[])
   }
 
   const langRun: Handler = (state, node: LangRun) => h('span', {lang: node.lang, className: node.explicit ? ['lang'] : ['lang', 'lang-auto']}, state.all(node as never) as ElementContent[])
@@ -319,6 +323,9 @@ function handlers(context: Context): Handlers {
     editorial
   } as unknown as Handlers
 }
+
+/** Longest person's name (in characters) kept on one line. */
+export const shortName = 12
 
 /** The text of an mdast node and its descendants. */
 function plainText(node: {value?: unknown; children?: unknown[]}): string {
