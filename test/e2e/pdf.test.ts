@@ -163,9 +163,9 @@ describe('pdf edition of content/', () => {
             else {
               // The call is the note's mark right after its context (maybe after other calls: "…word102,103"),
               // or the first thing under the running head when the page breaks just before it.
-              const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+              const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
               // (A paragraph number in the margin may come between the words of a line in the text layer.)
-              const here = new RegExp(`${[...context].map(escape).join('\\d{0,3}')}\\d{0,3}(?:[TE]?\\d+,?)*${escape(mark)}`).test(squash(texts[page]!))
+              const here = new RegExp(`${[...context].map(escapeRegExp).join('\\d{0,3}')}\\d{0,3}(?:[TE]?\\d+,?)*${escapeRegExp(mark)}`).test(squash(texts[page]!))
               const body = squash(texts[page]!.split('\n').slice(1).join('\n'))
               // (The word before the call may be split across the break: "har-" | "mony".55".)
               const before = squash(texts[page - 1] ?? '')

@@ -22,7 +22,7 @@ const pnpm = ['-y', 'pnpm@10.34.9']
 const packed = ['core', 'html'] as const
 
 /** The fenced `js` blocks of a README's “## Use” section. */
-export function useExamples(readme: string): string[] {
+function useExamples(readme: string): string[] {
   const start = readme.indexOf('\n## Use\n')
   if (start < 0) return []
   const next = readme.indexOf('\n## ', start + 1)

@@ -58,7 +58,9 @@ export function checkFields(source: YamlSource, shape: Shape, reporter: Reporter
     if (value === null || typeof value !== 'object') continue
     if (Array.isArray(value)) {
       const item = expected !== undefined && typeof expected === 'object' && 'list' in expected ? (expected.list as Shape) : undefined
-      value.forEach((child: unknown, index) => stack.push({value: child, shape: item, path: [...path, index]}))
+      value.forEach((child: unknown, index) => {
+        stack.push({value: child, shape: item, path: [...path, index]})
+      })
       continue
     }
     const fields = expected !== undefined && typeof expected === 'object' && !('list' in expected) ? (expected as Record<string, Shape>) : undefined

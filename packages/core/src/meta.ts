@@ -2,7 +2,7 @@
  * Read `work.yaml` into WorkMeta.
  */
 import type {Person, Translator, WorkMeta} from './types.js'
-import {Reporter} from './messages.js'
+import type {Reporter} from './messages.js'
 import {YamlReader, readYaml} from './yaml-source.js'
 import {checkFields, workShape} from './fields.js'
 import {checkCharacters} from './limits.js'

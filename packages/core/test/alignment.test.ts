@@ -3,7 +3,7 @@ import {hasErrors, works, type Section} from '../src/index.js'
 import {alignments, parse, rulesAt, segment, textOf, theWork} from './helpers.js'
 
 const paragraphs = (count: number, word: string): string =>
-  Array.from({length: count}, (_, index) => `${word} ${index + 1}.`).join('\n\n') + '\n'
+  `${Array.from({length: count}, (_, index) => `${word} ${index + 1}.`).join('\n\n')}\n`
 
 describe('alignment', () => {
   it('pairs paragraph N of the original with paragraph N of the translation', () => {

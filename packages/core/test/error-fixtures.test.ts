@@ -43,7 +43,7 @@ describe('error fixtures', () => {
 
     it('reports exactly the messages of expected.txt', async () => {
       const {messages} = await read(dir)
-      const actual = messages.map(formatMessage).join('\n') + '\n'
+      const actual = `${messages.map(formatMessage).join('\n')}\n`
       if (update) writeFileSync(expectedFile, actual)
       expect(actual).toBe(readFileSync(expectedFile, 'utf8'))
     })

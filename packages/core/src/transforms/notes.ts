@@ -85,8 +85,7 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
         if (start === undefined || end === undefined || source === undefined) continue
         const pattern = /(?<!\\)\[\^([^\]\s]+)\]/g
         const slice = source.slice(start, end)
-        let match: RegExpExecArray | null
-        while ((match = pattern.exec(slice))) {
+        for (const match of slice.matchAll(pattern)) {
           reporter.report(pointAt(start + match.index), 'note-undefined', `note \`[^${match[1]}]\` is called but not defined; add a line \`[^${match[1]}]: …\``)
         }
       } else if ('children' in child) reportUndefinedCalls(child as Parent)
@@ -94,7 +93,8 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
   }
 
   function pointAt(offset: number): {line: number; column: number} {
-    const starts = lineStarts ?? (lineStarts = computeLineStarts(source ?? ''))
+    lineStarts ??= computeLineStarts(source ?? '')
+    const starts = lineStarts
     let low = 0
     let high = starts.length - 1
     while (low < high) {

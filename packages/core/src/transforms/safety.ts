@@ -30,7 +30,7 @@ export function checkLineNesting(text: string, reporter: Reporter): boolean {
     // Only the line's start matters; bounded so that a huge line costs little.
     const depth = lineNesting(text.slice(start, stop))
     if (depth > MAX_NESTING) {
-      reporter.report({line, column: 1}, 'limit-exceeded', `this line nests block quotes or lists ${depth >= 4 * MAX_NESTING ? 'at least ' + 4 * MAX_NESTING : depth} levels deep; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`)
+      reporter.report({line, column: 1}, 'limit-exceeded', `this line nests block quotes or lists ${depth >= 4 * MAX_NESTING ? `at least ${4 * MAX_NESTING}` : depth} levels deep; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`)
       return false
     }
     if (end === -1) break
