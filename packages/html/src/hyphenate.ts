@@ -35,6 +35,17 @@ export function hyphenateTree(tree: Root | Element, lang: string, hyphenate: Tex
       if (child.type === 'text') {
         child.value = hyphenate(child.value, current, before)
         before = (before + child.value).slice(-32)
+        const previous = children[index - 1]
+        const suffix = /^-[\p{L}\u00AD]+/u.exec(child.value)
+        if (suffix && previous?.type === 'element' && /(?:\p{N}+|\p{Lu}{2,})$/u.test(textOf(previous))) {
+          // An abbreviation in an element (a glossary name, `ҚХР`) and its suffix in the text after it.
+          const kept: Element = {type: 'element', tagName: 'span', properties: {className: ['nobreak']}, children: [previous, {type: 'text', value: suffix[0].replace(/\u00AD/g, '')}]}
+          const rest = child.value.slice(suffix[0].length)
+          const parts = rest === '' ? [] : keptTogether(rest)
+          children.splice(index - 1, 2, kept, ...parts)
+          index += parts.length - 1
+          continue
+        }
         const parts = keptTogether(child.value)
         if (parts.length > 1) {
           children.splice(index, 1, ...parts)
