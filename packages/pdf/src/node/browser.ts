@@ -108,3 +108,12 @@ export async function guardRequests(page: Page, origin: string, blocked: (url: s
     }
   })
 }
+
+/** Chromium flags for headless printing here. */
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-crash-reporter', '--disable-breakpad', '--font-render-hinting=none']
+
+/** Launch Debian Chromium (never a downloaded browser). */
+export async function launchBrowser(): Promise<Browser> {
+  // Over a pipe, without puppeteer's signal handlers, killed on SIGINT/SIGTERM (browser.ts).
+  return launchGuardedBrowser(chromiumArgs)
+}

@@ -7,7 +7,8 @@
  * and what the checks need. Installed in `globalThis.diglotFacing`.
  */
 import type {FacingGlobal} from './install.js'
-import type {PageReport} from '../paginate.js'
+import type {PageReport} from '../api.js'
+import {roman} from '../roman.js'
 
 /** What the finishing step needs. */
 export interface FacingFinishData {
@@ -71,16 +72,6 @@ export function fillIndex(): void {
 export function finishFacing(data: FacingFinishData): PageReport {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   const pages = [...document.querySelectorAll<HTMLElement>('.book > .page')]
-  const roman = (value: number): string => {
-    const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
-    let rest = value
-    let result = ''
-    for (const [amount, letters] of table) while (rest >= amount) {
-      result += letters
-      rest -= amount
-    }
-    return result
-  }
   const arabicFrom = pages.findIndex((page) => ['part', 'body', 'back'].includes(page.dataset['matter'] ?? ''))
   const folios = pages.map((_, index) => (arabicFrom >= 0 && index >= arabicFrom ? String(index - arabicFrom + 1) : roman(index + 1)))
   let backHead = ''
