@@ -18,6 +18,7 @@ import {
   type ApparatusGroupName,
   type HeadingEntry,
   type Note,
+  type NoteReference,
   type Root,
   type Section,
   type Work
@@ -123,7 +124,7 @@ export function buildContent(tree: Root, work: Work): BookContent {
     const content: ElementContent[] = []
     for (const node of unit.nodes) content.push(...(blockToHast(work, node, options).children as ElementContent[]))
     const chapter = h('section', {className: ['chapter'], 'epub:type': 'chapter', role: 'doc-chapter', ariaLabel: unit.title}, content)
-    const called = notesCalledIn(chapter, notes, placed)
+    const called = notesCalledIn(unit.nodes, notes, placed)
     const body: ElementContent[] = [chapter]
     if (called.length > 0) {
       body.push(
@@ -223,24 +224,20 @@ export function chapterUnits(work: Work): Unit[] {
   return units
 }
 
-/** Notes called in `tree` (and in those notes, recursively) not placed yet, in order of first call. */
-function notesCalledIn(tree: Element, notes: Map<string, Note>, placed: Set<string>): Note[] {
+/** Notes called in the blocks of a chapter not placed yet, in order of first call (from the Diglot tree). */
+function notesCalledIn(nodes: ReadonlyArray<Section | Alignment>, notes: Map<string, Note>, placed: Set<string>): Note[] {
   const result: Note[] = []
-  const visit = (node: ElementContent | HastRoot): void => {
-    if (node.type === 'element') {
-      const href = node.properties['href']
-      const classes = node.properties['className']
-      if (typeof href === 'string' && Array.isArray(classes) && classes.includes('noteref')) {
-        const note = notes.get(href.slice(1))
-        if (note && !placed.has(note.id)) {
-          placed.add(note.id)
-          result.push(note)
-        }
+  const visit = (node: {type: string; children?: unknown[]}): void => {
+    if (node.type === 'noteReference') {
+      const note = notes.get((node as NoteReference).noteId)
+      if (note && !placed.has(note.id)) {
+        placed.add(note.id)
+        result.push(note)
       }
     }
-    if ('children' in node) for (const child of node.children) visit(child as ElementContent)
+    if (Array.isArray(node.children)) for (const child of node.children) visit(child as {type: string; children?: unknown[]})
   }
-  visit(tree)
+  for (const node of nodes) visit(node)
   return result
 }
 

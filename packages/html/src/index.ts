@@ -1,4 +1,4 @@
-export {toHast, blockToHast, noteToHast, noteMark, notesById, pageId, type Target, type ToHastOptions, type Labels} from './to-hast.js'
+export {toHast, blockToHast, noteToHast, noteElement, defaultHandlers, asElement, noteMark, notesById, pageId, type DiglotContext, type DiglotHandler, type DiglotHandlers, type DiglotState, type HandlerResult, type Target, type ToHastOptions, type Labels} from './hast/index.js'
 export {htmlEdition, buildHtml, renderPages, serialize, templateAssets} from './edition.js'
 export {workPage, indexPage, glossaryPage, languageName, pick} from './page.js'
 export {availableFaces, facesFor, fontFaceCss, parseRanges, codePointsOf, glyphSet, noGlyphNeeded, describeChar, type FontFace} from './fonts.js'

@@ -21,7 +21,7 @@ import {
   type Work
 } from '@diglot/core'
 import {hyphenateScreen} from './hyphenate.js'
-import {toHast} from './to-hast.js'
+import {toHast} from './hast/index.js'
 
 type Content = ElementContent | string
 

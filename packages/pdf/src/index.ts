@@ -1,5 +1,6 @@
 export {pdfEdition, buildPdfEdition, printHtml, missingGlyphs, pdfMessage, type PdfRuleId, type PdfBuildOptions} from './edition.js'
-export {printDocument, shortTitle, type PrintDocument} from './document/print-document.js'
+export {printDocument, type PrintDocument} from './document/print-document.js'
+export {shortTitle} from './document/titles.js'
 export {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints, kazakhExceptions} from './document/kazakh-hyphenation.js'
 export {hyphenateText, hyphenateHast} from './document/hyphenate.js'
 export {fontFaces, fontPackages, parseUnicodeRange} from './node/fonts.js'

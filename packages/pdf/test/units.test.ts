@@ -5,7 +5,7 @@ import {group, sentences, splitLongPairs} from '../src/document/columns.js'
 import {hyphenateText} from '../src/document/hyphenate.js'
 import {fontFaces, parseUnicodeRange} from '../src/node/fonts.js'
 import {missingGlyphs} from '../src/edition.js'
-import {shortTitle} from '../src/document/print-document.js'
+import {shortTitle} from '../src/document/titles.js'
 
 describe('English hyphenation', () => {
   it('inserts soft hyphens with TeX patterns, not in abbreviations or URLs', () => {

@@ -7,10 +7,14 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
-import {apparatusOf, frontMatterOf, headingsOf, labelsFor, type ApparatusEntry, type Root, type Work} from '@diglot/core'
+import {frontMatterOf, headingsOf, labelsFor, type Root, type Work} from '@diglot/core'
 import {toHast} from '@diglot/html'
-import {hyphenateHast} from './hyphenate.js'
+import {backMatter} from './back-matter.js'
 import {splitLongPairs} from './columns.js'
+import {printHandlers} from './handlers.js'
+import {hyphenateHast} from './hyphenate.js'
+import {prepareText, textOf} from './text.js'
+import {pick, shortTitle} from './titles.js'
 
 /** Names of languages, in English (the apparatus's language). */
 const languageNames: Record<string, string> = {kk: 'Kazakh', en: 'English', 'zh-Hans': 'Chinese', zh: 'Chinese', ru: 'Russian'}
@@ -41,22 +45,6 @@ export interface PrintDocument {
   text: string
 }
 
-/** Pick a localised string: the first language that has one. */
-function pick(text: Readonly<Record<string, string>> | undefined, languages: readonly string[]): string {
-  if (!text) return ''
-  for (const lang of languages) if (text[lang]) return text[lang]
-  return Object.values(text)[0] ?? ''
-}
-
-/** A shortened title for running heads. */
-export function shortTitle(title: string, max = 60): string {
-  const clean = title.replace(/\s+/g, ' ').trim()
-  if (clean.length <= max) return clean
-  const colon = clean.indexOf(':')
-  if (colon > 10 && colon <= max) return clean.slice(0, colon)
-  return `${clean.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
-}
-
 /** Build the print document of a work. */
 export function printDocument(tree: Root, work: Work): PrintDocument {
   const languages = work.languages
@@ -77,8 +65,8 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   const date = front.date?.text
 
   // ---------------------------------------------------------------- text
-  const text = toHast(work, {target: 'print', glossaryHref: (identifier) => `#glossary-${identifier}`})
-  prepareText(text, work)
+  const text = toHast(work, {target: 'print', glossaryHref: (identifier) => `#glossary-${identifier}`, handlers: printHandlers(work)})
+  prepareText(text)
   if (layout === 'columns') splitLongPairs(text)
   hyphenateHast(text, original)
 
@@ -173,127 +161,3 @@ function sectionTitle(section: Element): string {
   return heading ? textOf(heading) : ''
 }
 
-/** The text of a hast node. */
-export function textOf(node: HastRoot | ElementContent): string {
-  if (node.type === 'text') return node.value
-  if (node.type === 'root' || node.type === 'element') return node.children.map((child) => textOf(child as ElementContent)).join('')
-  return ''
-}
-
-/**
- * Adjust the shared hast for Paged.js: Paged.js owns `data-note` and the id
- * of a footnote (it overwrites both), so the note's id and mark move to
- * `data-note-id` / `data-mark` (the id is restored after pagination); each
- * note gets a side label (shown when a page has notes from both languages);
- * heading alignments carry their running-head text.
- */
-function prepareText(tree: HastRoot, work: Work): void {
-  const headings = new Map(headingsOf(work).map((heading) => [heading.id, heading]))
-  const translation = work.languages[1]
-  const visit = (node: HastRoot | Element): void => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue
-      const classes = classList(child)
-      if (child.tagName === 'span' && classes.includes('footnote')) {
-        child.properties['dataNoteId'] = String(child.properties['id'] ?? '')
-        child.properties['dataMark'] = String(child.properties['dataNote'] ?? '')
-        delete child.properties['id']
-        delete child.properties['dataNote']
-        const langTag = String(child.properties['lang'] ?? '')
-        const first = child.children.find((grandchild): grandchild is Element => grandchild.type === 'element' && classList(grandchild).includes('note-p'))
-        const side = h('span', {className: ['note-side'], ariaHidden: 'true'}, langTag)
-        if (first) {
-          const markIndex = first.children.findIndex((grandchild) => grandchild.type === 'element' && classList(grandchild).includes('note-mark'))
-          first.children.splice(markIndex + 1, 0, side)
-        } else child.children.unshift(side)
-        continue
-      }
-      if (child.properties['dataPage'] !== undefined) {
-        // Paged.js reads `data-page` as a named page (CSS `page`) and starts a new page at
-        // every change of it: a source page marker would break the page and sit alone on one.
-        child.properties['dataSourcePage'] = child.properties['dataPage']
-        delete child.properties['dataPage']
-      }
-      if (/^h[1-6]$/.test(child.tagName)) {
-        // Bookmarks take the heading's name, without source page markers or line breaks.
-        const label = textOf({...child, children: child.children.filter((grandchild) => !(grandchild.type === 'element' && classList(grandchild).includes('pb')))}).replace(/\s+/g, ' ').trim()
-        child.properties['ariaLabel'] = label
-      }
-      if (classes.includes('alignment')) {
-        const heading = headings.get(String(child.properties['id'] ?? ''))
-        if (heading) {
-          const text = heading.text[translation ?? ''] ?? heading.text[work.languages[0] ?? ''] ?? ''
-          child.properties['dataRunningHead'] = shortTitle(text, 70)
-          child.properties['dataDepth'] = String(heading.depth)
-        }
-      }
-      visit(child)
-    }
-  }
-  visit(tree)
-  wrapUrls(tree)
-}
-
-/** Put URLs in `span.url` so that they may break anywhere instead of stretching a justified line. */
-function wrapUrls(node: HastRoot | Element): void {
-  const pattern = /(?:https?:\/\/|www\.)[^\s)\]>»”"]+[^\s)\]>»”".,;:]/g
-  for (let index = 0; index < node.children.length; index++) {
-    const child = node.children[index]
-    if (!child) continue
-    if (child.type === 'element') {
-      if (child.tagName !== 'a' || !String(child.properties['href'] ?? '').startsWith('http')) wrapUrls(child)
-      else child.properties['className'] = [...classList(child), 'url']
-      continue
-    }
-    if (child.type !== 'text' || !pattern.test(child.value)) continue
-    pattern.lastIndex = 0
-    const parts: ElementContent[] = []
-    let last = 0
-    for (const match of child.value.matchAll(pattern)) {
-      if (match.index > last) parts.push({type: 'text', value: child.value.slice(last, match.index)})
-      parts.push(h('span', {className: ['url']}, match[0]))
-      last = match.index + match[0].length
-    }
-    if (last < child.value.length) parts.push({type: 'text', value: child.value.slice(last)})
-    node.children.splice(index, 1, ...(parts as typeof node.children))
-    index += parts.length - 1
-  }
-}
-
-function classList(element: Element): string[] {
-  const value = element.properties['className']
-  return Array.isArray(value) ? value.map(String) : []
-}
-
-/**
- * The glossary and the index of names of a work, as the book model has them
- * (groups, order, headwords), with page placeholders.
- */
-function backMatter(tree: Root, work: Work, apparatus: string): Element[] {
-  const labels = labelsFor(apparatus)
-  const sections: Element[] = []
-  const entryElement = (entry: ApparatusEntry): Element => {
-    const others: ElementContent[] = []
-    for (const forms of entry.forms) {
-      const form = forms.forms[0]
-      if (!form || form === entry.headword.text || form === entry.entry.forms[apparatus]?.[0]) continue
-      if (others.length > 0) others.push({type: 'text', value: ', '})
-      others.push(h('span', {lang: forms.lang}, form))
-    }
-    const count = new Set(entry.occurrences.map((occurrence) => occurrence.target)).size
-    const note = entry.notes.find((text) => text.lang === apparatus) ?? entry.notes.find((text) => text.lang === 'en')
-    return h('p', {className: ['entry'], id: `glossary-${entry.id}`}, [
-      h('span', {className: ['headword'], ...(entry.headword.lang === apparatus ? {} : {lang: entry.headword.lang})}, entry.headword.text),
-      ...(others.length > 0 ? [' ', h('span', {className: ['forms']}, ['(', ...others, ')'])] : []),
-      ...(note ? [{type: 'text' as const, value: ` — ${note.text}`}] : []),
-      ' ',
-      h('span', {className: ['pages'], dataEntry: entry.id}, Array.from({length: Math.max(1, count)}, () => '000').join(', '))
-    ])
-  }
-  for (const group of apparatusOf(tree, {lang: apparatus, labels, work})) {
-    if (group.entries.length === 0) continue
-    const id = group.name === 'glossary' ? 'glossary' : 'index-of-names'
-    sections.push(h('section', {className: ['back', group.name], id, dataMatter: 'back', dataRunningHead: group.title}, [h('h1', group.title), h('div', {className: ['entries']}, group.entries.map(entryElement))]))
-  }
-  return sections
-}

@@ -1,0 +1,53 @@
+/**
+ * The print edition's own handlers for the shared hast (`toHast`'s
+ * `handlers`): what Paged.js needs, decided here from the Diglot tree, not
+ * found afterwards in the HTML's classes.
+ *
+ * * A note goes right after its call, as `span.footnote` (`float: footnote`
+ *   in print.css; Paged.js moves it to the foot of the page). Paged.js owns a
+ *   footnote's `id` and `data-note` (it overwrites both), so the note's id and
+ *   mark are `data-note-id` / `data-mark` (the id is restored after
+ *   pagination); a side label (its language) shows when a page has notes of
+ *   both languages.
+ * * A heading's alignment carries its running-head text and depth.
+ */
+import {h} from 'hastscript'
+import type {Element, ElementContent} from 'hast'
+import {headingsOf, type Alignment, type NoteReference, type Work} from '@diglot/core'
+import {defaultHandlers, noteElement, noteMark, type DiglotHandlers, type DiglotState} from '@diglot/html'
+import {shortTitle} from './titles.js'
+
+/** The handlers of the print edition for `work`. */
+export function printHandlers(work: Work): Partial<DiglotHandlers> {
+  const headings = new Map(headingsOf(work).map((heading) => [heading.id, heading]))
+  const translation = work.languages[1]
+
+  const noteReference = (state: DiglotState, node: NoteReference): ElementContent[] => {
+    const call = defaultHandlers.noteReference(state, node)
+    const note = state.diglot.notes.get(node.noteId)
+    if (!note) return [call]
+    // The note's blocks as the web edition has them, flattened to spans (a note sits inside a paragraph).
+    const context = {...state.diglot, options: {...state.diglot.options, target: 'web' as const}, handlers: {...defaultHandlers} as unknown as DiglotHandlers}
+    const element = noteElement(note, context)
+    const spans = element.children.map((child) => (child.type === 'element' && child.tagName === 'p' ? {...child, tagName: 'span', properties: {...child.properties, className: ['note-p']}} : child))
+    const side = h('span', {className: ['note-side'], ariaHidden: 'true'}, note.lang)
+    // (The note's first paragraph begins with its mark: the side label follows it.)
+    const first = spans[0] as Element
+    first.children.splice(1, 0, side)
+    return [call, h('span', {lang: note.lang, className: ['footnote', `note-${note.kind}`], dataNoteId: note.id, dataMark: noteMark(note)}, spans as ElementContent[])]
+  }
+
+  const alignment = (state: DiglotState, node: Alignment): Element => {
+    const element = defaultHandlers.alignment(state, node)
+    const heading = headings.get(node.id)
+    if (heading) {
+      const text = heading.text[translation ?? ''] ?? heading.text[work.languages[0] ?? ''] ?? ''
+      element.properties['dataRunningHead'] = shortTitle(text, 70)
+      element.properties['dataDepth'] = String(heading.depth)
+    }
+    return element
+  }
+
+  return {noteReference, alignment} as unknown as Partial<DiglotHandlers>
+}
+
