@@ -11,11 +11,11 @@ import {createMessage, works, type DiglotMessage, type EditionFormat, type Editi
 import {describeChar} from '@diglot/html'
 import {EPub, type Content, type Options} from 'epub-gen-memory'
 import {h} from 'hastscript'
-import {buildContent, xhtml, type Page} from './book.js'
+import {buildContent, xhtml, type Page} from './content/index.js'
 import {coverSvg, coverText, prepareCover, renderCover} from './cover.js'
 import {bookFonts, createFontSource, type BookFonts, type EmbeddedFont, type FontSource} from './fonts.js'
-import {apparatusLang, metadataXml} from './metadata.js'
-import {zip, type ZipEntry} from './zip.js'
+import {apparatusLang, metadataXml} from './package/metadata.js'
+import {zip, type ZipEntry} from './package/zip.js'
 
 /** The templates the edition reads from `templates/epub/`. */
 export interface Templates {
