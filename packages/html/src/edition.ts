@@ -10,7 +10,7 @@ import {unified} from 'unified'
 import rehypeStringify from 'rehype-stringify'
 import {createMessage, glossaryOf, works as worksOf, type DiglotMessage, type EditionFormat, type EditionOptions, type EditionResult, type Root} from '@diglot/core'
 import {availableFaces, codePointsOf, describeChar, facesFor, fontFaceCss, glyphSet, noGlyphNeeded, type FontFace} from './fonts.js'
-import {glossaryPage, indexPage, workPage} from './page.js'
+import {glossaryPage, indexPage, workPage} from './pages/index.js'
 import {markLessThan, unmarkLessThan} from './attributes.js'
 
 /** The files of `templates/html/` copied to `assets/`. */

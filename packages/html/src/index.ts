@@ -1,6 +1,6 @@
 export {toHast, blockToHast, noteToHast, noteElement, defaultHandlers, asElement, noteMark, notesById, pageId, type DiglotContext, type DiglotHandler, type DiglotHandlers, type DiglotState, type HandlerResult, type Target, type ToHastOptions, type Labels} from './hast/index.js'
 export {htmlEdition, buildHtml, renderPages, serialize, templateAssets} from './edition.js'
-export {workPage, indexPage, glossaryPage, languageName, pick} from './page.js'
+export {workPage, indexPage, glossaryPage, languageName, pick} from './pages/index.js'
 export {availableFaces, facesFor, fontFaceCss, parseRanges, codePointsOf, glyphSet, noGlyphNeeded, describeChar, type FontFace} from './fonts.js'
 export {hyphenateScreen} from './hyphenate.js'
 export {markLessThan, unmarkLessThan} from './attributes.js'
