@@ -9,6 +9,7 @@
 import type {FacingGlobal} from './install.js'
 import type {PageReport} from '../api.js'
 import {roman} from '../roman.js'
+import {fillContents, fontErrors as failedFaces} from '../finish/contents.js'
 
 /** What the finishing step needs. */
 export interface FacingFinishData {
@@ -100,13 +101,7 @@ export function finishFacing(data: FacingFinishData): PageReport {
   const pageOf = (element: Element | null): HTMLElement | null => element?.closest<HTMLElement>('.page') ?? null
   const folioOf = (element: Element | null): string => pageOf(element)?.dataset['folio'] ?? '?'
 
-  const toc: Record<string, string> = {}
-  for (const slot of document.querySelectorAll<HTMLElement>('.toc-page[data-target]')) {
-    const target = slot.dataset['target'] ?? ''
-    const folio = folioOf(document.getElementById(target))
-    toc[target] = folio
-    slot.textContent = folio
-  }
+  const toc = fillContents(folioOf)
 
   // Checks: lost text (every unit and note, all its parts together), misplaced notes, overflows.
   const lostText: string[] = []
@@ -142,10 +137,7 @@ export function finishFacing(data: FacingFinishData): PageReport {
       if (wide > 2.5 && element.clientWidth > 0) overflows.push({folio: folios[index] ?? '', text: (element.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60), excess: wide})
     }
   })
-  const fontErrors: string[] = []
-  document.fonts.forEach((face) => {
-    if (face.status === 'error') fontErrors.push(`${face.family} ${face.weight} ${face.style}`)
-  })
+  const fontErrors = failedFaces()
   const headings = [...document.querySelectorAll<HTMLElement>('.book :is(h1, h2, h3, h4, h5, h6)')]
     .filter((heading) => !heading.closest('[aria-hidden="true"]'))
     .map((heading) => heading.getAttribute('aria-label') ?? (heading.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim())

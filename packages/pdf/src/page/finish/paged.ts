@@ -7,6 +7,7 @@
  */
 import type {FinishData, PageReport} from '../api.js'
 import {roman} from '../roman.js'
+import {fillContents, fontErrors as failedFaces} from './contents.js'
 
 /** Finish the pages; `lost` are the paragraphs the lost-text check named. */
 export function finishPaged(data: FinishData, lost: number[]): PageReport {
@@ -59,13 +60,7 @@ export function finishPaged(data: FinishData, lost: number[]): PageReport {
     const page = element?.closest<HTMLElement>('.pagedjs_page')
     return page?.dataset['folio'] ?? '?'
   }
-  const toc: Record<string, string> = {}
-  for (const slot of document.querySelectorAll<HTMLElement>('.toc-page[data-target]')) {
-    const target = slot.dataset['target'] ?? ''
-    const folio = folioOf(document.getElementById(target))
-    toc[target] = folio
-    slot.textContent = folio
-  }
+  const toc = fillContents(folioOf)
   // Pages of every glossary and index entry: one pass over the references, in document order.
   const entryPages = new Map<string, string[]>()
   for (const reference of document.querySelectorAll<HTMLElement>('.text a.term[data-entry], .pagedjs_footnote_area a.term[data-entry]')) {
@@ -87,10 +82,7 @@ export function finishPaged(data: FinishData, lost: number[]): PageReport {
       overflows.push({folio: folioOf(element), text: (element.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60), excess})
     }
   }
-  const fontErrors: string[] = []
-  document.fonts.forEach((face) => {
-    if (face.status === 'error') fontErrors.push(`${face.family} ${face.weight} ${face.style}`)
-  })
+  const fontErrors = failedFaces()
   const misplacedNotes: PageReport['misplacedNotes'] = []
   const calls = new Map<string, Element>()
   for (const call of document.querySelectorAll('.pagedjs_page_content a.noteref[href^="#"]')) {
