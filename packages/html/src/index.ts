@@ -4,3 +4,4 @@ export {workPage, indexPage, glossaryPage, languageName, pick} from './pages/ind
 export {availableFaces, facesFor, fontFaceCss, parseRanges, codePointsOf, glyphSet, noGlyphNeeded, describeChar, type FontFace} from './fonts.js'
 export {hyphenateScreen} from './hyphenate.js'
 export {markLessThan, unmarkLessThan} from './attributes.js'
+export {imprintEntries, textIn, type ImprintEntry, type ImprintOptions} from './book/imprint.js'

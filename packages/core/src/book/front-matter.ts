@@ -30,6 +30,8 @@ export interface ContributorLine {
 
 /** A row of the imprint (the metadata page). */
 export interface ImprintRow {
+  /** What the row states. */
+  kind: 'languages' | 'publisher' | 'date' | 'series' | 'source' | 'licence'
   label: string
   value: TextIn
   /** A machine-readable value: the ISO date of a date row, the file of a source row. */
@@ -135,13 +137,14 @@ function imprintOf(work: Work, lang: LanguageTag, labels: Labels, date: FrontMat
   const rows: ImprintRow[] = []
   const english = (text: string): TextIn => ({lang: 'en', text})
   rows.push({
+    kind: 'languages',
     label: labels.languages,
     value: {lang, text: work.languages.map((language, index) => `${languageName(language, lang)}${index === 0 && work.languages.length > 1 ? ` (${labels.original})` : ''}`).join(', ')}
   })
-  if (meta.publisher) rows.push({label: labels.publisher, value: english(meta.publisher)})
-  if (date) rows.push({label: labels.date, value: {lang, text: date.text}, detail: date.iso})
-  if (meta.series) rows.push({label: labels.series, value: english(meta.series)})
-  rows.push({label: labels.source, value: english(meta.source.description), ...(meta.source.file ? {detail: meta.source.file} : {})})
-  rows.push({label: labels.licence, value: english(meta.licence)})
+  if (meta.publisher) rows.push({kind: 'publisher', label: labels.publisher, value: english(meta.publisher)})
+  if (date) rows.push({kind: 'date', label: labels.date, value: {lang, text: date.text}, detail: date.iso})
+  if (meta.series) rows.push({kind: 'series', label: labels.series, value: english(meta.series)})
+  rows.push({kind: 'source', label: labels.source, value: english(meta.source.description), ...(meta.source.file ? {detail: meta.source.file} : {})})
+  rows.push({kind: 'licence', label: labels.licence, value: english(meta.licence)})
   return rows
 }

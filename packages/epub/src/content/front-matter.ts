@@ -1,8 +1,8 @@
 /** The title page and the imprint of the EPUB. */
-import {dateInWords, frontMatterOf, labelsFor, type Work} from '@diglot/core'
+import {frontMatterOf, labelsFor, type Work} from '@diglot/core'
+import {imprintEntries} from '@diglot/html'
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {languageName, personName} from '../package/metadata.js'
 import {tagged} from './xhtml.js'
 import type {Page} from './types.js'
 
@@ -61,24 +61,12 @@ export function imprintPage(work: Work, lang: string): Page {
     rows.push(h('p', [h('span', {className: ['imprint-label']}, `${label}: `), ...(typeof value === 'string' ? tagged(value) : Array.isArray(value) ? value : [value])]))
   }
   row('Title', titleLines(work).map((line) => ({...(line as Element), tagName: 'span', properties: {...(line as Element).properties, className: ['imprint-title']}})))
-  if (meta.authors.length > 0) row('Author', meta.authors.map((author) => personName(author, lang)).join(', '))
-  const authorNote = meta.authorNote?.[lang]
-  if (authorNote) rows.push(h('p', {className: ['imprint-note']}, tagged(authorNote)))
-  if (meta.translators.length > 0) {
-    row('Translation', meta.translators.map((translator) => `${personName(translator, lang)} (into ${languageName(translator.language)})`).join(', '))
+  // The imprint as the book model has it, rendered as every edition renders it (`imprintEntries`).
+  const labels = labelsFor(lang)
+  for (const entry of imprintEntries(frontMatterOf(work, lang, labels), labels, {lang, sourceHash: meta.source.sha256})) {
+    if (entry.sentence) rows.push(h('p', entry.sentence))
+    else row(entry.label, entry.value)
   }
-  if (meta.translation?.madeForThisEdition) rows.push(h('p', {className: ['imprint-edition']}, 'The translation was made for this edition.'))
-  for (const language of [lang, ...work.languages.filter((other) => other !== lang)]) {
-    const note = meta.translation?.note?.[language]
-    if (note) rows.push(h('p', {className: ['imprint-note'], ...(language === lang ? {} : {lang: language})}, tagged(note)))
-  }
-  if (meta.translation?.status === 'partial') rows.push(h('p', 'The translation is not finished: untranslated passages are marked.'))
-  if (meta.publisher) row('Publisher', meta.publisher)
-  if (meta.series) row('Series', meta.series)
-  if (meta.date) row('Date of the original', dateInWords(meta.date, lang))
-  row('Source', meta.source.description)
-  if (meta.source.sha256) row('Source file SHA-256', h('code', {className: ['hash']}, meta.source.sha256))
-  row('Licence', meta.licence)
   rows.push(h('p', {className: ['imprint-made']}, 'This EPUB was made with Diglot from the edition’s structured source; the same source gives the same bytes.'))
   return {
     filename: 'imprint.xhtml',

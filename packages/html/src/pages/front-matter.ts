@@ -1,8 +1,9 @@
 /** A work's title page and table of contents in the web edition. */
 import {h} from 'hastscript'
 import type {Element} from 'hast'
-import {dateInWords, headingsOf, type GlossaryEntryKind, type HeadingEntry, type Work} from '@diglot/core'
-import {type Content, uiLang, languageName, pick, inLang, allForms} from './common.js'
+import {frontMatterOf, headingsOf, labelsFor, type GlossaryEntryKind, type HeadingEntry, type Work} from '@diglot/core'
+import {imprintEntries} from '../book/imprint.js'
+import {type Content, uiLang, allForms} from './common.js'
 
 export function kindLabel(kind: GlossaryEntryKind): string {
   return {term: 'Term', person: 'Person', organisation: 'Organisation', place: 'Place', work: 'Work'}[kind]
@@ -28,36 +29,9 @@ export function titlePage(work: Work): Element {
   const header: Content[] = [heading]
   if (meta.subtitle) header.push(h('p', {className: ['work-subtitle']}, allForms(meta.subtitle, langs)))
   if (meta.titleIsEditorial) header.push(h('p', {className: ['editorial-title']}, [h('span', {className: ['ed-label']}, 'Editorial title.'), ' The source has no title; this one was given by the editors.']))
-  if (meta.authors.length > 0) {
-    row(meta.authors.length > 1 ? 'Authors' : 'Author', joinPeople(meta.authors.map((person) => allForms(person.name, [uiLang, ...langs], ' ')), ', '))
-  }
-  if (meta.authorNote) {
-    const note = pick(meta.authorNote, [uiLang])
-    if (note) row(meta.authors.length > 0 ? 'About the author' : 'Author', [inLang(note.lang, note.text)])
-  }
-  if (meta.translators.length > 0) {
-    const byLang = new Map<string, Content[][]>()
-    for (const translator of meta.translators) {
-      const list = byLang.get(translator.language) ?? []
-      list.push(allForms(translator.name, [uiLang, ...langs], ' '))
-      byLang.set(translator.language, list)
-    }
-    for (const [lang, people] of byLang) row(`Translated into ${languageName(lang)} by`, joinPeople(people, ', '))
-  }
-  if (meta.translation) {
-    const parts: Content[] = []
-    const note = pick(meta.translation.note, [uiLang])
-    if (note) parts.push(inLang(note.lang, note.text))
-    else if (meta.translation.madeForThisEdition) parts.push('This translation was made for this edition.')
-    if (meta.translation.status === 'partial') parts.push(' The translation is not finished; untranslated passages are marked.')
-    if (parts.length > 0) row(meta.translation.madeForThisEdition ? 'Translation made for this edition' : 'Translation', parts)
-  }
-  row('Languages', [langs.map((lang, index) => `${languageName(lang)}${index === 0 ? ' (original)' : ' (translation)'}`).join(', ')])
-  if (meta.publisher) row('Publisher', [meta.publisher])
-  if (meta.date) row('Date', [h('time', {dateTime: meta.date}, dateInWords(meta.date, uiLang))])
-  if (meta.series) row('Series', [meta.series])
-  row('Source', [meta.source.description, ...(meta.source.file ? [' (', h('code', meta.source.file), ')'] : [])])
-  row('Licence', [meta.licence])
+  // The imprint as the book model has it, rendered as every edition renders it (`imprintEntries`).
+  const labels = labelsFor(uiLang)
+  for (const entry of imprintEntries(frontMatterOf(work, uiLang, labels), labels, {lang: uiLang})) row(entry.label, entry.value)
   return h('section', {className: ['title-page'], ariaLabelledby: 'title'}, [
     h('header', {className: ['title-block'], id: 'title'}, header),
     h('dl', {className: ['metadata']}, items)

@@ -7,8 +7,8 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
-import {frontMatterOf, headingsOf, labelsFor, type Root, type Work} from '@diglot/core'
-import {toHast} from '@diglot/html'
+import {frontMatterOf, headingsOf, labelsFor, languageName, type Root, type Work} from '@diglot/core'
+import {imprintEntries, toHast} from '@diglot/html'
 import {backMatter} from './back-matter.js'
 import {splitLongPairs} from './columns.js'
 import {printHandlers} from './handlers.js'
@@ -16,8 +16,6 @@ import {hyphenateHast} from './hyphenate.js'
 import {prepareText, textOf} from './text.js'
 import {pick, shortTitle} from './titles.js'
 
-/** Names of languages, in English (the apparatus's language). */
-const languageNames: Record<string, string> = {kk: 'Kazakh', en: 'English', 'zh-Hans': 'Chinese', zh: 'Chinese', ru: 'Russian'}
 
 /** What the page needs besides its HTML. */
 export interface PrintDocument {
@@ -95,15 +93,14 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
     if (content) imprintLines.push(h('p', {lang: langTag}, content))
   }
   line([titleOriginal, titleTranslation].filter(Boolean).join(' / '), original)
-  if (meta.series) line(meta.series)
-  if (meta.authorNote) line(pick(meta.authorNote, ['en', ...languages]))
-  if (meta.translation?.note) line(pick(meta.translation.note, ['en', ...languages]))
-  line(`Source: ${meta.source.description}`)
-  if (meta.source.sha256) line(`Source file SHA-256: ${meta.source.sha256}`)
-  line(meta.licence)
+  // The imprint as the book model has it, rendered as every edition renders it (`imprintEntries`).
+  const labels = labelsFor(apparatus)
+  for (const entry of imprintEntries(front, labels, {lang: apparatus, sourceHash: meta.source.sha256})) {
+    imprintLines.push(h('p', {lang: apparatus}, entry.sentence ?? [h('span', {className: ['imprint-label']}, `${entry.label}: `), ...entry.value]))
+  }
   const arrangement = layout === 'facing' ? ' original on the left-hand pages, ' : ' original on the left, '
   const engine = layout === 'columns' ? 'typeset with Diglot, Paged.js and Chromium' : 'typeset with Diglot and Chromium'
-  line(`${meta.publisher ?? 'Diglot'}${date ? `, ${date}` : ''}. Set in Noto Serif and Noto Serif SC; ${bilingual ? `${languageNames[original] ?? original}${arrangement}${languageNames[translation ?? ''] ?? translation} translation ${layout === 'facing' ? 'facing it' : 'on the right'}; ` : ''}${engine}.`)
+  line(`${meta.publisher ?? 'Diglot'}${date ? `, ${date}` : ''}. Set in Noto Serif and Noto Serif SC; ${bilingual ? `${languageName(original, 'en')}${arrangement}${languageName(translation ?? '', 'en')} translation ${layout === 'facing' ? 'facing it' : 'on the right'}; ` : ''}${engine}.`)
   const imprint = h('section', {className: ['cover', 'imprint'], dataMatter: 'cover'}, imprintLines)
 
   const headings = headingsOf(work).filter((heading) => heading.depth <= 3)
