@@ -41,10 +41,12 @@ export function imprintEntries(front: FrontMatter, labels: {author: string; abou
   const entries: ImprintEntry[] = []
   const join = (texts: readonly TextIn[], separator: string): ElementContent[] =>
     texts.flatMap((text, index) => [...(index > 0 ? [{type: 'text' as const, value: separator}] : []), textIn(text, options.lang)])
+  // (Each person in every form of the name: `Chen Xulong 陈须隆`.)
+  const people = (forms: readonly TextIn[][]): ElementContent[] => forms.flatMap((person, index) => [...(index > 0 ? [{type: 'text' as const, value: ', '}] : []), ...join(person, ' ')])
   const authors = front.contributors.filter((line) => line.role === 'author')
-  for (const line of authors) entries.push({kind: 'contributors', label: line.label, value: join(line.names, ', '), sentence: line.text})
+  for (const line of authors) entries.push({kind: 'contributors', label: line.label, value: people(line.forms), sentence: line.text})
   if (front.authorNote) entries.push({kind: 'author-note', label: authors.length > 0 ? labels.aboutTheAuthor : labels.author, value: [textIn(front.authorNote, options.lang)]})
-  for (const line of front.contributors) if (line.role === 'translator') entries.push({kind: 'contributors', label: line.label, value: join(line.names, ', '), sentence: line.text})
+  for (const line of front.contributors) if (line.role === 'translator') entries.push({kind: 'contributors', label: line.label, value: people(line.forms), sentence: line.text})
   if (front.translationStatement) entries.push({kind: 'translation', label: front.translationStatement.label, value: join(front.translationStatement.text, ' ')})
   for (const row of front.imprint) {
     const value: ElementContent[] = [row.kind === 'date' ? h('time', {dateTime: row.detail ?? ''}, row.value.text) : textIn(row.value, options.lang)]
