@@ -4,6 +4,7 @@ import type {Element} from 'hast'
 import {h} from 'hastscript'
 import {blockToHast, defaultHandlers, noteMark, noteToHast, notesById, pageId, toHast, type DiglotHandler, type DiglotState} from '../src/index.js'
 import {html, parse} from './helpers.js'
+import {epubHandlers, epubNotes} from '../../epub/src/content/handlers.js'
 
 const bilingual = () =>
   parse({
@@ -45,9 +46,9 @@ describe('toHast handlers', () => {
     expect(web).toContain('aria-label="Translator’s note T1">T1</a>')
   })
 
-  it('noteReference: epub marks calls with epub:type and leaves notes out; print leaves them to the print edition', () => {
+  it('noteReference: the EPUB’s handler marks calls with epub:type and leaves notes out; print leaves them to the print edition', () => {
     const {work} = bilingual()
-    const epub = html(toHast(work, {target: 'epub'}))
+    const epub = html(toHast(work, {target: 'epub', handlers: epubHandlers}))
     expect(epub).toContain('epub:type="noteref"')
     expect(epub).not.toContain('<aside')
     const print = html(toHast(work, {target: 'print'}))
@@ -120,7 +121,7 @@ describe('toHast handlers', () => {
     // Focusable, named by its visible text, described by its title.
     expect(web).toContain('<span id="page-5" class="pb" data-page="5"><a href="#page-5" class="pb-link" title="Source page 5">[p. 5]</a></span>')
     expect(web).toContain('id="page-5-en"')
-    const epub = html(toHast(work, {target: 'epub'}))
+    const epub = html(toHast(work, {target: 'epub', handlers: epubHandlers}))
     // Named by its title: axe prohibits aria-label on a doc-pagebreak span.
     expect(epub).toContain('<span id="page-5" class="pb" role="doc-pagebreak" data-page="5" epub:type="pagebreak" title="5"></span>')
     const print = html(toHast(work, {target: 'print'}))
@@ -155,7 +156,7 @@ describe('toHast handlers', () => {
     expect(out).toContain('role="doc-backlink"')
     const twin = notes.find((note) => note.id === 'note-kk-1') as Note
     expect(twin.twin).toBe('note-en-1')
-    expect(html({type: 'root', children: [noteToHast(twin, {target: 'epub'}, work)]})).toContain('epub:type="footnote"')
+    expect(html({type: 'root', children: [noteToHast(twin, {target: 'epub', notes: epubNotes}, work)]})).toContain('epub:type="footnote"')
   })
 
   it('noteMark and pageId', () => {

@@ -10,6 +10,7 @@ import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {apparatusLang} from '../package/metadata.js'
 import type {BookContent, Page} from './types.js'
+import {epubHandlers, epubNotes} from './handlers.js'
 import {xhtml, withXmlLang} from './xhtml.js'
 import {chapterUnits, notesCalledIn} from './chapters.js'
 import {resolveLinks} from './links.js'
@@ -25,6 +26,8 @@ export function buildContent(tree: Root, work: Work): BookContent {
   const groupOf = new Map<string, ApparatusGroupName>(apparatusOf(tree, {lang, labels: labelsFor(lang)}).flatMap((group) => group.entries.map((entry) => [entry.id, group.name] as const)))
   const options: ToHastOptions = {
     target: 'epub',
+    handlers: epubHandlers,
+    notes: epubNotes,
     glossaryHref: (identifier) => `#${groupOf.get(identifier) === 'names' ? 'index-' : 'glossary-'}${identifier}`
   }
   const notes = notesById(work)

@@ -71,8 +71,7 @@ function noteReference(state: DiglotState, node: NoteReference): Element {
   const mark = note ? noteMark(note) : String(node.number)
   if (note && !context.called.includes(note)) context.called.push(note)
   const properties: Properties = {href: `#${node.noteId}`, id: node.id, className: ['noteref', `noteref-${node.kind}`], role: 'doc-noteref'}
-  if (context.options.target === 'epub') properties['epub:type'] = 'noteref'
-  else properties['ariaLabel'] = `${note ? context.labels.noteKinds[note.kind] : 'Note'} ${mark}`
+  properties['ariaLabel'] = `${note ? context.labels.noteKinds[note.kind] : 'Note'} ${mark}`
   return h('sup', {className: ['noteref-sup']}, [h('a', properties, mark)])
 }
 
@@ -96,13 +95,6 @@ function pageMarker(state: DiglotState, node: PageMarker): Element {
   const context = state.diglot
   const id = pageId(node, context.lang, context.role)
   const properties: Properties = {id, className: ['pb'], role: 'doc-pagebreak', ariaLabel: `${context.labels.page} ${node.n}`, dataPage: node.n}
-  if (context.options.target === 'epub') {
-    // Named by its title (Standard Ebooks, Ace's pagebreak-label): axe prohibits aria-label on this span.
-    delete properties['ariaLabel']
-    properties['epub:type'] = 'pagebreak'
-    properties['title'] = node.n
-    return h('span', properties)
-  }
   if (context.options.target === 'web') {
     // A citable anchor: a link to itself, in the tab order, named by its visible text (`[p. 20]`), described by its title.
     return h('span', {id, className: ['pb'], dataPage: node.n}, [

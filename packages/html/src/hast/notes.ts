@@ -9,7 +9,7 @@ import {noteMark, type DiglotContext} from './state.js'
 export function noteElement(note: Note, context: DiglotContext): Element {
   const content = convert({type: 'root', children: note.children}, context)
   const backlinks = note.calls.map((call, index) =>
-    h('a', {href: `#${call}`, className: ['note-backlink'], role: 'doc-backlink', ...(context.options.target === 'epub' ? {} : {ariaLabel: `Back to the call of note ${noteMark(note)}${index > 0 ? ` (${index + 1})` : ''}`})}, index === 0 ? noteMark(note) : `↩${index + 1}`)
+    h('a', {href: `#${call}`, className: ['note-backlink'], role: 'doc-backlink', ...(context.options.notes?.labelBacklinks === false ? {} : {ariaLabel: `Back to the call of note ${noteMark(note)}${index > 0 ? ` (${index + 1})` : ''}`})}, index === 0 ? noteMark(note) : `↩${index + 1}`)
   )
   const mark = h('span', {className: ['note-mark']}, backlinks.length > 0 ? backlinks : [noteMark(note)])
   const properties: Properties = {
@@ -20,7 +20,7 @@ export function noteElement(note: Note, context: DiglotContext): Element {
     dataNote: noteMark(note)
   }
   if (note.twin) properties['dataTwin'] = note.twin
-  if (context.options.target === 'epub') properties['epub:type'] = 'footnote'
+  Object.assign(properties, context.options.notes?.properties)
   properties['role'] = 'doc-footnote'
   // Put the mark inside the first paragraph so that it reads as one line.
   const first = content[0]

@@ -5,11 +5,11 @@
  * `state.diglot`, so that a renderer's own handlers read it as the defaults do.
  */
 import type {State} from 'mdast-util-to-hast'
-import type {Element, ElementContent} from 'hast'
+import type {Element, ElementContent, Properties} from 'hast'
 import type {Nodes as MdastNodes, Parents as MdastParents} from 'mdast'
 import type {Note, PageMarker, Segment, Work} from '@diglot/core'
 
-/** Which edition the hast is for (what differs: where notes go, which links repeat). */
+/** Which edition the hast is for (what the defaults vary: `web` sets notes beside their block and page marks as links; `print` links every glossary reference). */
 export type Target = 'web' | 'epub' | 'print'
 
 /** Words the apparatus shows. */
@@ -56,6 +56,8 @@ export interface ToHastOptions {
    * mdast-util-to-hast's `handlers`: a renderer's own markup for a node.
    */
   handlers?: Partial<DiglotHandlers> | undefined
+  /** How a note's element is made (`noteElement`): extra properties (before its role), and whether its back links are labelled (default yes). */
+  notes?: {properties?: Properties | undefined; labelBacklinks?: boolean | undefined} | undefined
 }
 
 /** The Diglot context of a conversion. */
