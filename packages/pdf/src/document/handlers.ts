@@ -10,15 +10,23 @@
  *   pagination); a side label (its language) shows when a page has notes of
  *   both languages.
  * * A heading's alignment carries its running-head text and depth.
+ * * A source page marker's page is `data-source-page`, not `data-page`.
  */
 import {h} from 'hastscript'
 import type {Element, ElementContent} from 'hast'
-import {headingsOf, type Alignment, type NoteReference, type Work} from '@diglot/core'
+import {headingsOf, type Alignment, type NoteReference, type PageMarker, type Work} from '@diglot/core'
 import {defaultHandlers, noteElement, noteMark, type DiglotHandlers, type DiglotState} from '@diglot/html'
 import {shortTitle} from './titles.js'
 
+/** The print edition's handlers, and the source page markers they made (left out of bookmark names). */
+export interface PrintHandlers {
+  handlers: Partial<DiglotHandlers>
+  pageMarkers: WeakSet<Element>
+}
+
 /** The handlers of the print edition for `work`. */
-export function printHandlers(work: Work): Partial<DiglotHandlers> {
+export function printHandlers(work: Work): PrintHandlers {
+  const pageMarkers = new WeakSet<Element>()
   const headings = new Map(headingsOf(work).map((heading) => [heading.id, heading]))
   const translation = work.languages[1]
 
@@ -48,6 +56,16 @@ export function printHandlers(work: Work): Partial<DiglotHandlers> {
     return element
   }
 
-  return {noteReference, alignment} as unknown as Partial<DiglotHandlers>
+  // Paged.js reads `data-page` as a named page (CSS `page`) and starts a new page at every
+  // change of it: a source page marker would break the page and sit alone on one.
+  const pageMarker = (state: DiglotState, node: PageMarker): Element => {
+    const element = defaultHandlers.pageMarker(state, node)
+    element.properties['dataSourcePage'] = element.properties['dataPage']
+    delete element.properties['dataPage']
+    pageMarkers.add(element)
+    return element
+  }
+
+  return {handlers: {noteReference, alignment, pageMarker} as unknown as Partial<DiglotHandlers>, pageMarkers}
 }
 

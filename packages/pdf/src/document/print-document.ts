@@ -63,8 +63,9 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   const date = front.date?.text
 
   // ---------------------------------------------------------------- text
-  const text = toHast(work, {target: 'print', glossaryHref: (identifier) => `#glossary-${identifier}`, handlers: printHandlers(work)})
-  prepareText(text)
+  const print = printHandlers(work)
+  const text = toHast(work, {target: 'print', glossaryHref: (identifier) => `#glossary-${identifier}`, handlers: print.handlers})
+  prepareText(text, print.pageMarkers)
   if (layout === 'columns') splitLongPairs(text)
   hyphenateHast(text, original)
 

@@ -4,24 +4,18 @@ import {h} from 'hastscript'
 
 /**
  * Adjust the text's hast for Paged.js (its notes and heading alignments are
- * the print handlers' already, `handlers.ts`): source page markers are no
- * named pages, headings are named for the bookmarks, URLs may break anywhere.
+ * the print handlers' already, `handlers.ts`): headings are named for the
+ * bookmarks (without the source page markers in them), URLs may break anywhere.
  */
-export function prepareText(tree: HastRoot): void {
+export function prepareText(tree: HastRoot, pageMarkers: WeakSet<Element>): void {
   const visit = (node: HastRoot | Element): void => {
     for (const child of node.children) {
       if (child.type !== 'element') continue
       // (A note, as the print handler made it, is left as it is.)
       if (child.properties['dataNoteId'] !== undefined) continue
-      if (child.properties['dataPage'] !== undefined) {
-        // Paged.js reads `data-page` as a named page (CSS `page`) and starts a new page at
-        // every change of it: a source page marker would break the page and sit alone on one.
-        child.properties['dataSourcePage'] = child.properties['dataPage']
-        delete child.properties['dataPage']
-      }
       if (/^h[1-6]$/.test(child.tagName)) {
         // Bookmarks take the heading's name, without source page markers or line breaks.
-        const label = textOf({...child, children: child.children.filter((grandchild) => !(grandchild.type === 'element' && classList(grandchild).includes('pb')))}).replace(/\s+/g, ' ').trim()
+        const label = textOf({...child, children: child.children.filter((grandchild) => !(grandchild.type === 'element' && pageMarkers.has(grandchild)))}).replace(/\s+/g, ' ').trim()
         child.properties['ariaLabel'] = label
       }
       visit(child)
