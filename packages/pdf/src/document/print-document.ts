@@ -55,11 +55,10 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   const titleOriginal = pick(meta.title, [original])
   const titleTranslation = translation ? pick(meta.title, [translation]) : ''
   const subtitle = meta.subtitle ? pick(meta.subtitle, [apparatus, original]) : ''
-  const authors = meta.authors.map((person) => pick(person.name, ['en', ...languages]))
-  const translators = meta.translators.map((person) => pick(person.name, ['en', ...languages]))
-  // Contributor lines and the date as the book model words them (“Translated into English by
-  // the editors of this edition”, “December 2013”).
+  // Names, contributor lines and the date as the book model words them (“Translated into
+  // English by the editors of this edition”, “December 2013”).
   const front = frontMatterOf(work, apparatus, labelsFor(apparatus))
+  const authors = front.contributors.filter((line) => line.role === 'author').flatMap((line) => line.names.map((name) => name.text))
   const date = front.date?.text
 
   // ---------------------------------------------------------------- text
@@ -79,7 +78,7 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   if (authors.length > 0) people.push(h('p', authors.join(', ')))
   else if (meta.authorNote) people.push(h('p', {className: ['author-note'], lang: 'en'}, h('i', 'Author not named in the source')))
   for (const contributors of front.contributors) {
-    if (contributors.role === 'translator' && translators.length > 0) people.push(h('p', {lang: apparatus}, contributors.text))
+    if (contributors.role === 'translator') people.push(h('p', {lang: apparatus}, contributors.text))
   }
   const titlePage = h('section', {className: ['cover', 'title-page'], dataMatter: 'cover'}, [
     ...(meta.series ? [h('p', {className: ['series']}, meta.series)] : []),
