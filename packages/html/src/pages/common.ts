@@ -1,25 +1,20 @@
 /** What every page of the web edition shares: the shell around it, the apparatus language, localized text. */
 import {h} from 'hastscript'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
-import type {LocalizedText} from '@diglot/core'
+import {languageName as modelLanguageName, type LocalizedText} from '@diglot/core'
 
 export type Content = ElementContent | string
 
 /** The language of the apparatus (labels, metadata headings). */
 export const uiLang = 'en'
 
-export const languageNames: Record<string, string> = {en: 'English', kk: 'Kazakh', 'zh-Hans': 'Chinese', zh: 'Chinese', ru: 'Russian', pinyin: 'Pinyin'}
-
-/** The English name of a language tag. */
+/** The name of a language in the apparatus language (the book model's, from CLDR). */
 export function languageName(tag: string): string {
-  const known = languageNames[tag]
-  if (known) return known
-  try {
-    return new Intl.DisplayNames(['en'], {type: 'language'}).of(tag) ?? tag
-  } catch {
-    return tag
-  }
+  return modelLanguageName(tag, uiLang)
 }
+
+/** Names of the languages the term popovers may show, by key. */
+export const languageNames: Record<string, string> = Object.fromEntries(['en', 'kk', 'zh-Hans', 'zh', 'ru', 'pinyin'].map((key) => [key, languageName(key)]))
 
 /** The text of `value` in the first of `langs` that has one, with its language. */
 export function pick(value: LocalizedText | undefined, langs: readonly string[]): {lang: string; text: string} | undefined {
