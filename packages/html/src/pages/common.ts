@@ -1,7 +1,7 @@
 /** What every page of the web edition shares: the shell around it, the apparatus language, localized text. */
 import {h} from 'hastscript'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
-import {languageName as modelLanguageName, type LocalizedText} from '@diglot/core'
+import {languageName as modelLanguageName, pick as modelPick, type LocalizedText} from '@diglot/core'
 
 export type Content = ElementContent | string
 
@@ -16,15 +16,9 @@ export function languageName(tag: string): string {
 /** Names of the languages the term popovers may show, by key. */
 export const languageNames: Record<string, string> = Object.fromEntries(['en', 'kk', 'zh-Hans', 'zh', 'ru', 'pinyin'].map((key) => [key, languageName(key)]))
 
-/** The text of `value` in the first of `langs` that has one, with its language. */
+/** The text of `value` in the first of `langs` (then the apparatus language) that has one, with its language (the book model's `pick`). */
 export function pick(value: LocalizedText | undefined, langs: readonly string[]): {lang: string; text: string} | undefined {
-  if (!value) return undefined
-  for (const lang of [...langs, uiLang]) {
-    const text = value[lang]
-    if (text) return {lang, text}
-  }
-  const first = Object.entries(value)[0]
-  return first ? {lang: first[0], text: first[1]} : undefined
+  return modelPick(value, [...langs, uiLang])
 }
 
 /** `<span lang>` when the language differs from the page's. */

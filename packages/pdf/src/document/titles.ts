@@ -1,10 +1,9 @@
 /** Titles as the print edition shows them. */
+import {pick as modelPick} from '@diglot/core'
 
-/** Pick a localised string: the first language that has one. */
+/** A localised string in the first language that has one (the book model's `pick`), or ``. */
 export function pick(text: Readonly<Record<string, string>> | undefined, languages: readonly string[]): string {
-  if (!text) return ''
-  for (const lang of languages) if (text[lang]) return text[lang]
-  return Object.values(text)[0] ?? ''
+  return modelPick(text, languages)?.text ?? ''
 }
 
 /** A shortened title for running heads. */
