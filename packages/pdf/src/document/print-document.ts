@@ -2,7 +2,7 @@
  * The print document of one work: front matter (half-title, title page,
  * imprint, contents), the text from the shared hast (`target: 'print'`),
  * and back matter (glossary, index of names), as one HTML page for Paged.js.
- * Page numbers are placeholders here; `paginate.ts` fills them in after layout.
+ * Page numbers are placeholders here; the page script (`page/finish/`) fills them in after layout.
  */
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
