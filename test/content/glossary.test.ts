@@ -15,13 +15,13 @@ import {
   alignmentsOf,
   glossaryOccurrences,
   glossaryOf,
-  readContent,
   works,
   type GlossaryEntry,
   type GlossaryOccurrence,
   type Root,
   type Work
 } from '../../packages/core/src/index.js'
+import {readContent} from '../../packages/core/src/fs.js'
 
 const content = new URL('../../content/', import.meta.url)
 const glossaryText = await readFile(new URL('glossary.yaml', content), 'utf8')

@@ -2,7 +2,7 @@
  * Read `glossary.yaml` into glossary entries, and find their forms in text.
  */
 import type {Glossary, GlossaryEntry, GlossaryEntryKind} from './types.js'
-import {Reporter} from './messages.js'
+import {Reporter, relatedPlace} from './messages.js'
 import {YamlReader, readYaml} from './yaml-source.js'
 import {checkFields, glossaryShape} from './fields.js'
 import {checkCharacters} from './limits.js'
@@ -37,7 +37,7 @@ export function parseGlossary(text: string, reporter: Reporter): Glossary {
       return
     }
     if (seen.has(identifier)) {
-      reporter.report(source.pointOf([...path, 'id']), 'id-duplicate', `glossary id \`${identifier}\` is used twice (also entry ${(seen.get(identifier) ?? 0) + 1}); give each entry its own id`)
+      reporter.report(source.pointOf([...path, 'id']), 'id-duplicate', `glossary id \`${identifier}\` is used twice (also entry ${(seen.get(identifier) ?? 0) + 1}); give each entry its own id`, {cause: relatedPlace('first used here', source.pointOf(['entries', seen.get(identifier) ?? 0, 'id']))})
       return
     }
     seen.set(identifier, index)

@@ -1,15 +1,18 @@
 /**
- * Read works and content folders from disk.
+ * Read works and content folders from disk (Node.js only): the `@diglot/core/fs`
+ * entry. The main entry takes sources as strings or VFiles and never reaches this module.
  */
 import {lstat, open, readdir, readlink, realpath, stat} from 'node:fs/promises'
 import {constants} from 'node:fs'
 import path from 'node:path'
+import type {PluggableList} from 'unified'
 import type {LanguageTag, Root, Work} from './types.js'
 import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {buildWork, prepareGlossary, type ParseResult, type PreparedGlossary} from './work.js'
 import {parseWorkMeta} from './meta.js'
 import {MAX_FILE_BYTES} from './limits.js'
+import {decodeUtf8} from './decode.js'
 
 /** Options for reading from disk. */
 export interface ReadOptions {
@@ -19,6 +22,8 @@ export interface ReadOptions {
   cwd?: string | undefined
   /** Parsed works kept between reads (`diglot build --watch`); unchanged files give the same nodes. */
   cache?: ReadCache | undefined
+  /** Extra remark plugins for every language file, run before Diglot's transforms (default: none). */
+  remarkPlugins?: PluggableList | undefined
 }
 
 /**
@@ -29,42 +34,6 @@ export interface ReadOptions {
 export class ReadCache {
   glossary: {key: string; prepared: PreparedGlossary} | undefined
   readonly works = new Map<string, {key: string; prepared: PreparedGlossary; work: Work | undefined; messages: DiglotMessage[]}>()
-}
-
-/**
- * Decode UTF-8 strictly. Invalid bytes are reported (`utf8-invalid`) with their
- * line and column, and decoded as U+FFFD so that the rest can still be checked.
- */
-export function decodeUtf8(bytes: Uint8Array, file: string, reporter = new Reporter(file)): {text: string; messages: DiglotMessage[]} {
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
-  try {
-    return {text: new TextDecoder('utf-8', {fatal: true}).decode(body), messages: reporter.messages}
-  } catch {
-    const text = new TextDecoder('utf-8').decode(body)
-    const offset = firstInvalidOffset(body)
-    const before = new TextDecoder('utf-8').decode(body.subarray(0, offset))
-    const bom = bytes.length - body.length
-    const lines = before.split('\n')
-    reporter.report({line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1}, 'utf8-invalid', `invalid UTF-8 at byte ${offset + bom}; save the file as UTF-8`)
-    return {text, messages: reporter.messages}
-  }
-}
-
-/** Offset of the first byte that starts an invalid or truncated UTF-8 sequence. */
-function firstInvalidOffset(bytes: Uint8Array): number {
-  let index = 0
-  while (index < bytes.length) {
-    const byte = bytes[index] as number
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
-    if (length === 0 || index + length > bytes.length) return index
-    try {
-      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(index, index + length))
-    } catch {
-      return index
-    }
-    index += length
-  }
-  return index
 }
 
 /**
@@ -157,7 +126,7 @@ export async function readWork(workDir: string, options: ReadOptions = {}): Prom
   const confinement = await confinementOf(path.join(workDir, '..'), cwd)
   const glossaryPath = options.glossary ?? (await findGlossary(workDir))
   const prepared = await readGlossary(glossaryPath, cwd, confinement, false)
-  const {work, messages} = await readWorkWith(workDir, prepared, cwd, confinement)
+  const {work, messages} = await readWorkWith(workDir, prepared, cwd, confinement, undefined, options.remarkPlugins)
   return {
     tree: {type: 'root', specVersion: SPEC_VERSION, children: work ? [work, prepared.glossary] : [prepared.glossary]},
     messages: sortMessages([...prepared.messages, ...messages])
@@ -208,7 +177,7 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
       }
       continue
     }
-    const result = await readWorkWith(dir, prepared, cwd, confinement, options.cache)
+    const result = await readWorkWith(dir, prepared, cwd, confinement, options.cache, options.remarkPlugins)
     messages.push(...result.messages)
     if (result.work) works.push(result.work)
   }
@@ -231,7 +200,7 @@ async function folderKind(dir: string, confinement: Confinement): Promise<'folde
   }
 }
 
-async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
+async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache, remarkPlugins?: PluggableList): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
   const messages: DiglotMessage[] = []
   const folder = shown(cwd, workDir)
   const metaText = await readText(path.join(workDir, 'work.yaml'), `${folder}/work.yaml`, messages, confinement)
@@ -256,7 +225,7 @@ async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: st
   const key = JSON.stringify([folder, metaText, files])
   const cached = cache?.works.get(workDir)
   if (cached && cached.key === key && cached.prepared === prepared && messages.length === 0) return {work: cached.work, messages: cached.messages}
-  const result = buildWork({meta, files, path: folder}, prepared)
+  const result = buildWork({meta, files, path: folder, remarkPlugins}, prepared)
   const read = {work: result.work, messages: [...messages, ...metaReporter.messages, ...result.messages]}
   cache?.works.set(workDir, {key, prepared, ...read})
   return read

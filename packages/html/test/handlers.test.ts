@@ -25,9 +25,10 @@ describe('toHast handlers', () => {
     expect(out).toContain(`<div id="${paragraph!.id}" class="alignment alignment-paragraph" data-n="2" data-block="paragraph">`)
     expect(out).toContain('<div class="segment segment-original segment-present" lang="kk" data-role="original" data-status="present">')
     expect(out).toContain('<div class="segment segment-translation segment-present" lang="en" data-role="translation" data-status="present">')
-    // Pilcrow: a ¶ link on the original, hidden duplicate on the translation; none on headings.
-    expect(out).toContain(`<a class="pilcrow" href="#${paragraph!.id}" aria-label="Paragraph 2">2</a>`)
-    expect(out).toContain('tabindex="-1" aria-hidden="true">2</a>')
+    // Pilcrow: a ¶ link on the original, hidden duplicate on the translation; none on headings,
+    // which are not counted (the paragraph after the heading is paragraph 1).
+    expect(out).toContain(`<a class="pilcrow" href="#${paragraph!.id}" aria-label="Paragraph 1">1</a>`)
+    expect(out).toContain('tabindex="-1" aria-hidden="true">1</a>')
     expect(html(blockToHast(work, heading!, {target: 'web'}))).not.toContain('pilcrow')
   })
 

@@ -20,7 +20,7 @@ export function chapterUnits(work: Work): Unit[] {
     const alignment = node.type === 'section' ? node.children.find((child): child is Alignment => child.type === 'alignment') : node
     if (!alignment) return work.meta.title[lang] ?? work.id
     const entry = headings.get(alignment.id)
-    return (entry ? entry.text[lang] ?? Object.values(entry.text)[0] : undefined) ?? `¶${alignment.n}`
+    return (entry ? entry.text[lang] ?? Object.values(entry.text)[0] : undefined) ?? `¶${alignment.paragraph ?? alignment.n}`
   }
   let nodes: Array<Section | Alignment> = top
   const lone = top.length === 1 && top[0]?.type === 'section' ? top[0] : undefined

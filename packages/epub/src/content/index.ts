@@ -71,7 +71,7 @@ export function buildContent(tree: Root, work: Work): BookContent {
   }
 
   const targets = new Map<string, string>()
-  for (const alignment of alignmentsOf(work)) targets.set(alignment.id, `¶${alignment.n}`)
+  for (const alignment of alignmentsOf(work)) targets.set(alignment.id, `¶${alignment.paragraph ?? alignment.n}`)
   for (const note of notes.values()) targets.set(note.id, `n. ${noteMark(note)}${work.languages.length > 1 ? ` (${note.lang})` : ''}`)
   const locators = (entry: ApparatusEntry): Array<{href: string; label: string}> =>
     entry.occurrences.map((occurrence) => ({href: `#${occurrence.target}`, label: targets.get(occurrence.target) ?? occurrence.target}))

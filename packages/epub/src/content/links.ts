@@ -19,10 +19,20 @@ export function resolveLinks(pages: Page[]): Map<string, string> {
     walk(page.tree, (element) => {
       const href = element.properties['href']
       if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return
-      const file = fileOf.get(href.slice(1))
+      // The Markdown's link address is percent-encoded (`#бас` is `#%D0%B1…`); ids are not.
+      const file = fileOf.get(href.slice(1)) ?? fileOf.get(decodedFragment(href))
       if (!file) throw new Error(`epub: link to #${href.slice(1)} in ${page.filename} has no target in the book`)
       if (file !== page.filename) element.properties['href'] = `${file}${href}`
     })
   }
   return fileOf
+}
+
+/** The id a `#fragment` address names, as a browser finds it (percent-decoded). */
+function decodedFragment(href: string): string {
+  try {
+    return decodeURIComponent(href.slice(1))
+  } catch {
+    return href.slice(1)
+  }
 }

@@ -5,6 +5,8 @@
  * merged over these, and may call these from its own (`defaultHandlers.noteReference`).
  */
 import {h} from 'hastscript'
+import {defaultHandlers as mdastHandlers} from 'mdast-util-to-hast'
+import type {Heading} from 'mdast'
 import type {Element, ElementContent, Properties} from 'hast'
 import type {
   Alignment,
@@ -58,7 +60,10 @@ function segmentElement(state: DiglotState, segment: Segment, parent: Alignment)
     {className: ['segment', `segment-${segment.role}`, `segment-${segment.status}`], lang: segment.lang, dataRole: segment.role, dataStatus: segment.status},
     content
   )
-  if (parent.blockType !== 'heading') element.children.unshift(h('a', {className: ['pilcrow'], href: `#${parent.id}`, ariaLabel: `Paragraph ${parent.n}`, ...(segment.role === 'translation' ? {tabIndex: -1, ariaHidden: 'true'} : {})}, String(parent.n)))
+  // The paragraph number, the same in every edition (headings are not counted).
+  if (context.numbered && parent.paragraph !== undefined) {
+    element.children.unshift(h('a', {className: ['pilcrow'], href: `#${parent.id}`, ariaLabel: `Paragraph ${parent.paragraph}`, ...(segment.role === 'translation' ? {tabIndex: -1, ariaHidden: 'true'} : {})}, String(parent.paragraph)))
+  }
   context.lang = previous.lang
   context.role = previous.role
   context.called = previous.called
@@ -77,14 +82,18 @@ function noteReference(state: DiglotState, node: NoteReference): Element {
 
 function glossaryReference(state: DiglotState, node: GlossaryReference): Element {
   const context = state.diglot
+  // A short person's name is kept on one line ("Hu Jintao"); a longer one may break between its
+  // words, which is better than the gaping line it would leave (no name is ever hyphenated).
+  const text = plainText(node)
+  const whole = node.entryKind === 'person' && /\s/.test(text) && [...text].length <= shortName ? ['nobreak'] : []
   // Web and EPUB link a term at its first occurrence in each section and language; the rest is plain text.
   if (context.options.target !== 'print') {
     const key = `${context.section}\u0000${context.lang}\u0000${node.identifier}`
-    if (context.linked.has(key)) return h('span', {className: ['term-plain', `term-${node.entryKind}`]}, all(state, node))
+    if (context.linked.has(key)) return h('span', {className: ['term-plain', `term-${node.entryKind}`, ...whole]}, all(state, node))
     context.linked.add(key)
   }
   const href = context.options.glossaryHref ? context.options.glossaryHref(node.identifier) : `#glossary-${node.identifier}`
-  return h('a', {href, className: ['term', `term-${node.entryKind}`], dataEntry: node.identifier}, all(state, node))
+  return h('a', {href, className: ['term', `term-${node.entryKind}`, ...whole], dataEntry: node.identifier}, all(state, node))
 }
 
 function langRun(state: DiglotState, node: LangRun): Element {
@@ -102,6 +111,40 @@ function pageMarker(state: DiglotState, node: PageMarker): Element {
     ])
   }
   return h('span', properties, [h('a', {href: `#${id}`, className: ['pb-link'], ariaHidden: 'true', tabIndex: -1}, `[${context.labels.page} ${node.n}]`)])
+}
+
+/**
+ * A heading's parts: the heading without the page markers that open it, and
+ * those markers. A page marker never stands in a heading's text (the default
+ * sets it before the heading; the print edition beside it, in the margin). A
+ * heading the source sets in capitals is set in small caps, its text unchanged.
+ */
+export function headingParts(state: DiglotState, node: Heading): {element: Element; markers: Element[]} {
+  let count = 0
+  while (node.children[count]?.type === ('pageMarker' as string)) count++
+  const element = mdastHandlers.heading(state, count === 0 ? node : {...node, children: node.children.slice(count)})
+  if (isAllCaps(plainText(node))) element.properties['className'] = ['caps']
+  const markers = node.children.slice(0, count).map((marker) => state.one(marker, node)) as Element[]
+  return {element, markers}
+}
+
+function heading(state: DiglotState, node: Heading): ElementContent | ElementContent[] {
+  const {element, markers} = headingParts(state, node)
+  return markers.length === 0 ? element : [...markers, element]
+}
+
+/** Longest person's name (in characters) kept on one line. */
+export const shortName = 12
+
+/** The text of an mdast node and its descendants. */
+function plainText(node: {value?: unknown; children?: unknown[]}): string {
+  if (typeof node.value === 'string') return node.value
+  return (node.children ?? []).map((child) => plainText(child as {value?: unknown; children?: unknown[]})).join('')
+}
+
+/** Whether a text is written in capitals: four capital letters or more and no small letter. */
+export function isAllCaps(text: string): boolean {
+  return !/\p{Ll}/u.test(text) && (text.match(/\p{Lu}/gu) ?? []).length >= 4
 }
 
 function inlineGap(state: DiglotState, node: InlineGap): Element {
@@ -126,6 +169,7 @@ function editorial(state: DiglotState, node: Editorial): Element {
 
 /** The default handler of each Diglot node type. */
 export const defaultHandlers = {
+  heading,
   section,
   alignment,
   noteReference,

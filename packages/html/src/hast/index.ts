@@ -12,8 +12,8 @@ import {defaultHandlerMap} from './handlers.js'
 import {noteElement} from './notes.js'
 import {createContext, notesById, type DiglotContext, type ToHastOptions} from './state.js'
 
-function contextOf(work: Work | undefined, options: ToHastOptions, lang: string): DiglotContext {
-  return createContext(options, work ? notesById(work) : new Map(), lang, {...defaultHandlerMap, ...options.handlers} as DiglotContext['handlers'])
+function contextOf(work: Work | undefined, options: ToHastOptions, lang: string, role: DiglotContext['role'] = 'original'): DiglotContext {
+  return createContext(options, work ? notesById(work) : new Map(), lang, {...defaultHandlerMap, ...options.handlers} as DiglotContext['handlers'], work?.meta.paragraphNumbers ?? false, role)
 }
 
 /**
@@ -39,9 +39,10 @@ export function blockToHast(work: Work, node: Section | Alignment, options: ToHa
 
 /** A note as an element: its mark with back links to every call, then its text. */
 export function noteToHast(note: Note, options: ToHastOptions, work?: Work): Element {
-  return noteElement(note, contextOf(work, options, note.lang))
+  // As where it is called: a translation's note gives its page markers the translation's ids.
+  return noteElement(note, contextOf(work, options, note.lang, work !== undefined && note.lang !== work.languages[0] ? 'translation' : 'original'))
 }
 
-export {defaultHandlers} from './handlers.js'
+export {defaultHandlers, headingParts, isAllCaps} from './handlers.js'
 export {noteElement} from './notes.js'
 export {asElement, noteMark, notesById, pageId, type DiglotContext, type DiglotHandler, type DiglotHandlers, type DiglotState, type HandlerResult, type Labels, type Target, type ToHastOptions} from './state.js'

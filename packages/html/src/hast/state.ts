@@ -76,6 +76,8 @@ export interface DiglotContext {
   linked: Set<string>
   /** The handlers in use (defaults with the caller's over them). */
   handlers: DiglotHandlers
+  /** Whether paragraphs carry their numbers (the work's `paragraphNumbers`). */
+  numbered: boolean
 }
 
 /** mdast-util-to-hast's state, with the Diglot context. */
@@ -101,8 +103,8 @@ export function notesById(work: Work): Map<string, Note> {
 }
 
 /** A fresh context for `work` (or for a note alone). */
-export function createContext(options: ToHastOptions, notes: Map<string, Note>, lang: string, handlers: DiglotHandlers): DiglotContext {
-  return {options, labels: {...defaultLabels, ...options.labels}, notes, lang, role: 'original', called: [], section: '', linked: new Set(), handlers}
+export function createContext(options: ToHastOptions, notes: Map<string, Note>, lang: string, handlers: DiglotHandlers, numbered: boolean, role: Segment['role'] = 'original'): DiglotContext {
+  return {options, labels: {...defaultLabels, ...options.labels}, notes, lang, role, called: [], section: '', linked: new Set(), handlers, numbered}
 }
 
 /** The children of `node` as hast, by the state's handlers. */

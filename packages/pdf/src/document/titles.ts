@@ -6,11 +6,14 @@ export function pick(text: Readonly<Record<string, string>> | undefined, languag
   return modelPick(text, languages)?.text ?? ''
 }
 
-/** A shortened title for running heads. */
+/**
+ * A title's form for running heads: the title up to its colon when it is
+ * longer than `max` characters, never cut in a word or with an ellipsis
+ * (the page checks that a head fits; a work gives `shortTitle` where it does not).
+ */
 export function shortTitle(title: string, max = 60): string {
   const clean = title.replace(/\s+/g, ' ').trim()
   if (clean.length <= max) return clean
   const colon = clean.indexOf(':')
-  if (colon > 10 && colon <= max) return clean.slice(0, colon)
-  return `${clean.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
+  return colon > 10 && colon <= max ? clean.slice(0, colon) : clean
 }

@@ -15,8 +15,13 @@ import path from 'node:path'
 import {onCleanup} from '@diglot/core'
 import puppeteer, {type Browser, type Page} from 'puppeteer'
 
-/** Launch Chromium with `args` over a pipe; it is killed (and its profile removed) on SIGINT/SIGTERM. */
-export async function launchGuardedBrowser(args: readonly string[]): Promise<Browser> {
+/** The Chromium used when none is given: `PUPPETEER_EXECUTABLE_PATH`, else Debian's `/usr/bin/chromium`. */
+export function defaultChromiumPath(): string {
+  return process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium'
+}
+
+/** Launch Chromium (`executablePath`, default `defaultChromiumPath()`) with `args` over a pipe; it is killed (and its profile removed) on SIGINT/SIGTERM. */
+export async function launchGuardedBrowser(args: readonly string[], executablePath = defaultChromiumPath()): Promise<Browser> {
   // Our own profile folder, registered for removal before Chromium starts: a signal
   // may come while it is starting.
   const profile = await mkdtemp(path.join(tmpdir(), 'diglot-chromium-'))
@@ -46,7 +51,7 @@ export async function launchGuardedBrowser(args: readonly string[]): Promise<Bro
   let browser: Browser
   try {
     browser = await puppeteer.launch({
-      executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
+      executablePath,
       args: [...args],
       userDataDir: profile,
       headless: true,
@@ -112,8 +117,8 @@ export async function guardRequests(page: Page, origin: string, blocked: (url: s
 /** Chromium flags for headless printing here. */
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-crash-reporter', '--disable-breakpad', '--font-render-hinting=none']
 
-/** Launch Debian Chromium (never a downloaded browser). */
-export async function launchBrowser(): Promise<Browser> {
-  // Over a pipe, without puppeteer's signal handlers, killed on SIGINT/SIGTERM (browser.ts).
-  return launchGuardedBrowser(chromiumArgs)
+/** Launch Chromium (never a downloaded browser): `executablePath`, default `PUPPETEER_EXECUTABLE_PATH` or Debian's `/usr/bin/chromium`. */
+export async function launchBrowser(executablePath?: string): Promise<Browser> {
+  // Over a pipe, without puppeteer's signal handlers, killed on SIGINT/SIGTERM.
+  return launchGuardedBrowser(chromiumArgs, executablePath)
 }
