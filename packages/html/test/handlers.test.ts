@@ -88,7 +88,7 @@ describe('toHast handlers', () => {
   it('glossaryReference: a quiet link to the entry', () => {
     const {work} = bilingual()
     const out = html(toHast(work, {target: 'web', glossaryHref: (id) => `../glossary/index.html#${id}`}))
-    expect(out).toContain('<a href="../glossary/index.html#hu-jintao" class="term term-person" data-entry="hu-jintao">Ху Цзиньтао</a>')
+    expect(out).toContain('<a href="../glossary/index.html#hu-jintao" class="term term-person nobreak" data-entry="hu-jintao">Ху Цзиньтао</a>')
     expect(html(toHast(work, {target: 'epub'}))).toContain('href="#glossary-hu-jintao"')
   })
 
@@ -104,7 +104,7 @@ describe('toHast handlers', () => {
       expect(count(out, 'kk'), target).toBe(2)
       expect(count(out, 'en'), target).toBe(2)
       // The heading had the link; later references in the section stay marked, unlinked (names are not hyphenated).
-      expect(out, target).toContain('<p><span class="term-plain term-person">Hu Jintao</span> and <span class="term-plain term-person">Hu Jintao</span>.</p>')
+      expect(out, target).toContain('<p><span class="term-plain term-person nobreak">Hu Jintao</span> and <span class="term-plain term-person nobreak">Hu Jintao</span>.</p>')
     }
     const print = html(toHast(work, {target: 'print'}))
     expect(count(print, 'en')).toBe(4)
