@@ -18,6 +18,8 @@ export const workShape: Shape = {
   languages: {original: 'value', translation: 'value'},
   title: localized,
   titleIsEditorial: 'value',
+  shortTitle: localized,
+  paragraphNumbers: 'value',
   subtitle: localized,
   authors: {list: {name: localized}},
   authorNote: localized,
@@ -28,7 +30,7 @@ export const workShape: Shape = {
   series: 'value',
   licence: 'value',
   source: {description: 'value', file: 'value', sha256: 'value'},
-  print: {trim: 'value'}
+  print: {trim: 'value', layout: 'value'}
 }
 
 /** The fields of `glossary.yaml`. */

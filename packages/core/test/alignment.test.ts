@@ -23,6 +23,14 @@ describe('alignment', () => {
     }
   })
 
+  it('numbers the paragraphs from 1, headings not counted; numbers are on for two languages, off for one unless asked', () => {
+    const result = parse({kk: '# Бас\n\nБір.\n\n## Екі\n\nЕкі.\n', en: '# Head\n\nOne.\n\n## Two\n\nTwo.\n'})
+    expect(alignments(result).map((alignment) => [alignment.n, alignment.paragraph])).toEqual([[1, undefined], [2, 1], [3, undefined], [4, 2]])
+    expect(theWork(result.tree).meta.paragraphNumbers).toBe(true)
+    expect(theWork(parse({en: 'One.\n'}).tree).meta.paragraphNumbers).toBe(false)
+    expect(theWork(parse({en: 'One.\n'}, {extra: 'paragraphNumbers: true\n'}).tree).meta.paragraphNumbers).toBe(true)
+  })
+
   it('pairs blocks of every alignable kind, in order, ignoring where the notes are defined', () => {
     const kk = '# Бас\n\n[^1]: Ескертпе.\n\nМәтін.[^1]\n\n> Дәйексөз.\n\n- бір\n\n| а |\n|---|\n| б |\n\n---\n\n::gap[Жоқ.]\n\n:::editorial\nРедактор.\n:::\n'
     const en = '# Head\n\nText.[^1]\n\n> Quote.\n\n- one\n\n| a |\n|---|\n| b |\n\n---\n\n::gap[Lost.]\n\n:::editorial\nEditor.\n:::\n\n[^1]: Note.\n'
