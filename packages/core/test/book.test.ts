@@ -77,7 +77,7 @@ describe('the back matter', () => {
     const root = tree({kk: 'Үйлесім туралы.\n', ru: 'О гармонии.\n'})
     const book = bookOf(root, theWork(root))
     expect(book.back[0]?.title).toBe('Глоссарий')
-    expect(book.front.imprint[0]).toEqual({label: 'Тілдері', value: {lang: 'kk', text: 'Қазақ тілі (түпнұсқа), Орыс тілі'}})
+    expect(book.front.imprint[0]).toEqual({kind: 'languages', label: 'Тілдері', value: {lang: 'kk', text: 'Қазақ тілі (түпнұсқа), Орыс тілі'}})
   })
 })
 

@@ -7,7 +7,7 @@
  */
 import type {Work} from '@diglot/core'
 import type {BookFonts, EmbeddedFont} from './fonts.js'
-import {personName} from './metadata.js'
+import {personName} from './package/metadata.js'
 
 /** The text shown on the cover (also subset into the fonts). */
 export function coverText(work: Work): string {

@@ -14,11 +14,11 @@ import {epubMessage} from './rules.js'
 import {describeChar} from '@diglot/html'
 import {EPub, type Content, type Options} from 'epub-gen-memory'
 import {h} from 'hastscript'
-import {buildContent, xhtml, type Page} from './book.js'
+import {buildContent, xhtml, type Page} from './content/index.js'
 import {coverSvg, coverText, prepareCover, renderCover} from './cover.js'
 import {bookFonts, createFontSource, type BookFonts, type EmbeddedFont, type FontSource} from './fonts.js'
-import {apparatusLang, metadataXml} from './metadata.js'
-import {zip, type ZipEntry} from './zip.js'
+import {apparatusLang, metadataXml} from './package/metadata.js'
+import {zip, type ZipEntry} from './package/zip.js'
 
 /** The templates and styles this package ships (`packages/epub/templates/`); a templates folder's `epub/` overrides them. */
 export const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))

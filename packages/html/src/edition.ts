@@ -13,7 +13,7 @@ import {glossaryOf, works as worksOf, type DiglotMessage, type EditionFormat, ty
 import {readTemplate} from '@diglot/core/fs'
 import {htmlMessage} from './rules.js'
 import {availableFaces, codePointsOf, describeChar, facesFor, fontFaceCss, glyphSet, noGlyphNeeded, type FontFace} from './fonts.js'
-import {glossaryPage, indexPage, workPage} from './page.js'
+import {glossaryPage, indexPage, workPage} from './pages/index.js'
 import {markLessThan, unmarkLessThan} from './attributes.js'
 
 /** The templates and styles this package ships (`packages/html/templates/`); a templates folder's `html/` overrides them. */

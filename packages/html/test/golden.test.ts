@@ -12,6 +12,7 @@ import {glossaryOf, type Note} from '@diglot/core'
 import type {Root as HastRoot} from 'hast'
 import {notesById, noteToHast, serialize, toHast, workPage, type Target} from '../src/index.js'
 import {fixturesDir, html, sample} from './helpers.js'
+import {epubHandlers, epubNotes} from '../../epub/src/content/handlers.js'
 
 const goldenDir = path.join(fixturesDir, 'golden')
 
@@ -22,10 +23,12 @@ function lines(text: string): string {
 async function render(target: Target): Promise<string> {
   const {tree, work} = await sample()
   if (target === 'web') return serialize(workPage(work, glossaryOf(tree)))
-  const hast: HastRoot = toHast(work, {target})
+  // (EPUB with its own handlers and note options, as the EPUB edition converts.)
+  const options = target === 'epub' ? {target, handlers: epubHandlers, notes: epubNotes} : {target}
+  const hast: HastRoot = toHast(work, options)
   if (target === 'epub') {
     const notes: Note[] = [...notesById(work).values()]
-    hast.children.push(...notes.map((note) => noteToHast(note, {target}, work)))
+    hast.children.push(...notes.map((note) => noteToHast(note, options, work)))
   }
   return html(hast)
 }

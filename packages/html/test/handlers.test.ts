@@ -1,7 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {alignmentsOf, type Note} from '@diglot/core'
-import {blockToHast, noteMark, noteToHast, notesById, pageId, toHast} from '../src/index.js'
+import {alignmentsOf, type Note, type NoteReference} from '@diglot/core'
+import type {Element} from 'hast'
+import {h} from 'hastscript'
+import {blockToHast, defaultHandlers, noteMark, noteToHast, notesById, pageId, toHast, type DiglotHandler, type DiglotState} from '../src/index.js'
 import {html, parse} from './helpers.js'
+import {epubHandlers, epubNotes} from '../../epub/src/content/handlers.js'
 
 const bilingual = () =>
   parse({
@@ -44,13 +47,42 @@ describe('toHast handlers', () => {
     expect(web).toContain('aria-label="Translator’s note T1">T1</a>')
   })
 
-  it('noteReference: epub marks calls with epub:type and leaves notes out; print puts the note at its call', () => {
+  it('noteReference: the EPUB’s handler marks calls with epub:type and leaves notes out; print leaves them to the print edition', () => {
     const {work} = bilingual()
-    const epub = html(toHast(work, {target: 'epub'}))
+    const epub = html(toHast(work, {target: 'epub', handlers: epubHandlers}))
     expect(epub).toContain('epub:type="noteref"')
     expect(epub).not.toContain('<aside')
     const print = html(toHast(work, {target: 'print'}))
-    expect(print).toMatch(/<\/sup><span id="note-kk-1" lang="kk" class="footnote note-author" data-note="1">/)
+    expect(print).toContain('class="noteref noteref-author"')
+    expect(print).not.toContain('<aside')
+    expect(print).not.toContain('footnote')
+  })
+
+  it('handlers: a renderer’s own are merged over the defaults, and may wrap them', () => {
+    const {work} = bilingual()
+    const out = html(
+      toHast(work, {
+        target: 'print',
+        handlers: {
+          noteReference: ((state: DiglotState, node: NoteReference) => [defaultHandlers.noteReference(state, node), h('span', {className: ['mine']}, state.diglot.notes.get(node.noteId)?.lang ?? '')]) as unknown as DiglotHandler
+        }
+      })
+    )
+    expect(out).toMatch(/<\/a><\/sup><span class="mine">kk<\/span>/)
+    // The other handlers are still the defaults.
+    expect(out).toContain('class="alignment alignment-paragraph"')
+  })
+
+  it('handlers: positions and data.hName / hProperties of a Diglot node survive', () => {
+    const {work} = bilingual()
+    const section = work.children.find((child) => child.type === 'section' || child.type === 'alignment')!
+    const position = {start: {line: 3, column: 1, offset: 10}, end: {line: 3, column: 9, offset: 18}}
+    const node = {...section, position, data: {hName: 'article', hProperties: {dataExtra: 'yes'}}} as typeof section
+    const root = blockToHast(work, node, {target: 'web'})
+    const first = root.children[0] as Element
+    expect(first.tagName).toBe('article')
+    expect(first.properties['dataExtra']).toBe('yes')
+    expect(first.position?.start.line).toBe(3)
   })
 
   it('glossaryReference: a quiet link to the entry', () => {
@@ -90,7 +122,7 @@ describe('toHast handlers', () => {
     // Focusable, named by its visible text, described by its title.
     expect(web).toContain('<span id="page-5" class="pb" data-page="5"><a href="#page-5" class="pb-link" title="Source page 5">[p. 5]</a></span>')
     expect(web).toContain('id="page-5-en"')
-    const epub = html(toHast(work, {target: 'epub'}))
+    const epub = html(toHast(work, {target: 'epub', handlers: epubHandlers}))
     // Named by its title: axe prohibits aria-label on a doc-pagebreak span.
     expect(epub).toContain('<span id="page-5" class="pb" role="doc-pagebreak" data-page="5" epub:type="pagebreak" title="5"></span>')
     const print = html(toHast(work, {target: 'print'}))
@@ -125,7 +157,7 @@ describe('toHast handlers', () => {
     expect(out).toContain('role="doc-backlink"')
     const twin = notes.find((note) => note.id === 'note-kk-1') as Note
     expect(twin.twin).toBe('note-en-1')
-    expect(html({type: 'root', children: [noteToHast(twin, {target: 'epub'}, work)]})).toContain('epub:type="footnote"')
+    expect(html({type: 'root', children: [noteToHast(twin, {target: 'epub', notes: epubNotes}, work)]})).toContain('epub:type="footnote"')
   })
 
   it('noteMark and pageId', () => {

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {glossaryOf, parseWork, works} from '@diglot/core'
-import {initialOf} from '../src/page.js'
+import {initialOf} from '../src/pages/index.js'
 import {buildHtml, facesFor, fontFaceCss, glossaryPage, indexPage, parseRanges, serialize, workPage, availableFaces, codePointsOf} from '../src/index.js'
 import {parse, sample, templatesDir} from './helpers.js'
 

@@ -4,7 +4,9 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Browser, Page} from 'puppeteer'
-import {launchBrowser, lostParagraphs, prepareContent} from '../src/paginate.js'
+import {launchBrowser} from '../src/node/browser.js'
+import {injectPageScript} from '../src/node/page-script.js'
+import '../src/page/api.js'
 
 let browser: Browser
 let page: Page
@@ -29,10 +31,32 @@ const pages = (content: string): string =>
 
 async function check(content: string): Promise<number[]> {
   await page.setContent(`<!DOCTYPE html><html><head><style>p { margin: 0 }</style></head><body>${source}</body></html>`)
-  await page.evaluate(prepareContent, {ragged: [], fresh: [], allFaces: false})
+  await injectPageScript(page)
+  await page.evaluate(() => window.diglot.paged.prepare({ragged: [], fresh: [], allFaces: false}))
   await page.evaluate((html: string) => document.body.insertAdjacentHTML('beforeend', html), content)
-  return page.evaluate(lostParagraphs)
+  return page.evaluate(() => window.diglot.paged.lostParagraphs())
 }
+
+describe('the page script', () => {
+  it('refuses a Paged.js version other than the pinned one, naming both', async () => {
+    await page.setContent('<!DOCTYPE html><html><body></body></html>')
+    await injectPageScript(page)
+    await page.evaluate(() => {
+      ;(window as unknown as {Paged: object}).Paged = {}
+    })
+    await expect(page.evaluate(() => window.diglot.paged.install('0.5.0'))).rejects.toThrow(/Paged\.js 0\.5\.0 is installed.*written for Paged\.js 0\.4\.3/)
+  })
+
+  it('puts one object on window, and no __diglot globals', async () => {
+    await page.goto('about:blank')
+    await page.setContent('<!DOCTYPE html><html><body><template data-ref="pagedjs-content"><main class="text"><p>One.</p></main></template></body></html>')
+    const before = await page.evaluate(() => Object.keys(window))
+    await injectPageScript(page)
+    await page.evaluate(() => window.diglot.paged.prepare({ragged: [], fresh: [], allFaces: false}))
+    const added = (await page.evaluate(() => Object.keys(window))).filter((key) => !before.includes(key))
+    expect(added.sort()).toEqual(['PagedConfig', 'diglot', 'diglotFacing'])
+  })
+})
 
 describe('the lost-text check', () => {
   it('passes pages that hold every word, split across pages, without the notes', async () => {

@@ -1,6 +1,6 @@
 import {PDFDict, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib'
 import {describe, expect, it} from 'vitest'
-import {pdfDate, pdfText, setMetadata} from '../src/metadata.js'
+import {pdfDate, pdfText, setMetadata} from '../src/node/metadata.js'
 
 /** A PDF written as Chromium writes one: one cross-reference table, an Info dictionary, an outline. */
 async function chromiumLike(titles: string[]): Promise<Uint8Array> {

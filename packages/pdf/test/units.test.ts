@@ -1,11 +1,11 @@
 import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {group, sentences, splitLongPairs} from '../src/columns.js'
-import {hyphenateText} from '../src/hyphenate.js'
-import {fontFaces, parseUnicodeRange} from '../src/fonts.js'
+import {group, sentences, splitLongPairs} from '../src/document/columns.js'
+import {hyphenateText} from '../src/document/hyphenate.js'
+import {fontFaces, parseUnicodeRange} from '../src/node/fonts.js'
 import {missingGlyphs} from '../src/edition.js'
-import {shortTitle} from '../src/document.js'
+import {shortTitle} from '../src/document/titles.js'
 
 describe('English hyphenation', () => {
   it('inserts soft hyphens with TeX patterns, not in abbreviations or URLs', () => {

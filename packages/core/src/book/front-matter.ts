@@ -24,12 +24,16 @@ export interface ContributorLine {
   label: string
   /** Each person's name, in the apparatus language when there is one. */
   names: TextIn[]
+  /** Each person's name in every form it has: the apparatus language's, the work's languages', then the others. */
+  forms: TextIn[][]
   /** The line as one sentence-case string (`Translated into English by the editors of this edition`). */
   text: string
 }
 
 /** A row of the imprint (the metadata page). */
 export interface ImprintRow {
+  /** What the row states. */
+  kind: 'languages' | 'publisher' | 'date' | 'series' | 'source' | 'licence'
   label: string
   value: TextIn
   /** A machine-readable value: the ISO date of a date row, the file of a source row. */
@@ -92,17 +96,23 @@ export function frontMatterOf(work: Work, lang: LanguageTag, labels: Labels): Fr
     .filter((language) => meta.title[language])
     .map((language, index) => ({lang: language, text: meta.title[language] ?? '', role: index === 0 ? 'original' : 'translation'}))
   const name = (person: Person): TextIn => pick(person.name, order) ?? {lang, text: ''}
+  const forms = (person: Person): TextIn[] => {
+    const first = [...new Set([lang, ...work.languages])].filter((language) => person.name[language])
+    const rest = Object.keys(person.name).filter((language) => !first.includes(language)).sort()
+    return [...first, ...rest].map((language) => ({lang: language, text: person.name[language] ?? ''}))
+  }
   const contributors: ContributorLine[] = []
   if (meta.authors.length > 0) {
     const label = meta.authors.length > 1 ? labels.authors : labels.author
     const names = meta.authors.map(name)
-    contributors.push({role: 'author', label, names, text: `${label}: ${names.map((who) => who.text).join(', ')}`})
+    contributors.push({role: 'author', label, names, forms: meta.authors.map(forms), text: `${label}: ${names.map((who) => who.text).join(', ')}`})
   }
-  const byLanguage = new Map<LanguageTag, TextIn[]>()
-  for (const translator of meta.translators) byLanguage.set(translator.language, [...(byLanguage.get(translator.language) ?? []), name(translator)])
-  for (const [language, names] of byLanguage) {
+  const byLanguage = new Map<LanguageTag, Person[]>()
+  for (const translator of meta.translators) byLanguage.set(translator.language, [...(byLanguage.get(translator.language) ?? []), translator])
+  for (const [language, people] of byLanguage) {
     const label = labels.translatedInto.replace('{language}', languageName(language, lang))
-    contributors.push({role: 'translator', label, names, text: `${label} ${names.map((who) => inSentence(who.text)).join(', ')}`})
+    const names = people.map(name)
+    contributors.push({role: 'translator', label, names, forms: people.map(forms), text: `${label} ${names.map((who) => inSentence(who.text)).join(', ')}`})
   }
   const date = meta.date ? {text: dateInWords(meta.date, lang), iso: meta.date} : undefined
   return {
@@ -135,13 +145,14 @@ function imprintOf(work: Work, lang: LanguageTag, labels: Labels, date: FrontMat
   const rows: ImprintRow[] = []
   const english = (text: string): TextIn => ({lang: 'en', text})
   rows.push({
+    kind: 'languages',
     label: labels.languages,
     value: {lang, text: work.languages.map((language, index) => `${languageName(language, lang)}${index === 0 && work.languages.length > 1 ? ` (${labels.original})` : ''}`).join(', ')}
   })
-  if (meta.publisher) rows.push({label: labels.publisher, value: english(meta.publisher)})
-  if (date) rows.push({label: labels.date, value: {lang, text: date.text}, detail: date.iso})
-  if (meta.series) rows.push({label: labels.series, value: english(meta.series)})
-  rows.push({label: labels.source, value: english(meta.source.description), ...(meta.source.file ? {detail: meta.source.file} : {})})
-  rows.push({label: labels.licence, value: english(meta.licence)})
+  if (meta.publisher) rows.push({kind: 'publisher', label: labels.publisher, value: english(meta.publisher)})
+  if (date) rows.push({kind: 'date', label: labels.date, value: {lang, text: date.text}, detail: date.iso})
+  if (meta.series) rows.push({kind: 'series', label: labels.series, value: english(meta.series)})
+  rows.push({kind: 'source', label: labels.source, value: english(meta.source.description), ...(meta.source.file ? {detail: meta.source.file} : {})})
+  rows.push({kind: 'licence', label: labels.licence, value: english(meta.licence)})
   return rows
 }

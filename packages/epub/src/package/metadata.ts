@@ -3,18 +3,16 @@
  * language, creators with roles, dates, source, rights, accessibility.
  */
 import {createHash} from 'node:crypto'
-import type {Person, Work} from '@diglot/core'
+import {apparatusLanguage, languageName as modelLanguageName, type Person, type Work} from '@diglot/core'
 
-const names: Record<string, string> = {en: 'English', kk: 'Kazakh', 'zh-Hans': 'Chinese', ru: 'Russian', zh: 'Chinese'}
-
-/** The English name of a language tag (the tag itself when unknown). */
+/** The English name of a language tag (the book model's, from CLDR). */
 export function languageName(tag: string): string {
-  return names[tag] ?? tag
+  return modelLanguageName(tag, 'en')
 }
 
-/** The language of the apparatus (labels, front and back matter): English when the work has it, else the original. */
+/** The language of the apparatus (labels, front and back matter): the book model's one rule (`apparatusLanguage`). */
 export function apparatusLang(work: Work): string {
-  return work.languages.includes('en') ? 'en' : work.languages[0] ?? 'en'
+  return apparatusLanguage(work)
 }
 
 /** A person's name in `lang`, else in the first language given. */

@@ -7,7 +7,9 @@
  * and what the checks need. Installed in `globalThis.diglotFacing`.
  */
 import type {FacingGlobal} from './install.js'
-import type {PageReport} from '../paginate.js'
+import type {PageReport} from '../api.js'
+import {roman} from '../roman.js'
+import {fillContents, fontErrors as failedFaces} from '../finish/contents.js'
 
 /** What the finishing step needs. */
 export interface FacingFinishData {
@@ -71,16 +73,6 @@ export function fillIndex(): void {
 export function finishFacing(data: FacingFinishData): PageReport {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   const pages = [...document.querySelectorAll<HTMLElement>('.book > .page')]
-  const roman = (value: number): string => {
-    const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
-    let rest = value
-    let result = ''
-    for (const [amount, letters] of table) while (rest >= amount) {
-      result += letters
-      rest -= amount
-    }
-    return result
-  }
   const arabicFrom = pages.findIndex((page) => ['part', 'body', 'back'].includes(page.dataset['matter'] ?? ''))
   const folios = pages.map((_, index) => (arabicFrom >= 0 && index >= arabicFrom ? String(index - arabicFrom + 1) : roman(index + 1)))
   let backHead = ''
@@ -128,13 +120,7 @@ export function finishFacing(data: FacingFinishData): PageReport {
   const pageOf = (element: Element | null): HTMLElement | null => element?.closest<HTMLElement>('.page') ?? null
   const folioOf = (element: Element | null): string => pageOf(element)?.dataset['folio'] ?? '?'
 
-  const toc: Record<string, string> = {}
-  for (const slot of document.querySelectorAll<HTMLElement>('.toc-page[data-target]')) {
-    const target = slot.dataset['target'] ?? ''
-    const folio = folioOf(document.getElementById(target))
-    toc[target] = folio
-    slot.textContent = folio
-  }
+  const toc = fillContents(folioOf)
 
   // Checks: lost text (every unit and note, all its parts together), misplaced notes, overflows.
   const lostText: string[] = []
@@ -170,10 +156,7 @@ export function finishFacing(data: FacingFinishData): PageReport {
       if (wide > 2.5 && element.clientWidth > 0) overflows.push({folio: folios[index] ?? '', text: (element.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60), excess: wide})
     }
   })
-  const fontErrors: string[] = []
-  document.fonts.forEach((face) => {
-    if (face.status === 'error') fontErrors.push(`${face.family} ${face.weight} ${face.style}`)
-  })
+  const fontErrors = failedFaces()
   const headings = [...document.querySelectorAll<HTMLElement>('.book :is(h1, h2, h3, h4, h5, h6)')]
     .filter((heading) => !heading.closest('[aria-hidden="true"]'))
     .map((heading) => heading.getAttribute('aria-label') ?? (heading.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim())

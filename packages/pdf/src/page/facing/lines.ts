@@ -5,7 +5,7 @@
  *
  * These functions run in Chromium. They are installed there as members of
  * `globalThis.diglotFacing` (see `install.ts`) and reach each other only
- * through it, never by module imports (a function is sent as its source).
+ * through it, so that a profile can wrap each of them.
  */
 
 import type {FacingGlobal} from './install.js'

@@ -113,3 +113,12 @@ export async function guardRequests(page: Page, origin: string, blocked: (url: s
     }
   })
 }
+
+/** Chromium flags for headless printing here. */
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-crash-reporter', '--disable-breakpad', '--font-render-hinting=none']
+
+/** Launch Chromium (never a downloaded browser): `executablePath`, default `PUPPETEER_EXECUTABLE_PATH` or Debian's `/usr/bin/chromium`. */
+export async function launchBrowser(executablePath?: string): Promise<Browser> {
+  // Over a pipe, without puppeteer's signal handlers, killed on SIGINT/SIGTERM.
+  return launchGuardedBrowser(chromiumArgs, executablePath)
+}

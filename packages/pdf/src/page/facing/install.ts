@@ -1,7 +1,7 @@
 /**
- * The in-page functions of the facing-page layout, sent to Chromium as
- * source and installed as `globalThis.diglotFacing`, through which they
- * call each other (a function sent as its source keeps no module imports).
+ * The in-page functions of the facing-page layout, installed as
+ * `globalThis.diglotFacing` by the page script (`page/index.ts`), through
+ * which they call each other (so that a profile can wrap each of them).
  */
 import {lineStarts, splitAt, stripSoftHyphens, textNodes} from './lines.js'
 import {addNotes, callsIn, cutLastNote, newPage, noteSlack, notesHeight, placeUnit, removeNotes, room} from './pages.js'
@@ -65,8 +65,9 @@ export interface FacingGlobal {
   diglotFacing: typeof functions & FacingState
 }
 
-/** The script that installs the functions in the page. */
-export function facingScript(): string {
-  const members = Object.entries(functions).map(([name, fn]) => `${JSON.stringify(name)}: ${fn.toString()}`)
-  return `globalThis.diglotFacing = {notes: new Map(), placedNotes: new Set(), expectedUnits: [], expectedNotes: new Map(),\n${members.join(',\n')}\n};`
+/** Install the functions and an empty state in the page; returns them. */
+export function installFacing(): FacingGlobal['diglotFacing'] {
+  const facing: FacingGlobal['diglotFacing'] = {notes: new Map(), placedNotes: new Set(), expectedUnits: [], expectedNotes: new Map(), ...functions}
+  ;(globalThis as unknown as FacingGlobal).diglotFacing = facing
+  return facing
 }
