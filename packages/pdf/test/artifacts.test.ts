@@ -1,6 +1,6 @@
 import {deflateSync, inflateSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
-import {markArtifacts, markUntagged, operations} from '../src/artifacts.js'
+import {markArtifacts, markUntagged, operations} from '../src/node/artifacts.js'
 
 describe('content-stream operations', () => {
   it('reads operands and operators, strings and dictionaries included', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {forecastOpenings, rankSizes, type PairMeasure} from '../src/facing/balance.js'
+import {forecastOpenings, rankSizes, type PairMeasure} from '../src/page/facing/balance.js'
 
 // A page of 36 lines of 17 px; a heading keeps two lines below it.
 const geometry = {area: 612, line: 17, keep: 36}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {correctFontNames} from '../src/font-names.js'
+import {correctFontNames} from '../src/node/font-names.js'
 
 const pdf = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'))
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1')
