@@ -36,7 +36,7 @@ export function hyphenateTree(tree: Root | Element, lang: string, hyphenate: Tex
         child.value = hyphenate(child.value, current, before)
         before = (before + child.value).slice(-32)
         const previous = children[index - 1]
-        const suffix = /^-[\p{L}\u00AD]+/u.exec(child.value)
+        const suffix = /^-[\p{Ll}\u00AD]+(?![\p{L}\p{N}-])/u.exec(child.value)
         if (suffix && previous?.type === 'element' && /(?:\p{N}+|\p{Lu}{2,})$/u.test(textOf(previous))) {
           // An abbreviation in an element (a glossary name, `ҚХР`) and its suffix in the text after it.
           const kept: Element = {type: 'element', tagName: 'span', properties: {className: ['nobreak']}, children: [previous, {type: 'text', value: suffix[0].replace(/\u00AD/g, '')}]}
@@ -73,8 +73,8 @@ export function hyphenateTree(tree: Root | Element, lang: string, hyphenate: Tex
   visit(tree, lang.toLowerCase())
 }
 
-// A number or an abbreviation of capitals, a hyphen and a suffix: `15-жұлдызы`, `ҚХР-дың`, `1990-s`.
-const suffixed = /(?<![\p{L}\p{N}])(?:\p{N}+|\p{Lu}{2,})-[\p{L}\u00AD]+/gu
+// A number or an abbreviation of capitals, a hyphen and a lower-case suffix: `15-жұлдызы`, `ҚХР-дың`, `1990-s`.
+const suffixed = /(?<![\p{L}\p{N}])(?:\p{N}+|\p{Lu}{2,})-[\p{Ll}\u00AD]+(?![\p{L}\p{N}-])/gu
 
 /** A text with every number or abbreviation and its hyphenated suffix in a `nobreak` span (one text node when none). */
 function keptTogether(text: string): Array<Text | Element> {
