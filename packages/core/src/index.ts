@@ -1,6 +1,6 @@
 export * from './types.js'
-export {parseWork, prepareGlossary, type WorkInput, type ParseResult, type PreparedGlossary} from './work.js'
-export {readWork, readContent, decodeUtf8, ReadCache, type ReadOptions} from './read.js'
+export {parseWork, prepareGlossary, buildWork, type WorkInput, type ParseResult, type PreparedGlossary} from './work.js'
+export {readWork, readContent, decodeUtf8, ReadCache, type ReadOptions, type WorkBuilder, type WorkSource, type GlossarySource} from './read.js'
 export {parseWorkMeta} from './meta.js'
 export {parseGlossary, createGlossaryMatchers, glossarySortKey, type GlossaryMatch, type GlossaryMatcher} from './glossary.js'
 export {toJson, fromJson, type ToJsonOptions} from './json.js'
