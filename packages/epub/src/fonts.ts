@@ -87,17 +87,14 @@ function faces(source: FontSource, pkg: string, weight: number, style: 'normal' 
 /**
  * WOFF 1.0 → sfnt (TrueType), inflating each table with Node's zlib: the same
  * tables subset-font would get through its pure-JS inflate, several times faster.
- * With `only`, the sfnt holds just those tables (`cmap`, to read which
- * characters a file has, without inflating its glyphs).
  */
-export function woffToSfnt(woff: Buffer, only?: ReadonlySet<string>): Buffer {
+export function woffToSfnt(woff: Buffer): Buffer {
   const view = new DataView(woff.buffer, woff.byteOffset, woff.byteLength)
   if (view.getUint32(0) !== 0x774f4646) return woff // not 'wOFF': already sfnt
   const flavor = view.getUint32(4)
   const tables: Array<{tag: number; checksum: number; data: Uint8Array}> = []
   for (let index = 0; index < view.getUint16(12); index++) {
     const at = 44 + index * 20
-    if (only && !only.has(woff.toString('latin1', at, at + 4))) continue
     const offset = view.getUint32(at + 4)
     const compLength = view.getUint32(at + 8)
     const origLength = view.getUint32(at + 12)
@@ -140,14 +137,11 @@ function subset(source: FontSource, file: string, text: string): Promise<Buffer>
   return cached
 }
 
-/** Only the character map is inflated to read which characters a file has. */
-const cmapOnly: ReadonlySet<string> = new Set(['cmap'])
-
-/** The code points a source file really has glyphs for (its `cmap`), read once per build. */
+/** The code points a source file really has glyphs for (its `cmap`, the only table inflated), read once per build. */
 function sourceGlyphs(source: FontSource, file: string): Promise<Set<number>> {
   let cached = source.glyphs.get(file)
   if (!cached) {
-    cached = sourceFile(source, file).then((woff) => glyphSet(woffToSfnt(woff, cmapOnly)))
+    cached = sourceFile(source, file).then(glyphSet)
     source.glyphs.set(file, cached)
   }
   return cached
