@@ -76,7 +76,7 @@ const workspace = {
 
 const result = await build({
   write: false,
-  entryPoints: {diglot: path.join(cli, 'dist', 'bin.js'), 'parse-worker': path.join(cli, 'dist', 'parse-worker.js')},
+  entryPoints: {diglot: path.join(cli, 'dist', 'bin.js'), worker: path.join(cli, 'dist', 'worker.js')},
   outdir,
   bundle: true,
   splitting: true,

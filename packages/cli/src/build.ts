@@ -17,6 +17,7 @@ import type {Output} from './output.js'
 import {outDirProblem, templatesDirProblem} from './out-dir.js'
 import {createStaging, type Staging} from './outputs.js'
 import {parallelWorkBuilder} from './parse-pool.js'
+import {buildByWork} from './by-work.js'
 
 /** The registered edition formats, loaded only when used. */
 export const formats: Record<string, () => Promise<EditionFormat>> = {
@@ -126,12 +127,12 @@ export async function buildFormats(tree: Root, options: FormatsOptions, output: 
   const one = async (format: EditionFormat): Promise<{run: FormatRun; messages: DiglotMessage[]}> => {
     const started = performance.now()
     output.progress(`${format.name}: starting…`)
-    const result = await format.build(tree, {
+    const result = await buildByWork(format, tree, {
       outDir: staging ? staging.dir : options.outDir,
       templatesDir: options.templatesDir,
       sourceDateEpoch: options.sourceDateEpoch,
       progress: (work, step) => output.progress(`${format.name}: ${work}: ${step}…`)
-    })
+    }, options.jobs)
     if (staging) {
       committing = committing.then(() => staging.commit(format.name, result.files))
       await committing

@@ -19,6 +19,7 @@ import path from 'node:path'
 import v8 from 'node:v8'
 import {runInNewContext} from 'node:vm'
 import {buildFormats, findTemplates, sourceDateEpoch, unknownFormats} from './build.js'
+import {onlyWorks} from './by-work.js'
 import type {Output} from './output.js'
 import {startPreview, type PreviewServer} from './preview.js'
 
@@ -53,11 +54,6 @@ function changes(previous: Root | undefined, next: Root): {all: boolean; works: 
   const setChanged = before.length !== after.length || before.some((work, index) => work.id !== after[index]?.id)
   if (glossaryChanged || setChanged) return {all: true, works: after}
   return {all: false, works: after.filter((work, index) => work !== before[index])}
-}
-
-/** A tree with only some of a tree's works (and its glossary). */
-function only(tree: Root, keep: readonly Work[]): Root {
-  return {...tree, children: tree.children.filter((child) => child.type !== 'work' || keep.includes(child))}
 }
 
 /** Write a file whole: readers (a browser, a test) never see half of it. */
@@ -135,7 +131,7 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
         continue
       }
       // A book holds one work: only the changed works' books are made again.
-      const input = all || format === 'html' ? tree : only(tree, change.works)
+      const input = all || format === 'html' ? tree : onlyWorks(tree, change.works)
       const quiet: Output = {...output, info: () => {}}
       const runs = await buildFormats(input, {formats: [format], outDir, templatesDir, sourceDateEpoch: sourceDateEpoch(), jobs: 1}, quiet)
       if (runs.some((run) => run.failed)) ok = false

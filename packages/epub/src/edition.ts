@@ -151,6 +151,8 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
 /** Builds the epub edition of every work. */
 export const epubEdition: EditionFormat = {
   name: 'epub',
+  // A book holds one work.
+  byWork: true,
   async build(tree: Root, options: EditionOptions) {
     prepareCover()
     const templates = await loadTemplates(options.templatesDir)
