@@ -2,8 +2,9 @@
  * End to end: every edition of the real content, built once with the `diglot`
  * command, read as a reader sees it: the typography (no straight quote or
  * typewriter dash in running text of the HTML, the EPUB and the PDF text layer;
- * no-break characters where a break misleads), and one apparatus (the glossary
- * and the index of names have the same groups, entries and order in every edition).
+ * no-break characters where a break misleads; hyphenation, names, headings and
+ * page markers in print), and one apparatus (the glossary and the index of names
+ * have the same groups, entries and order in every edition).
  */
 import {execFile} from 'node:child_process'
 import {mkdtemp, readFile, readdir} from 'node:fs/promises'
@@ -13,6 +14,8 @@ import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 import JSZip from 'jszip'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {parse as parseYaml} from 'yaml'
+import {bodyLines, endsAtSoftHyphen, endsHyphenated, printLines, styledLines, type StyledLine} from './print-lines.js'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))
 const run = promisify(execFile)
@@ -178,6 +181,94 @@ describe('the title pages', () => {
       const {stdout} = await run('pdftotext', ['-f', '1', '-l', '6', '-enc', 'UTF-8', path.join(outDir, `${work}.pdf`), '-'])
       expect(stdout.replace(/\s+/g, ' '), work).toContain(expected)
       expect(stdout).not.toMatch(/\b\d{4}-\d{2}\b/)
+    }
+  })
+})
+
+describe('the print edition’s lines', () => {
+  it('hyphenates at most 15 % of the line ends of running text, never more than two in a row', () => {
+    for (const work of works) {
+      const lines = bodyLines(printLines(path.join(outDir, `${work}.pdf`)))
+      let hyphenated = 0
+      let run = 0
+      const runs: string[] = []
+      lines.forEach((line, index) => {
+        const previous = lines[index - 1]
+        if (!previous || previous.page !== line.page || previous.block !== line.block) run = 0
+        if (!endsHyphenated(line)) {
+          run = 0
+          return
+        }
+        hyphenated++
+        if (++run > 2) runs.push(`p. ${line.page}: ${line.text.slice(-30)}`)
+      })
+      expect(lines.length, work).toBeGreaterThan(500)
+      expect(hyphenated / lines.length, `${work}: ${hyphenated} of ${lines.length} line ends hyphenated`).toBeLessThanOrEqual(0.15)
+      expect(hyphenated, `${work} hyphenates some words`).toBeGreaterThan(10)
+      expect(runs, `${work}: runs of three hyphenated lines`).toEqual([])
+    }
+  })
+
+  it('breaks no glossary name across lines, at a hyphen or between its words', async () => {
+    const glossary = parseYaml(await readFile(path.join(repo, 'content/glossary.yaml'), 'utf8')) as {entries: Array<{kind: string; forms: Record<string, string[]>}>}
+    const names = glossary.entries.filter((entry) => entry.kind !== 'term').flatMap((entry) => Object.values(entry.forms).flat())
+    // The capitalised words of names (case matters: “cooperation” in running text is no name).
+    const nameWords = new Set(names.flatMap((name) => name.split(/\s+/)).filter((word) => word.length >= 6 && /^\p{Lu}\p{Ll}/u.test(word)))
+    const persons = glossary.entries.filter((entry) => entry.kind === 'person').flatMap((entry) => Object.values(entry.forms).flat()).filter((name) => /\s/.test(name))
+    for (const work of works) {
+      const lines = bodyLines(printLines(path.join(outDir, `${work}.pdf`)))
+      const broken: string[] = []
+      lines.forEach((line, index) => {
+        const next = lines[index + 1]
+        if (!next || next.page !== line.page) return
+        const first = next.text.split(' ')[0] ?? ''
+        if (endsAtSoftHyphen(line)) {
+          // The word broken at the line end, put back together (a Kazakh name may carry a suffix).
+          const word = `${line.text.split(' ').at(-1)!.replace(/\u00AD?[-\u00AD\u2010]$/u, '')}${first}`.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
+          if ([...nameWords].some((name) => word === name || (word.startsWith(name) && /[а-яәіңғүұқөһ]/.test(word)))) broken.push(`p. ${line.page}: ${word}`)
+        }
+        for (const person of persons) {
+          const words = person.split(/\s+/)
+          for (let cut = 1; cut < words.length; cut++) {
+            if (line.text.endsWith(` ${words.slice(0, cut).join(' ')}`) && next.text.startsWith(words.slice(cut).join(' '))) broken.push(`p. ${line.page}: ${person}`)
+          }
+        }
+      })
+      expect(broken, work).toEqual([])
+    }
+  })
+
+  it('never ends a page with a heading', () => {
+    for (const work of works) {
+      const lines = styledLines(path.join(outDir, `${work}.pdf`))
+      const lastOnPage = new Map<number, StyledLine>()
+      // Running text and headings only (notes, running heads, folios and margin numbers are smaller).
+      for (const line of lines) if (line.size >= 8.5 && line.text.trim() !== '' && (lastOnPage.get(line.page)?.top ?? -1) < line.top) lastOnPage.set(line.page, line)
+      const headings = lines.filter((line) => line.bold > 0.8 && line.size >= 9)
+      expect(headings.length, `${work} has bold headings`).toBeGreaterThan(5)
+      // (The contents and the back matter's titles are not headings of the text: a page of them may end with one.)
+      const stranded = [...lastOnPage.values()].filter((line) => line.bold > 0.8 && !/^(Contents|Glossary|Index of names)$/.test(line.text.trim())).map((line) => `p. ${line.page}: ${line.text}`)
+      expect(stranded, work).toEqual([])
+    }
+  })
+
+  it('sets the source page markers between words and outside headings, in every edition', async () => {
+    const {stdout} = await run('pdftotext', ['-enc', 'UTF-8', path.join(outDir, 'world-dream.pdf'), '-'], {maxBuffer: 64 * 1024 * 1024})
+    expect(stdout).toContain(' | ')
+    expect(stdout.match(/\p{L}\||\|\p{L}/gu) ?? []).toEqual([])
+    const headingLines = styledLines(path.join(outDir, 'world-dream.pdf')).filter((line) => line.bold > 0.8)
+    expect(headingLines.filter((line) => /\|/.test(line.text)).map((line) => line.text)).toEqual([])
+    for (const work of works) {
+      const page = await readFile(path.join(outDir, work, 'index.html'), 'utf8')
+      const headings = [...page.matchAll(/<(h[1-6])\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => match[2] ?? '')
+      expect(headings.filter((heading) => heading.includes('class="pb')), `${work}: a marker inside a heading`).toEqual([])
+      expect(visibleText(page).match(/\[p\. \d+\]\p{L}|\p{L}\[p\. \d+\]/gu) ?? [], `${work}: a marker glued to a word`).toEqual([])
+    }
+    const zip = await JSZip.loadAsync(await readFile(path.join(outDir, 'world-dream.epub')))
+    for (const name of Object.keys(zip.files).filter((file) => file.endsWith('.xhtml'))) {
+      const markup = await zip.file(name)!.async('string')
+      const headings = [...markup.matchAll(/<(h[1-6])\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => match[2] ?? '')
+      expect(headings.filter((heading) => heading.includes('pagebreak')), name).toEqual([])
     }
   })
 })

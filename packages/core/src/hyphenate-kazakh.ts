@@ -7,12 +7,17 @@
  * - three consonants: break before the last (`жұрт-тың`, `айт-ты`, `ант-сыз`), except
  *   a stop or `ф`/`в` followed by `р`/`л`, which opens the next syllable (`ми-нистр`, `де-мо-кра-тия`);
  * - `ь` and `ъ` belong to the consonant before them;
- * - at least two letters on each side of a break;
+ * - at least two letters on each side of a syllable break (`kazakhBreakPoints`);
+ * - for typesetting (`hyphenateKazakhWord`, `hyphenateKazakh`) the limits of
+ *   `hyphenation-rules.ts`: words of six letters or more, three on each side,
+ *   and no break in a capitalised word that does not open a sentence (a name);
  * - an exceptions list for loanwords (`Қа-зақ-стан`), also applied to their inflected forms.
  *
  * Abbreviations (two or more capitals, `АҚШ`, `ҚХР`) and words with other
  * scripts or digits are left alone; hyphenated compounds are hyphenated part by part.
  */
+
+import {isNameByPosition, withinLimits} from './hyphenation-rules.js'
 
 const vowels = new Set('аәеёиоөуұүыіэюя')
 const consonants = new Set('бвгғджзйкқлмнңпрсттфхһцчшщ')
@@ -83,16 +88,22 @@ export function kazakhBreakPoints(word: string): number[] {
   return [...breaks].filter((position) => position >= 2 && letters.length - position >= 2).sort((a, b) => a - b)
 }
 
-/** Hyphenate one word (or a hyphenated compound) with `hyphen` (default soft hyphen). */
+/** Hyphenate one word (or a hyphenated compound) with `hyphen` (default soft hyphen), within the typesetting limits. */
 export function hyphenateKazakhWord(word: string, hyphen = '\u00AD'): string {
   if (word.includes('-')) return word.split('-').map((part) => hyphenateKazakhWord(part, hyphen)).join('-')
-  const breaks = kazakhBreakPoints(word)
+  const breaks = withinLimits(kazakhBreakPoints(word), [...word].length)
   if (breaks.length === 0) return word
   const letters = [...word]
   return letters.map((letter, index) => (breaks.includes(index) ? hyphen + letter : letter)).join('')
 }
 
-/** Hyphenate every Cyrillic word of a text. */
-export function hyphenateKazakh(text: string, hyphen = '\u00AD'): string {
-  return text.replace(/[\p{Script=Cyrillic}]+(?:-[\p{Script=Cyrillic}]+)*/gu, (word) => hyphenateKazakhWord(word, hyphen))
+/**
+ * Hyphenate every Cyrillic word of a text, except names: a capitalised word
+ * that does not open a sentence. `before` is the text of the block before
+ * this one (default '': the text opens its block).
+ */
+export function hyphenateKazakh(text: string, hyphen = '\u00AD', before = ''): string {
+  return text.replace(/[\p{Script=Cyrillic}]+(?:-[\p{Script=Cyrillic}]+)*/gu, (word, offset: number) =>
+    isNameByPosition(word, offset >= 24 ? text.slice(offset - 24, offset) : before.slice(-24) + text.slice(0, offset)) ? word : hyphenateKazakhWord(word, hyphen)
+  )
 }

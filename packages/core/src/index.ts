@@ -44,3 +44,4 @@ export {
   type TitleLine
 } from './book/index.js'
 export {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints, kazakhExceptions} from './hyphenate-kazakh.js'
+export {hyphenationLimits, isNameByPosition, opensSentence, withinLimits} from './hyphenation-rules.js'

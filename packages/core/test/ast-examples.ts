@@ -369,7 +369,7 @@ export const completeExample: Root = {
                         },
                         {type: 'text', value: ' '},
                         {type: 'pageMarker', n: '2', id: 'page-2'},
-                        {type: 'text', value: 'Соңы.'}
+                        {type: 'text', value: ' Соңы.'}
                       ]
                     }
                   ]
@@ -420,7 +420,7 @@ export const completeExample: Root = {
                         },
                         {type: 'text', value: ' '},
                         {type: 'pageMarker', n: '2', id: 'page-2'},
-                        {type: 'text', value: 'The end.'}
+                        {type: 'text', value: ' The end.'}
                       ]
                     }
                   ]

@@ -1,7 +1,15 @@
 import {describe, expect, it} from 'vitest'
 import {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints} from '../src/hyphenate-kazakh.js'
 
-const show = (word: string): string => hyphenateKazakhWord(word, '-')
+/** A word's syllable breaks, shown with `-` (compounds part by part). */
+const show = (word: string): string =>
+  word
+    .split('-')
+    .map((part) => {
+      const breaks = kazakhBreakPoints(part)
+      return [...part].map((letter, index) => (breaks.includes(index) ? `-${letter}` : letter)).join('')
+    })
+    .join('-')
 
 describe('Kazakh hyphenation', () => {
   it('breaks before a single consonant between vowels (V-CV)', () => {
@@ -50,6 +58,20 @@ describe('Kazakh hyphenation', () => {
     expect(show('АҚШ-тың')).toBe('АҚШ-тың')
     expect(show('жеке-дара')).toBe('же-ке-да-ра')
     expect(hyphenateKazakh('globalisation 1992 ҚХР', '-')).toBe('globalisation 1992 ҚХР')
+  })
+
+  it('breaks for typesetting only words of six letters or more, three letters on each side', () => {
+    expect(hyphenateKazakhWord('алма', '-')).toBe('алма')
+    expect(hyphenateKazakhWord('айтты', '-')).toBe('айтты')
+    expect(hyphenateKazakhWord('балалар', '-')).toBe('бала-лар')
+    expect(hyphenateKazakhWord('экономикалық', '-')).toBe('эко-но-ми-ка-лық')
+    expect(hyphenateKazakhWord('даму', '-')).toBe('даму')
+  })
+
+  it('does not break a name: a capitalised word that does not open a sentence', () => {
+    expect(hyphenateKazakh('Біз Қазақстанның жағдайын', '-')).toBe('Біз Қазақстанның жағ-да-йын')
+    expect(hyphenateKazakh('Қазақстанның жағдайы. Қазақстанның', '-')).toBe('Қазақ-стан-ның жағ-дайы. Қазақ-стан-ның')
+    expect(hyphenateKazakh('Қазақстанның', '-', 'біз ')).toBe('Қазақстанның')
   })
 
   it('hyphenates running text with soft hyphens', () => {

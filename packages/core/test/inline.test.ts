@@ -92,13 +92,22 @@ describe('page markers', () => {
   const pages = (result: ReturnType<typeof parse>, lang: string): string[] =>
     alignments(result).flatMap((alignment) => all<PageMarker>(segment(alignment, lang), 'pageMarker').map((marker) => `${marker.id} in block ${alignment.n}`))
 
-  it('stay where they are written inline', () => {
+  it('stay where they are written inline, between words', () => {
     const result = parse({kk: 'Бірінші бет :pb{n=2}екінші бет.\n', en: 'First page :pb{n=2}second page.\n'})
     const [paragraph] = alignments(result)
     expect(segment(paragraph!, 'kk').children[0]).toMatchObject({
       type: 'paragraph',
-      children: [{type: 'text', value: 'Бірінші бет '}, {type: 'pageMarker', n: '2', id: 'page-2'}, {type: 'text', value: 'екінші бет.'}]
+      children: [{type: 'text', value: 'Бірінші бет '}, {type: 'pageMarker', n: '2', id: 'page-2'}, {type: 'text', value: ' екінші бет.'}]
     })
+  })
+
+  it('are never glued to a word: one inside a word moves to its start, one after a word gets a space', () => {
+    const result = parse({kk: 'Бір бе:pb{n=2}ті.\n', en: 'One pa:pb{n=2}ge and:pb{n=3} more.\n'})
+    const [paragraph] = alignments(result)
+    const texts = (lang: string): string[] =>
+      (segment(paragraph!, lang).children[0] as {children: Array<{type: string; value?: string; n?: string}>}).children.map((node) => (node.type === 'text' ? (node.value ?? '') : `[${node.n}]`))
+    expect(texts('kk')).toEqual(['Бір ', '[2]', ' беті.'])
+    expect(texts('en')).toEqual(['One ', '[2]', ' page and ', '[3]', ' more.'])
   })
 
   it('on a line of their own belong to the next block, and are not blocks', () => {
@@ -107,7 +116,7 @@ describe('page markers', () => {
     expect(alignments(result)).toHaveLength(3)
     expect(pages(result, 'kk')).toEqual(['page-3 in block 2', 'page-4 in block 3'])
     const second = segment(alignments(result)[1]!, 'kk').children[0]
-    expect(second).toMatchObject({type: 'paragraph', children: [{type: 'pageMarker', n: '3'}, {type: 'text', value: 'Екі.'}]})
+    expect(second).toMatchObject({type: 'paragraph', children: [{type: 'pageMarker', n: '3'}, {type: 'text', value: ' Екі.'}]})
   })
 
   it('after the last block are added to its end', () => {

@@ -1,33 +1,69 @@
 /**
- * On-screen hyphenation: soft hyphens in the Kazakh text of a hast tree
- * (browsers and reading systems have no Kazakh dictionary), from the syllable
- * rules of `@diglot/core`. English is left to CSS `hyphens: auto` with
- * `lang="en"`. Headings, code, names, note marks, page markers and links to
- * URLs are left alone.
+ * Soft hyphens in the text of a hast tree, by the nearest `lang`, with the
+ * rules every edition shares (`@diglot/core`'s `hyphenation-rules`): words of
+ * six letters or more, three on each side, no break in a name. Names are
+ * glossary names (persons, places, organisations, works, linked or not) and
+ * capitalised words that do not open a sentence; headings, code, note marks,
+ * page markers and links to URLs are left alone.
+ *
+ * `hyphenateTree` walks the tree and hands each text, with the text of its
+ * block before it, to a hyphenator; `hyphenateScreen` is the one of the HTML
+ * and EPUB editions: Kazakh only (browsers and reading systems have no Kazakh
+ * dictionary; English is left to CSS `hyphens: auto` with the same limits in
+ * `hyphenate-limit-chars`).
  */
 import type {Element, Root, RootContent} from 'hast'
 import {hyphenateKazakh} from '@diglot/core'
 
-const skipTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'script', 'style', 'sup', 'title'])
-// Names are not broken (persons, places, organisations), linked or not.
-const skipClasses = new Set(['pb', 'note-mark', 'pilcrow', 'url', 'gap-mark', 'sic-mark', 'term-person', 'term-place', 'term-organisation'])
+/** Hyphenate one text in a language; `before` is the text of its block before it ('' at the block's start). */
+export type TextHyphenator = (text: string, lang: string, before: string) => string
 
-/** Insert soft hyphens into the Kazakh text nodes of `tree` (by the nearest `lang`; `lang` is the tree's). */
-export function hyphenateScreen(tree: Root | Element, lang: string): void {
+const skipTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'script', 'style', 'sup', 'title'])
+const skipClasses = new Set(['pb', 'note-mark', 'pilcrow', 'url', 'toc', 'gap-mark', 'sic-mark', 'term-person', 'term-place', 'term-organisation', 'term-work'])
+// Elements that start a block: the text before a word is counted from their start.
+const blockTags = new Set(['p', 'li', 'dd', 'dt', 'td', 'th', 'blockquote', 'div', 'section', 'aside', 'figcaption', 'caption', 'body'])
+
+/** Insert soft hyphens into the text nodes of `tree` with `hyphenate`, by the nearest `lang` (the tree's is `lang`). */
+export function hyphenateTree(tree: Root | Element, lang: string, hyphenate: TextHyphenator): void {
+  let before = ''
   const visit = (node: Root | Element, current: string): void => {
     for (const child of node.children as RootContent[]) {
       if (child.type === 'text') {
-        if (current === 'kk' || current.startsWith('kk-')) child.value = hyphenateKazakh(child.value)
+        child.value = hyphenate(child.value, current, before)
+        before = (before + child.value).slice(-32)
       } else if (child.type === 'element') {
-        if (skipTags.has(child.tagName)) continue
+        const block = blockTags.has(child.tagName)
+        if (block) before = ''
         const className = child.properties['className']
-        if (Array.isArray(className) && className.some((name) => skipClasses.has(String(name)))) continue
         const href = child.properties['href']
-        if (child.tagName === 'a' && typeof href === 'string' && /^[a-z]+:/i.test(href)) continue
-        const own = child.properties['lang']
-        visit(child, typeof own === 'string' ? own.toLowerCase() : current)
+        const skip =
+          skipTags.has(child.tagName) ||
+          (Array.isArray(className) && className.some((name) => skipClasses.has(String(name)))) ||
+          (child.tagName === 'a' && typeof href === 'string' && /^[a-z]+:/i.test(href))
+        // (A page marker is not text of the sentence: the word after it follows what came before it.)
+        if (skip) before = Array.isArray(className) && className.includes('pb') ? before : `${before}${textOf(child)}`.slice(-32)
+        else {
+          const own = child.properties['lang']
+          visit(child, typeof own === 'string' ? own.toLowerCase() : current)
+        }
+        if (block) before = ''
       }
     }
   }
   visit(tree, lang.toLowerCase())
+}
+
+/** The text of an element (for the text before the next word). */
+function textOf(node: Element): string {
+  let text = ''
+  for (const child of node.children) {
+    if (child.type === 'text') text += child.value
+    else if (child.type === 'element') text += textOf(child)
+  }
+  return text
+}
+
+/** Soft hyphens in the Kazakh text of `tree` (the HTML and EPUB editions). */
+export function hyphenateScreen(tree: Root | Element, lang: string): void {
+  hyphenateTree(tree, lang, (text, current, before) => (current === 'kk' || current.startsWith('kk-') ? hyphenateKazakh(text, '\u00AD', before) : text))
 }

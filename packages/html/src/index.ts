@@ -2,5 +2,5 @@ export {toHast, blockToHast, noteToHast, noteMark, notesById, pageId, type Targe
 export {htmlEdition, buildHtml, renderPages, serialize, templateAssets} from './edition.js'
 export {workPage, indexPage, glossaryPage, languageName, pick} from './page.js'
 export {availableFaces, facesFor, fontFaceCss, parseRanges, codePointsOf, glyphSet, noGlyphNeeded, describeChar, type FontFace} from './fonts.js'
-export {hyphenateScreen} from './hyphenate.js'
+export {hyphenateScreen, hyphenateTree, type TextHyphenator} from './hyphenate.js'
 export {markLessThan, unmarkLessThan} from './attributes.js'

@@ -3,10 +3,10 @@
  * on top of mdast-util-to-hast. The target decides only what must differ
  * (where notes go, EPUB semantics); everything else is the same markup.
  */
-import {toHast as mdastToHast, type Handler, type Handlers, type State} from 'mdast-util-to-hast'
+import {defaultHandlers, toHast as mdastToHast, type Handler, type Handlers, type State} from 'mdast-util-to-hast'
 import {h} from 'hastscript'
 import type {Element, ElementContent, Properties, Root as HastRoot} from 'hast'
-import type {Nodes as MdastNodes, PhrasingContent} from 'mdast'
+import type {Heading, Nodes as MdastNodes, PhrasingContent} from 'mdast'
 import type {
   Alignment,
   Editorial,
@@ -240,7 +240,7 @@ function handlers(context: Context): Handlers {
 
   const langRun: Handler = (state, node: LangRun) => h('span', {lang: node.lang, className: node.explicit ? ['lang'] : ['lang', 'lang-auto']}, state.all(node as never) as ElementContent[])
 
-  const pageMarker: Handler = (_state, node: PageMarker) => {
+  const pageMarker: Handler = (_state, node: PageMarker, parent) => {
     const id = pageId(node, context.lang, context.role)
     const properties: Properties = {id, className: ['pb'], role: 'doc-pagebreak', ariaLabel: `${context.labels.page} ${node.n}`, dataPage: node.n}
     if (context.options.target === 'epub') {
@@ -256,7 +256,27 @@ function handlers(context: Context): Handlers {
         h('a', {href: `#${id}`, className: ['pb-link'], title: `${context.labels.sourcePage} ${node.n}`}, `[${context.labels.page} ${node.n}]`)
       ])
     }
-    return h('span', properties, [h('a', {href: `#${id}`, className: ['pb-link'], ariaHidden: 'true', tabIndex: -1}, `[${context.labels.page} ${node.n}]`)])
+    // Print: a thin bar between the words, the page number in the outer margin; a block that opens
+    // with the page needs no bar.
+    const bar = parent?.children[0] === node ? [] : [h('span', {className: ['pb-bar'], ariaHidden: 'true'}, '|')]
+    return h('span', properties, [...bar, h('span', {className: ['pb-num'], ariaHidden: 'true'}, node.n)])
+  }
+
+  // A page marker never stands in a heading's text: on screen it goes before the heading; in print
+  // only its number, in the margin, stays beside the heading (out of its accessible name).
+  const heading: Handler = (state, node: Heading) => {
+    let count = 0
+    while (node.children[count]?.type === ('pageMarker' as string)) count++
+    if (count === 0) return defaultHandlers.heading(state, node)
+    const element = defaultHandlers.heading(state, {...node, children: node.children.slice(count)})
+    const markers = node.children.slice(0, count).map((marker) => state.one(marker, node)) as Element[]
+    if (context.options.target !== 'print') return [...markers, element]
+    for (const marker of markers) {
+      marker.properties = {className: ['pb', 'pb-heading'], dataPage: marker.properties['dataPage'], id: marker.properties['id']}
+      marker.children = marker.children.filter((child) => child.type === 'element' && (child.properties['className'] as string[] | undefined)?.includes('pb-num'))
+    }
+    element.children.unshift(...markers)
+    return element
   }
 
   const inlineGap: Handler = (state, node: InlineGap) =>
@@ -274,6 +294,7 @@ function handlers(context: Context): Handlers {
   const editorial: Handler = (state, node: Editorial) => h('div', {className: ['editorial'], role: 'note'}, state.all(node as never) as ElementContent[])
 
   return {
+    heading,
     section,
     alignment,
     noteReference,

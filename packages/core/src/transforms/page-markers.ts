@@ -1,7 +1,10 @@
 /**
  * A page marker on a line of its own belongs to the block that follows it:
  * move it to the start of that block's first text so it is not an extra block.
- * Also reports a page number marked twice in one file.
+ * A marker in running text stands between words, never glued to one: a
+ * marker inside a word moves to the word's start, and one before a word
+ * gets a space after it (words are unchanged). Also reports a page number
+ * marked twice in one file.
  */
 import type {Parent, Root, RootContent} from 'mdast'
 import type {PageMarker} from '../types.js'
@@ -38,6 +41,7 @@ export function attachPageMarkers(tree: Root, reporter: Reporter): void {
   }
   if (pending.length > 0) kept.push({type: 'paragraph', children: pending})
   tree.children = kept
+  separateMarkers(tree)
 
   const seen = new Map<string, PageMarker>()
   let last: PageMarker | undefined
@@ -53,6 +57,32 @@ export function attachPageMarkers(tree: Root, reporter: Reporter): void {
       last = marker
     }
   })
+}
+
+/** Put every page marker of running text between words: moved to the start of a word it cuts, a space after it. */
+function separateMarkers(node: Parent): void {
+  const children = node.children as RootContent[]
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as RootContent
+    if (child.type !== 'pageMarker') {
+      if ('children' in child) separateMarkers(child as Parent)
+      continue
+    }
+    const before = children[index - 1]
+    const after = children[index + 1]
+    if (before?.type === 'text' && after?.type === 'text' && /\p{L}$/u.test(before.value) && /^\p{L}/u.test(after.value)) {
+      // The source page began inside a word: the marker goes before the word.
+      const start = before.value.search(/\p{L}+$/u)
+      after.value = before.value.slice(start) + after.value
+      before.value = before.value.slice(0, start)
+    }
+    if (before?.type === 'text' && after?.type === 'text' && /\p{L}$/u.test(before.value) && /^\s/u.test(after.value)) {
+      // After a word: the space moves before the marker.
+      before.value += ' '
+      after.value = after.value.replace(/^\s+/u, '')
+    }
+    if (after?.type === 'text' && /^[\p{L}\p{N}\u201C\u2018\u00AB"'(]/u.test(after.value)) after.value = ` ${after.value}`
+  }
 }
 
 function isBlock(node: RootContent): boolean {

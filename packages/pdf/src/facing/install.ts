@@ -7,9 +7,16 @@ import {lineStarts, splitAt, stripSoftHyphens, textNodes} from './lines.js'
 import {addNotes, callsIn, cutLastNote, newPage, noteSlack, notesHeight, placeUnit, removeNotes, room} from './pages.js'
 import {balanceSides, collectNotes, layoutBook, layoutOpenings, layoutRun, pairsOf, toRecto} from './layout.js'
 import {layoutSingle} from './single.js'
+import {hyphenEnds, keepOnlyUsedHyphens, limitHyphens, limitTextHyphens, stretchWithout, unhyphenateWord} from './hyphen-limits.js'
 import {fillIndex, finishFacing, squashText} from './finish.js'
 
 const functions = {
+  hyphenEnds,
+  keepOnlyUsedHyphens,
+  limitHyphens,
+  limitTextHyphens,
+  stretchWithout,
+  unhyphenateWord,
   lineStarts,
   splitAt,
   stripSoftHyphens,

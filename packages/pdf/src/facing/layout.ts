@@ -135,6 +135,7 @@ export function layoutOpenings(main: Element, lineHeight: number): void {
   F.collectNotes(main)
   const pairs = F.pairsOf(main)
   F.balanceSides(pairs)
+  F.limitTextHyphens(pairs)
   const openings: Array<{verso: PageBox; recto: PageBox}> = []
   const sides: Side[] = [
     {kind: 'verso', opening: 0, carry: []},

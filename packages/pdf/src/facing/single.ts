@@ -14,6 +14,7 @@ export function layoutSingle(main: Element, lineHeight: number): void {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   F.collectNotes(main)
   const pairs = F.pairsOf(main, true)
+  F.limitTextHyphens(pairs)
   let carry: HTMLElement[] = []
   let box: PageBox = F.newPage('body')
   const next = (): PageBox => {
