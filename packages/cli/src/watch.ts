@@ -191,6 +191,8 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
     schedule()
   }
 
+  // The PDF's Chromium stays up between rebuilds.
+  const closeBrowser = options.formats.includes('pdf') ? (await import('@diglot/pdf')).keepBrowserWarm() : undefined
   const first = await rebuild()
   if (options.serve) {
     server = await startPreview(outDir, options.serve.port)
@@ -201,7 +203,7 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
     watchers.push(watchFiles(templatesDir, {recursive: true}, (_event, file) => onTemplate(file)))
   } catch (error) {
     output.error(`diglot build --watch: cannot watch ${contentDir}: ${error instanceof Error ? error.message : String(error)}`)
-    await server?.close()
+    await Promise.all([server?.close(), closeBrowser?.()])
     return 1
   }
   output.info(`watching ${contentDir} and ${templatesDir}${first.ok ? '' : ' (the content has errors)'}; Ctrl-C stops`)
@@ -219,7 +221,7 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
   for (const watcher of watchers) watcher.close()
   if (timer) clearTimeout(timer)
   await running
-  await server?.close()
+  await Promise.all([server?.close(), closeBrowser?.()])
   return 0
 }
 

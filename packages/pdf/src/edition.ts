@@ -11,6 +11,7 @@ import {createMessage, works, type DiglotMessage, type EditionFormat, type Root,
 import {renderFacing} from './facing/render.js'
 import {covered, fontFaces, fontPackages} from './fonts.js'
 import {printDocument, type PrintDocument} from './document.js'
+import type {Browser} from 'puppeteer'
 import {launchBrowser, renderPdf, startServer, type PageReport, type PageServer} from './paginate.js'
 import {setMetadata} from './metadata.js'
 import {renumberStructureIds} from './structure-ids.js'
@@ -97,6 +98,32 @@ async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: P
   })
 }
 
+/** The browser kept between builds (`keepBrowserWarm`), or undefined: each build launches and closes its own. */
+let warm: {launching: Promise<Browser>} | undefined
+
+/**
+ * Keep one Chromium for every PDF build of this process (`diglot build
+ * --watch`): a rebuild skips Chromium's start. A browser that went away is
+ * launched again at the next build. Returns what closes it.
+ */
+export function keepBrowserWarm(): () => Promise<void> {
+  warm ??= {launching: launchBrowser()}
+  warm.launching.catch(() => {})
+  return async () => {
+    const kept = warm
+    warm = undefined
+    await kept?.launching.then((browser) => browser.close()).catch(() => {})
+  }
+}
+
+/** The kept browser (launched again if it went away), or a new one for this build alone. */
+async function browserFor(): Promise<{launching: Promise<Browser>; kept: boolean}> {
+  if (!warm) return {launching: launchBrowser(), kept: false}
+  const browser = await warm.launching.catch(() => undefined)
+  if (!browser?.connected) warm.launching = launchBrowser()
+  return {launching: warm.launching, kept: true}
+}
+
 /** Build options of `buildPdfEdition`, as the edition registry passes them. */
 export type PdfBuildOptions = Parameters<EditionFormat['build']>[1]
 
@@ -106,7 +133,7 @@ export type PdfBuildOptions = Parameters<EditionFormat['build']>[1]
  */
 export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, concurrency = availableParallelism()): Promise<{files: string[]; messages: DiglotMessage[]}> {
   // Chromium starts first, while the fonts are read and the first work is composed.
-  const launching = launchBrowser()
+  const {launching, kept} = await browserFor()
   launching.catch(() => {})
   const packages = fontPackages()
   let server: PageServer | undefined
@@ -139,7 +166,7 @@ export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, conc
     }
     await Promise.all(Array.from({length: Math.max(1, Math.min(concurrency, list.length))}, worker))
   } finally {
-    await Promise.all([launching.then((browser) => browser.close()).catch(() => {}), server?.close()])
+    await Promise.all([kept ? undefined : launching.then((browser) => browser.close()).catch(() => {}), server?.close()])
   }
   return {files: results.map((result) => result.file), messages: results.flatMap((result) => result.messages)}
 }

@@ -1,4 +1,4 @@
-export {pdfEdition, buildPdfEdition, printHtml, missingGlyphs, pdfMessage, type PdfRuleId, type PdfBuildOptions} from './edition.js'
+export {pdfEdition, buildPdfEdition, keepBrowserWarm, printHtml, missingGlyphs, pdfMessage, type PdfRuleId, type PdfBuildOptions} from './edition.js'
 export {printDocument, shortTitle, type PrintDocument} from './document.js'
 export {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints, kazakhExceptions} from './kazakh-hyphenation.js'
 export {hyphenateText, hyphenateHast} from './hyphenate.js'
