@@ -12,7 +12,7 @@
  * A source error is printed and the last good output stays; the next good save
  * rebuilds.
  */
-import {formatMessage, glossaryOf, hasErrors, readContent, ReadCache, works as worksOf, type Root, type Work} from '@diglot/core'
+import {formatMessage, glossaryOf, hasErrors, readContent, ReadCache, rememberSetBlocks, works as worksOf, type Root, type Work} from '@diglot/core'
 import {watch as watchFiles, type FSWatcher} from 'node:fs'
 import {readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -100,6 +100,8 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
   const templatesDir = options.templatesDir ?? (await findTemplates(contentDir))
   const outDir = path.resolve(options.outDir)
   const cache = new ReadCache()
+  // A save parses a work again: its unchanged blocks' punctuation is remembered.
+  rememberSetBlocks(true)
   /** The tree each format was last built from. */
   const builtFrom = new Map<string, Root>()
   /** Template folders (`html`, `epub`, `pdf`) written since the last rebuild. */
@@ -222,6 +224,7 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
   if (timer) clearTimeout(timer)
   await running
   await Promise.all([server?.close(), closeBrowser?.()])
+  rememberSetBlocks(false)
   return 0
 }
 

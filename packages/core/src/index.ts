@@ -8,6 +8,7 @@ export {rules, sourceRules, editionRules, createMessage, formatMessage, hasError
 export {shortHash} from './ids.js'
 export {noteKind} from './transforms/notes.js'
 export {scriptOf} from './transforms/lang-runs.js'
+export {rememberSetBlocks} from './transforms/punctuation.js'
 export {works, glossaryOf, alignmentsOf, headingsOf, glossaryOccurrences, pageMarkersOf, type HeadingEntry, type GlossaryOccurrence} from './query.js'
 export type {EditionFormat, EditionOptions, EditionResult} from './edition.js'
 export {onCleanup, runCleanups} from './cleanup.js'

@@ -119,15 +119,23 @@ function opensAt(text: string, offset: number): boolean {
 }
 
 /**
- * Blocks already set, by language rule and text: `diglot build --watch`
- * parses a changed work again, and only its changed blocks miss. Bounded: a
- * long session starts afresh when it is full.
+ * Blocks already set, by language rule and text, when remembering is on
+ * (`diglot build --watch` parses a changed work again, and only its changed
+ * blocks miss). Bounded: a long session starts afresh when it is full.
  */
 const setBlocks = new Map<string, string>()
 const MAX_SET_BLOCKS = 50_000
+let remembering = false
+
+/** Remember set blocks from now on (a long-running process that parses the same texts again), or stop and forget. */
+export function rememberSetBlocks(on: boolean): void {
+  remembering = on
+  if (!on) setBlocks.clear()
+}
 
 /** The length-preserving rules on one string. */
 function smartenJoined(text: string, english: boolean): string {
+  if (!remembering) return smartenJoinedAnew(text, english)
   const key = (english ? 'e' : 'o') + text
   const known = setBlocks.get(key)
   if (known !== undefined) return known
