@@ -8,8 +8,15 @@
 import {works as worksOf, type EditionFormat, type EditionOptions, type EditionResult, type Root, type Work} from '@diglot/core'
 import {planLanes, runOnThread, threadsAvailable} from './threads.js'
 
-/** What a worker costs before it builds, in characters of a work's tree as JSON (about a 100-page book's). */
-const WORKER_START = 500_000
+/**
+ * What a worker costs before it builds, in characters of a work's tree as JSON.
+ * Measured on the EPUB (both works, 5 alternating runs, loaded machine): a
+ * worker that builds the article's book adds ~1.3 s of CPU (its own start,
+ * WebAssembly compiles, fonts and a cold JIT), about what ~650 000 characters of
+ * tree take to build; counted at 1 000 000, the two works of `content/` stay on
+ * one thread and several large works spread.
+ */
+export const WORKER_START = 1_000_000
 
 /** A tree with only some of a tree's works (and everything else it holds: the glossary). */
 export function onlyWorks(tree: Root, keep: readonly Work[]): Root {
@@ -17,10 +24,10 @@ export function onlyWorks(tree: Root, keep: readonly Work[]): Root {
 }
 
 /** Build `format` of `tree`, its works spread over up to `threads` threads when it builds by work. */
-export async function buildByWork(format: EditionFormat, tree: Root, options: EditionOptions, threads: number): Promise<EditionResult> {
+export async function buildByWork(format: EditionFormat, tree: Root, options: EditionOptions, threads: number, startCost = WORKER_START): Promise<EditionResult> {
   const works = worksOf(tree)
   if (!format.byWork || threads <= 1 || works.length <= 1 || !threadsAvailable) return format.build(tree, options)
-  const lanes = planLanes(works.map((work) => JSON.stringify(work).length), Math.min(threads, works.length), WORKER_START)
+  const lanes = planLanes(works.map((work) => JSON.stringify(work).length), Math.min(threads, works.length), startCost)
   const byLane = lanes.map((lane) => lane.map((index) => works[index] as Work))
   const elsewhere = byLane.slice(1).filter((lane) => lane.length > 0).map(async (lane): Promise<[Work[], EditionResult]> => {
     for (const work of lane) options.progress(work.id, format.name)
