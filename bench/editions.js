@@ -8,7 +8,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
-import {readContent, works} from '../packages/core/dist/index.js'
+import {works} from '../packages/core/dist/index.js'
+import {readContent} from '../packages/core/dist/fs.js'
 
 const run = promisify(execFile)
 export const contentDir = fileURLToPath(new URL('../content/', import.meta.url))

@@ -7,7 +7,8 @@
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {readContent, works} from '../packages/core/dist/index.js'
+import {works} from '../packages/core/dist/index.js'
+import {readContent} from '../packages/core/dist/fs.js'
 import {fontFaces, fontPackages, printDocument, printHtml} from '../packages/pdf/dist/index.js'
 import {contentDir, diglot, diglotUnbundled, exec, inTemp, makeContent, markdownFiles, node, pandoc, pandocEpub, pandocHtml, repo, roundRobin, row, runs, seconds, sequence, subject, tableHead, templatesDir} from './process.js'
 

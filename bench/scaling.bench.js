@@ -3,7 +3,7 @@
  * of it as separate works, for `diglot check`, HTML and EPUB against pandoc on
  * the same Markdown (whole processes, cold, round-robin per row).
  */
-import {readFile, rm, stat} from 'node:fs/promises'
+import {rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {contentDir, diglot, exec, inTemp, makeContent, markdownFiles, node, pandoc, pandocEpub, pandocHtml, roundRobin, runs, seconds, subject} from './process.js'
 

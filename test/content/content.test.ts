@@ -3,7 +3,8 @@
  */
 import {readFile} from 'node:fs/promises'
 import {describe, expect, it} from 'vitest'
-import {alignmentsOf, formatMessage, headingsOf, readContent, works, type Note, type Root, type Work} from '../../packages/core/src/index.js'
+import {alignmentsOf, formatMessage, headingsOf, works, type Note, type Root, type Work} from '../../packages/core/src/index.js'
+import {readContent} from '../../packages/core/src/fs.js'
 
 const content = new URL('../../content/', import.meta.url)
 const {tree, messages} = await readContent(content.pathname)

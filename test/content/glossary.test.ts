@@ -15,13 +15,13 @@ import {
   alignmentsOf,
   glossaryOccurrences,
   glossaryOf,
-  readContent,
   works,
   type GlossaryEntry,
   type GlossaryOccurrence,
   type Root,
   type Work
 } from '../../packages/core/src/index.js'
+import {readContent} from '../../packages/core/src/fs.js'
 
 const content = new URL('../../content/', import.meta.url)
 const glossaryText = await readFile(new URL('glossary.yaml', content), 'utf8')
@@ -91,11 +91,11 @@ function fold(text: string): string {
     .replace(/\s+/g, ' ')
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** A form is looked for as a whole word, also in the plural. */
 function formPattern(form: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(fold(form))}(?:s|es)?(?![\\p{L}\\p{N}])`, 'u')
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(form))}(?:s|es)?(?![\\p{L}\\p{N}])`, 'u')
 }
 
 /** Entries whose English form (in any spelling) occurs in an English text without a link there. */
@@ -106,7 +106,7 @@ function unlinkedForms(root: Root, entries: readonly GlossaryEntry[]): string[] 
     for (const form of entry.forms['en'] ?? []) {
       // Short capitalised abbreviations (UN, CPC, USA) are compared as written: "un" and "us" are words.
       const abbreviation = /^[\p{Lu}.]{1,5}$/u.test(form)
-      const pattern = abbreviation ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}s?(?![\\p{L}\\p{N}])`, 'u') : formPattern(form)
+      const pattern = abbreviation ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}s?(?![\\p{L}\\p{N}])`, 'u') : formPattern(form)
       for (const place of places) {
         const match = pattern.exec(abbreviation ? place.unlinked : place.folded)
         if (match) problems.push(`${entry.identifier}: "${match[0]}" is not linked in ${place.work} ${place.where}`)

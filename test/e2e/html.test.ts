@@ -11,7 +11,8 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 import {promisify} from 'node:util'
 import puppeteer, {type Browser, type Page} from 'puppeteer'
 import {AxePuppeteer} from '@axe-core/puppeteer'
-import {hasErrors, readContent, works} from '../../packages/core/dist/index.js'
+import {hasErrors, works} from '../../packages/core/dist/index.js'
+import {readContent} from '../../packages/core/dist/fs.js'
 import {buildHtml} from '../../packages/html/dist/index.js'
 
 const repo = fileURLToPath(new URL('../..', import.meta.url))

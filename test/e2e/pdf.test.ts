@@ -73,7 +73,11 @@ describe('pdf edition of content/', () => {
           expect(font.embedded, font.name).toBe(true)
           expect(font.subset, font.name).toBe(true)
           expect(font.name).toMatch(/NotoSerif/)
+          // No light or hairline face for any text; Chinese only in its Regular, upright face.
+          expect(font.name).not.toMatch(/Light|Thin|Hairline/)
+          if (/SerifSC/.test(font.name)) expect(font.name, 'the Chinese face').toMatch(/\+NotoSerifSC-Regular$/)
         }
+        expect(list.some((font) => /SerifSC/.test(font.name)), 'Chinese runs are set in Noto Serif SC').toBe(true)
       })
 
       it('has the configured trim size, metadata and tags', () => {
@@ -93,21 +97,26 @@ describe('pdf edition of content/', () => {
 
       it('puts every heading on the page its TOC entry names', () => {
         const texts = pages(file())
-        const pageFolios = folios(texts)
+        const pageFolios = folios(file())
         const headings = headingsOf(work()).filter((heading) => heading.depth <= 3)
         const contents = texts.findIndex((text) => /^\s*Contents\s*$/m.test(text))
         expect(contents).toBeGreaterThanOrEqual(0)
         // The contents pages, from "Contents" to the first page of the text (folio 1), read with -layout:
-        // an entry's page number ends its first line.
+        // an entry's page number ends its last line.
         const firstBody = firstTextPage(pageFolios)
         const entries: Array<{text: string; number: string}> = []
+        let pending = ''
         for (let page = contents; page < firstBody; page++) {
           for (const line of run('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(page + 1), '-l', String(page + 1), file(), '-']).split('\n')) {
             const numbered = /^(.*?)\s{2,}(\d+)\s*$/.exec(line)
-            if (numbered) entries.push({text: squash(numbered[1]!), number: numbered[2]!})
-            else if (entries.length > 0 && line.trim() && !/^\s*([ivxlc]+|Contents)\s*$/.test(line)) entries[entries.length - 1]!.text += squash(line)
+            if (numbered) {
+              entries.push({text: pending + squash(numbered[1]!), number: numbered[2]!})
+              pending = ''
+            } else if (line.trim() && !/^\s*([ivxlc]+|Contents)\s*$/.test(line)) pending += squash(line)
           }
         }
+        // (An entry's number is on its last line: no line is left without one.)
+        expect(pending, 'a contents entry without its page number').toBe('')
         const lang = work().languages[1] ?? work().languages[0]!
         let searchFrom = firstBody
         let cursor = 0
@@ -154,9 +163,9 @@ describe('pdf edition of content/', () => {
             else {
               // The call is the note's mark right after its context (maybe after other calls: "…word102,103"),
               // or the first thing under the running head when the page breaks just before it.
-              const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+              const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
               // (A paragraph number in the margin may come between the words of a line in the text layer.)
-              const here = new RegExp(`${[...context].map(escape).join('\\d{0,3}')}\\d{0,3}(?:[TE]?\\d+,?)*${escape(mark)}`).test(squash(texts[page]!))
+              const here = new RegExp(`${[...context].map(escapeRegExp).join('\\d{0,3}')}\\d{0,3}(?:[TE]?\\d+,?)*${escapeRegExp(mark)}`).test(squash(texts[page]!))
               const body = squash(texts[page]!.split('\n').slice(1).join('\n'))
               // (The word before the call may be split across the break: "har-" | "mony".55".)
               const before = squash(texts[page - 1] ?? '')

@@ -11,14 +11,14 @@ import { checkFidelity } from './fidelity.js';
 /** @param {string} s @param {number} max */
 function trimTo(s, max) {
   s = s.trim().replace(/\s+/g, ' ');
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 const args = process.argv.slice(2);
 /** @type {import('./fidelity.js').FidelityOptions} */
 const options = {};
 /** @type {string[]} */
-let dirs = [];
+const dirs = [];
 for (const a of args) {
   const m = /^--window=(\d+)$/.exec(a);
   if (m) options.window = Number(m[1]);

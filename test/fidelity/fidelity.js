@@ -266,7 +266,7 @@ export function readSeed(workDir, config, errors, warnings) {
           errors.push(`furniture: text ${JSON.stringify(e.text)} is not on line ${ln} (${JSON.stringify(line.trim().slice(0, 80))})`);
           continue;
         }
-        line = line.slice(0, at) + ' ' + line.slice(at + e.text.length);
+        line = `${line.slice(0, at)} ${line.slice(at + e.text.length)}`;
         removed.push(e.text);
         if (e.accountedIn) addMeta(meta, e.accountedIn, e.text, ln);
       }

@@ -142,8 +142,8 @@ describe('fidelity engine', () => {
   it('tolerates footnote definitions in another order and long editorial insertions', () => {
     const md = readFileSync(path.join(fixtures, 'ok', 'en.md'), 'utf8');
     const [text, n1, n2] = md.split(/\n(?=\[\^)/);
-    const editorial = '\n:::editorial\n' + 'The editor inserted a long explanation here. '.repeat(30) + '\n:::\n';
-    const dir = variant('ok', { 'en.md': text.replace('\n\nThe concept', editorial + '\nThe concept') + '\n' + n2 + '\n' + n1 });
+    const editorial = `\n:::editorial\n${'The editor inserted a long explanation here. '.repeat(30)}\n:::\n`;
+    const dir = variant('ok', { 'en.md': `${text.replace('\n\nThe concept', `${editorial}\nThe concept`)}\n${n2}\n${n1}` });
     try {
       const r = checkFidelity(dir);
       expect(r.unaccounted).toEqual([]);
@@ -179,7 +179,7 @@ describe('fidelity engine', () => {
     const t0 = performance.now();
     expect(matchStream(seedWords, md)).toEqual([]);
     // one word missing every 100 lines
-    const holed = seedWords.filter((w, i) => i % 1300 !== 7);
+    const holed = seedWords.filter((_, i) => i % 1300 !== 7);
     expect(matchStream(seedWords, holed.map((w) => w.key).join('')).length).toBe(Math.ceil((seedWords.length - 7) / 1300));
     expect(performance.now() - t0).toBeLessThan(3000);
   });

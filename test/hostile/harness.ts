@@ -7,7 +7,7 @@
  * case.yaml:
  *   about:    what the case shows (the issue's words)
  *   base:     sample — start from a copy of test/fixtures/content as content/
- *   templates: true — copy the repository's templates/ beside the content
+ *   templates: true — copy the renderers' shipped templates into templates/ beside the content
  *   files:    {path: text} written over the copy
  *   append:   {path: text} appended
  *   generate: [{path, head, unit, times, tail}] — large inputs, made at run time
@@ -45,7 +45,7 @@ export interface HostileCase {
   dir: string
   about: string
   base?: 'sample'
-  /** Copy the repository's templates/ beside the content. */
+  /** Copy the renderers' shipped templates into templates/ beside the content (an override of every file). */
   templates?: boolean
   files?: Record<string, string>
   append?: Record<string, string>
@@ -71,11 +71,16 @@ export function loadCases(): HostileCase[] {
     })
 }
 
+/** A templates folder overriding every file: each renderer package's shipped templates in `<dir>/<format>/`. */
+export function copyShippedTemplates(dir: string): void {
+  for (const format of ['html', 'epub', 'pdf']) cpSync(path.join(repoRoot, 'packages', format, 'templates'), path.join(dir, format), {recursive: true})
+}
+
 /** A temporary copy of the case, with its generated files and links. */
 export function prepare(hostile: HostileCase): string {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), `diglot-hostile-${hostile.name}-`)))
   if (hostile.base === 'sample') cpSync(sampleContent, path.join(dir, 'content'), {recursive: true})
-  if (hostile.templates === true) cpSync(path.join(repoRoot, 'templates'), path.join(dir, 'templates'), {recursive: true})
+  if (hostile.templates === true) copyShippedTemplates(path.join(dir, 'templates'))
   for (const entry of readdirSync(hostile.dir)) {
     if (entry === 'case.yaml' || entry === 'expected.txt') continue
     cpSync(path.join(hostile.dir, entry), path.join(dir, entry), {recursive: true, verbatimSymlinks: true})

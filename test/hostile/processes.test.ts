@@ -10,7 +10,7 @@ import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {listFiles, repoRoot} from './harness.js'
+import {copyShippedTemplates, listFiles, repoRoot} from './harness.js'
 
 const bin = path.join(repoRoot, 'packages', 'cli', 'dist', 'bin.js')
 const made: string[] = []
@@ -24,7 +24,7 @@ function workspace(templates = false): string {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'diglot-hostile-process-')))
   made.push(dir)
   cpSync(path.join(repoRoot, 'test', 'fixtures', 'content'), path.join(dir, 'content'), {recursive: true})
-  if (templates) cpSync(path.join(repoRoot, 'templates'), path.join(dir, 'templates'), {recursive: true})
+  if (templates) copyShippedTemplates(path.join(dir, 'templates'))
   return dir
 }
 

@@ -1,7 +1,8 @@
 /**
  * `diglot ast <work-dir>`: print a work's tree as JSON.
  */
-import {formatMessage, hasErrors, readWork, toJson} from '@diglot/core'
+import {formatMessage, hasErrors, toJson} from '@diglot/core'
+import {readWork} from '@diglot/core/fs'
 import type {Output} from './output.js'
 
 /** Print the tree of one work. Returns the exit code. */

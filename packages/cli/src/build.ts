@@ -8,11 +8,11 @@
  * (`--jobs 1`). A build writes into a staging folder and moves each format's
  * files into place when that format is done (outputs.ts).
  */
-import {formatMessage, hasErrors, printable, readContent, type DiglotMessage, type EditionFormat, type Root} from '@diglot/core'
-import {access, mkdir} from 'node:fs/promises'
+import {formatMessage, hasErrors, printable, type DiglotMessage, type EditionFormat, type Root} from '@diglot/core'
+import {readContent} from '@diglot/core/fs'
+import {mkdir, readdir, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {Output} from './output.js'
 import {outDirProblem, templatesDirProblem} from './out-dir.js'
 import {createStaging, type Staging} from './outputs.js'
@@ -39,7 +39,8 @@ export interface BuildCommandOptions {
 export interface FormatsOptions {
   formats: string[]
   outDir: string
-  templatesDir: string
+  /** A templates folder overriding the renderers' own (default: none). */
+  templatesDir?: string | undefined
   sourceDateEpoch: number
   jobs: number
   /** Write into this staging folder and move each format's files into `outDir` when it is done. */
@@ -171,16 +172,28 @@ export async function buildFormats(tree: Root, options: FormatsOptions, output: 
   return runs
 }
 
-/** `templates/` beside the content folder (announced when `output` is given), else the one shipped with this repository. */
-export async function findTemplates(contentDir: string, output?: Output): Promise<string> {
-  const shipped = fileURLToPath(new URL('../../../templates', import.meta.url))
+/**
+ * The templates folder beside the content folder (`templates/`), whose `html/`, `epub/` and
+ * `pdf/` files override the ones each renderer package ships; undefined when there is none.
+ * It is announced (when `output` is given) once it overrides a file.
+ */
+export async function findTemplates(contentDir: string, output?: Output): Promise<string | undefined> {
   const beside = path.resolve(contentDir, '..', 'templates')
   try {
-    await access(beside)
-    // Templates shape every page (and may load what they like): say which ones are used.
-    if (output && beside !== path.resolve(shipped)) output.info(`diglot build: using the templates in ${printable(beside)} (beside the content)`)
-    return beside
+    if (!(await stat(beside)).isDirectory()) return undefined
   } catch {
-    return shipped
+    return undefined
   }
+  // Templates shape every page (and may load what they like): say which ones are used.
+  if (output && (await overridesAny(beside))) output.info(`diglot build: using the templates in ${printable(beside)} (beside the content)`)
+  return beside
+}
+
+/** Whether a templates folder holds a file for some format (`html/`, `epub/`, `pdf/`). */
+async function overridesAny(templatesDir: string): Promise<boolean> {
+  for (const format of ['html', 'epub', 'pdf']) {
+    const names = await readdir(path.join(templatesDir, format)).catch(() => [] as string[])
+    if (names.length > 0) return true
+  }
+  return false
 }

@@ -1,7 +1,8 @@
 /**
  * `diglot check [content-dir]`: validate every work; print messages; exit 1 on errors.
  */
-import {formatMessage, hasErrors, readContent, readWork} from '@diglot/core'
+import {formatMessage, hasErrors} from '@diglot/core'
+import {readContent, readWork} from '@diglot/core/fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Output} from './output.js'

@@ -25,7 +25,8 @@ Check the content (default ./content), then build each edition format
 Dates in the output come from SOURCE_DATE_EPOCH, so builds are reproducible.
   --format LIST    comma-separated formats: ${Object.keys(formats).join(', ')}
   --out DIR        output folder (default dist)
-  --templates DIR  templates folder (default: templates/ beside the content)
+  --templates DIR  folder whose html/, epub/, pdf/ files override the editions' own
+                   (default: templates/ beside the content, when there is one)
   --jobs N         threads and formats at once (default: the machine's cores; 1: one after another)
   --watch          stay up: rebuild what changed when a source or template file is saved
   --serve          with --watch: serve the output on 127.0.0.1 with live reload

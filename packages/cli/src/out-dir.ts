@@ -57,11 +57,11 @@ export async function outDirProblem(outDir: string, contentDir: string): Promise
 
 /** Why `templatesDir` cannot be used, or undefined when it can. */
 export async function templatesDirProblem(templatesDir: string): Promise<string | undefined> {
-  if (templatesDir.trim() === '') return '--templates is empty; give a folder holding html/, epub/ and pdf/'
+  if (templatesDir.trim() === '') return '--templates is empty; give a folder whose html/, epub/ or pdf/ files override the shipped templates'
   try {
     if (!(await stat(templatesDir)).isDirectory()) return `--templates ${show(templatesDir)} is not a folder`
   } catch {
-    return `--templates ${show(templatesDir)} does not exist; give a folder holding html/, epub/ and pdf/`
+    return `--templates ${show(templatesDir)} does not exist; give a folder whose html/, epub/ or pdf/ files override the shipped templates`
   }
   return undefined
 }

@@ -5,7 +5,8 @@
  * `parse-pool.test.ts`).
  */
 import os from 'node:os'
-import {buildWork, type DiglotMessage, type GlossarySource, type PreparedGlossary, type Work, type WorkBuilder, type WorkSource} from '@diglot/core'
+import {buildWork, type DiglotMessage, type PreparedGlossary, type Work} from '@diglot/core'
+import type {GlossarySource, WorkBuilder, WorkSource} from '@diglot/core/fs'
 import {planLanes, runOnThread, threadsAvailable} from './threads.js'
 
 type Built = {work: Work | undefined; messages: DiglotMessage[]}

@@ -12,7 +12,8 @@
  * A source error is printed and the last good output stays; the next good save
  * rebuilds.
  */
-import {formatMessage, glossaryOf, hasErrors, readContent, ReadCache, rememberSetBlocks, works as worksOf, type Root, type Work} from '@diglot/core'
+import {formatMessage, glossaryOf, hasErrors, rememberSetBlocks, works as worksOf, type Root, type Work} from '@diglot/core'
+import {readContent, ReadCache} from '@diglot/core/fs'
 import {watch as watchFiles, type FSWatcher} from 'node:fs'
 import {readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -202,13 +203,13 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
   }
   try {
     watchers.push(watchFiles(contentDir, {recursive: true}, (_event, file) => onContent(file)))
-    watchers.push(watchFiles(templatesDir, {recursive: true}, (_event, file) => onTemplate(file)))
+    if (templatesDir !== undefined) watchers.push(watchFiles(templatesDir, {recursive: true}, (_event, file) => onTemplate(file)))
   } catch (error) {
     output.error(`diglot build --watch: cannot watch ${contentDir}: ${error instanceof Error ? error.message : String(error)}`)
     await Promise.all([server?.close(), closeBrowser?.()])
     return 1
   }
-  output.info(`watching ${contentDir} and ${templatesDir}${first.ok ? '' : ' (the content has errors)'}; Ctrl-C stops`)
+  output.info(`watching ${contentDir}${templatesDir === undefined ? '' : ` and ${templatesDir}`}${first.ok ? '' : ' (the content has errors)'}; Ctrl-C stops`)
 
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve()

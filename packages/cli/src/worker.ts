@@ -4,7 +4,8 @@
  * would make them) or builds a format's files for some of the works.
  */
 import {parentPort} from 'node:worker_threads'
-import {buildWork, prepareGlossary, type DiglotMessage, type GlossarySource, type Root, type WorkSource} from '@diglot/core'
+import {buildWork, prepareGlossary, type DiglotMessage, type Root} from '@diglot/core'
+import type {GlossarySource, WorkSource} from '@diglot/core/fs'
 import {formats} from './build.js'
 
 /** Parse these works against this glossary. */
@@ -20,7 +21,7 @@ export interface FormatRequest {
   format: string
   tree: Root
   outDir: string
-  templatesDir: string
+  templatesDir: string | undefined
   sourceDateEpoch: number
 }
 

@@ -5,7 +5,7 @@
 import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {readContent} from '@diglot/core'
+import {readContent} from '@diglot/core/fs'
 import {epubEdition} from '@diglot/epub'
 import {describe, expect, it} from 'vitest'
 // The built modules: the worker's file (`dist/worker.js`) sits beside them.

@@ -104,7 +104,7 @@ describe('diglot check', () => {
     const mismatch = stderr.split('\n').filter((line) => line.endsWith('[align-kind-mismatch]'))
     // The table now sits where the paragraph was: reported at the table, naming the paragraph in kk.md.
     expect(mismatch).toHaveLength(1)
-    expect(mismatch[0]).toMatch(new RegExp(`^${escape(en)}:${lineOf(en, '| Year')}:1: table is paired with a paragraph at ${escape(kk)}:${lineOf(kk, 'Мәтіннің')}:1`))
+    expect(mismatch[0]).toMatch(new RegExp(`^${escapeRegExp(en)}:${lineOf(en, '| Year')}:1: table is paired with a paragraph at ${escapeRegExp(kk)}:${lineOf(kk, 'Мәтіннің')}:1`))
     // The original's last block is left without a counterpart.
     expect(stderr).toContain(`${kk}:${lineOf(kk, ':::editorial')}:1: editorial block has no counterpart`)
     expect(code).toBe(1)
@@ -244,6 +244,6 @@ describe('the built binary', () => {
   })
 })
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
 }

@@ -3,7 +3,7 @@
  * threads; the tree must be the one a single thread makes.
  */
 import path from 'node:path'
-import {readContent} from '@diglot/core'
+import {readContent} from '@diglot/core/fs'
 import {describe, expect, it} from 'vitest'
 // The built modules: the worker's file (`dist/worker.js`) sits beside them.
 import {parallelWorkBuilder, WORKER_START_CHARS} from '../dist/parse-pool.js'

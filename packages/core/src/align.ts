@@ -2,9 +2,11 @@
  * Pair the alignable blocks of the language files of a work, by order, and
  * check their shape. Any mismatch is reported with both files and places.
  */
+import {relatedPlace} from './messages.js'
 import type {Root, RootContent} from 'mdast'
 import type {AlignedBlockType, LanguageTag, Segment, SegmentContent} from './types.js'
 import type {Reporter} from './messages.js'
+import {isHtmlComment} from './transforms/safety.js'
 
 /** One language file, parsed and transformed. */
 export interface LanguageSource {
@@ -42,7 +44,7 @@ export function alignableBlocks(source: LanguageSource): RootContent[] {
   for (const node of source.tree.children) {
     if (alignable.has(node.type as string)) blocks.push(node)
     else if (node.type === 'html') {
-      if (!/^<!--[\s\S]*-->\s*$/.test(node.value)) {
+      if (!isHtmlComment(node.value)) {
         source.reporter.report(node.position?.start, 'directive-unknown', 'raw HTML is not part of the format; write Markdown or a directive (an HTML comment `<!-- … -->` is allowed and not shown)')
       }
     } else if (node.type === 'code') {
@@ -77,7 +79,7 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
 
   for (const node of left) {
     if (isPlaceholder(node)) {
-      original.reporter.report(node.position?.start, 'directive-invalid', '`::untranslated` belongs in a translation, not in the original; remove it')
+      original.reporter.report(node.position, 'directive-invalid', '`::untranslated` belongs in a translation, not in the original; remove it')
     }
   }
 
@@ -89,7 +91,7 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
 
     if (a) segments.push(segment(original, a))
     else if (translation && b) {
-      translation.reporter.report(b.position?.start, 'align-missing-counterpart', `${describe(b)} has no counterpart; ${original.file} ends at ${place(left[left.length - 1])}. Remove it or add the original block`)
+      translation.reporter.report(b.position, 'align-missing-counterpart', `${describe(b)} has no counterpart; ${original.file} ends at ${place(left[left.length - 1])}. Remove it or add the original block`, {cause: relatedPlace('the original ends here', left[left.length - 1]?.position, original.file)})
       segments.unshift({type: 'segment', lang: original.lang, role: 'original', status: 'missing', children: []})
     }
 
@@ -97,7 +99,7 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
       if (b) {
         if (a && !kindMismatch && !sameKind(a, b)) {
           kindMismatch = true
-          translation.reporter.report(b.position?.start, 'align-kind-mismatch', `${describe(b)} is paired with a ${describe(a)} at ${original.file}:${place(a)}; the files must have the same blocks in the same order (block ${index + 1})`)
+          translation.reporter.report(b.position, 'align-kind-mismatch', `${describe(b)} is paired with a ${describe(a)} at ${original.file}:${place(a)}; the files must have the same blocks in the same order (block ${index + 1})`, {cause: relatedPlace(`paired with this ${describe(a)}`, a.position, original.file)})
         }
         segments.push(segment(translation, b))
       } else if (a) {
@@ -108,7 +110,7 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
           }
           segments.push({type: 'segment', lang: translation.lang, role: 'translation', status: 'missing', children: []})
         } else {
-          original.reporter.report(a.position?.start, 'align-missing-counterpart', `${describe(a)} has no counterpart; ${translation.file} ends at ${place(right[right.length - 1])}. Translate it, write \`::untranslated\` in its place, or set \`translation.status: partial\` in work.yaml`)
+          original.reporter.report(a.position, 'align-missing-counterpart', `${describe(a)} has no counterpart; ${translation.file} ends at ${place(right[right.length - 1])}. Translate it, write \`::untranslated\` in its place, or set \`translation.status: partial\` in work.yaml`, {cause: relatedPlace('the translation ends here', right[right.length - 1]?.position, translation.file)})
           segments.push({type: 'segment', lang: translation.lang, role: 'translation', status: 'missing', children: []})
         }
       }
@@ -137,7 +139,7 @@ function blockTypeOf(node: RootContent | undefined): AlignedBlockType {
 function segment(source: LanguageSource, node: RootContent): Segment {
   if (isPlaceholder(node)) {
     if (source.role === 'translation') {
-      source.reporter.report(node.position?.start, 'untranslated-block', 'this block is not translated yet (`::untranslated`)')
+      source.reporter.report(node.position, 'untranslated-block', 'this block is not translated yet (`::untranslated`)')
     }
     return {type: 'segment', lang: source.lang, role: source.role, status: 'untranslated', children: [], ...(node.position ? {position: node.position} : {})}
   }

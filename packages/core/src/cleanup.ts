@@ -21,7 +21,7 @@ export async function runCleanups(timeoutMs = 5000): Promise<void> {
   const list = [...cleanups].reverse()
   cleanups.clear()
   for (const cleanup of list) {
-    let timer: NodeJS.Timeout | undefined
+    let timer: ReturnType<typeof setTimeout> | undefined
     try {
       await Promise.race([
         Promise.resolve().then(cleanup),

@@ -9,8 +9,12 @@ import type {DiglotMessage} from './messages.js'
 export interface EditionOptions {
   /** Folder to write into (e.g. `dist/`). */
   outDir: string
-  /** Folder holding `html/`, `epub/`, `pdf/` templates and CSS. */
-  templatesDir: string
+  /**
+   * A templates folder overriding the renderer's own, file by file: `<dir>/<format>/<name>`
+   * (`html/diglot.css`, `epub/style.css`, `pdf/print.css`, …) replaces the file the renderer
+   * package ships (default: none, the shipped templates).
+   */
+  templatesDir?: string | undefined
   /** Seconds since 1970 for every date in the output (from `SOURCE_DATE_EPOCH`), for reproducible bytes. */
   sourceDateEpoch: number
   /** Called when the renderer starts a step of a work (for progress lines). */

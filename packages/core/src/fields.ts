@@ -18,6 +18,8 @@ export const workShape: Shape = {
   languages: {original: 'value', translation: 'value'},
   title: localized,
   titleIsEditorial: 'value',
+  shortTitle: localized,
+  paragraphNumbers: 'value',
   subtitle: localized,
   authors: {list: {name: localized}},
   authorNote: localized,
@@ -28,7 +30,7 @@ export const workShape: Shape = {
   series: 'value',
   licence: 'value',
   source: {description: 'value', file: 'value', sha256: 'value'},
-  print: {trim: 'value'}
+  print: {trim: 'value', layout: 'value'}
 }
 
 /** The fields of `glossary.yaml`. */
@@ -56,7 +58,9 @@ export function checkFields(source: YamlSource, shape: Shape, reporter: Reporter
     if (value === null || typeof value !== 'object') continue
     if (Array.isArray(value)) {
       const item = expected !== undefined && typeof expected === 'object' && 'list' in expected ? (expected.list as Shape) : undefined
-      value.forEach((child: unknown, index) => stack.push({value: child, shape: item, path: [...path, index]}))
+      value.forEach((child: unknown, index) => {
+        stack.push({value: child, shape: item, path: [...path, index]})
+      })
       continue
     }
     const fields = expected !== undefined && typeof expected === 'object' && !('list' in expected) ? (expected as Record<string, Shape>) : undefined

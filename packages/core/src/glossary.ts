@@ -2,7 +2,7 @@
  * Read `glossary.yaml` into glossary entries, and find their forms in text.
  */
 import type {Glossary, GlossaryEntry, GlossaryEntryKind} from './types.js'
-import {Reporter} from './messages.js'
+import {type Reporter, relatedPlace} from './messages.js'
 import {YamlReader, readYaml} from './yaml-source.js'
 import {checkFields, glossaryShape} from './fields.js'
 import {checkCharacters} from './limits.js'
@@ -37,7 +37,7 @@ export function parseGlossary(text: string, reporter: Reporter): Glossary {
       return
     }
     if (seen.has(identifier)) {
-      reporter.report(source.pointOf([...path, 'id']), 'id-duplicate', `glossary id \`${identifier}\` is used twice (also entry ${(seen.get(identifier) ?? 0) + 1}); give each entry its own id`)
+      reporter.report(source.pointOf([...path, 'id']), 'id-duplicate', `glossary id \`${identifier}\` is used twice (also entry ${(seen.get(identifier) ?? 0) + 1}); give each entry its own id`, {cause: relatedPlace('first used here', source.pointOf(['entries', seen.get(identifier) ?? 0, 'id']))})
       return
     }
     seen.set(identifier, index)
@@ -120,7 +120,7 @@ function compile(glossary: Glossary, lang: string): GlossaryMatcher {
   for (const entry of glossary.children) {
     for (const [key, forms] of Object.entries(entry.forms)) {
       if (unmatchedForms.has(key)) continue
-      if (key !== lang && key !== base && !(lang.startsWith(key + '-'))) continue
+      if (key !== lang && key !== base && !(lang.startsWith(`${key}-`))) continue
       for (const form of forms) if (!byForm.has(form)) byForm.set(form, entry)
     }
   }

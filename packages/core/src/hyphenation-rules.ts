@@ -21,7 +21,7 @@ const sentenceEnd = /[.!?\u2026][\u2019\u201D\u00BB"')\]\d]*\s*$/u
 export function opensSentence(before: string): boolean {
   const text = before.replace(/[\s\u00A0\u202F\u2009]+$/u, '')
   // Opening quotes and brackets belong to the word's sentence.
-  const open = text.replace(/[\u201C\u2018\u00AB"'(\[\u2014\u2013-]+$/u, '').replace(/\s+$/u, '')
+  const open = text.replace(/[\u201C\u2018\u00AB"'([\u2014\u2013-]+$/u, '').replace(/\s+$/u, '')
   return open === '' || sentenceEnd.test(open)
 }
 

@@ -1,10 +1,29 @@
 export * from './types.js'
 export {parseWork, prepareGlossary, buildWork, type WorkInput, type ParseResult, type PreparedGlossary} from './work.js'
-export {readWork, readContent, decodeUtf8, ReadCache, type ReadOptions, type WorkBuilder, type WorkSource, type GlossarySource} from './read.js'
+export {decodeUtf8} from './decode.js'
+export {remarkDiglot, scriptLanguages, type RemarkDiglotOptions, type DiglotFileData} from './plugin.js'
+export type {FragmentLink} from './transforms/safety.js'
 export {parseWorkMeta} from './meta.js'
 export {parseGlossary, createGlossaryMatchers, glossarySortKey, type GlossaryMatch, type GlossaryMatcher} from './glossary.js'
 export {toJson, fromJson, type ToJsonOptions} from './json.js'
-export {rules, sourceRules, editionRules, createMessage, formatMessage, hasErrors, sortMessages, Reporter, type DiglotMessage, type RuleId} from './messages.js'
+export {
+  rules,
+  sourceRules,
+  rulesUrl,
+  createMessage,
+  messageMaker,
+  relatedPlace,
+  formatMessage,
+  hasErrors,
+  sortMessages,
+  Reporter,
+  type DiglotMessage,
+  type MessageMaker,
+  type MessageOptions,
+  type Place,
+  type RuleId,
+  type Severity
+} from './messages.js'
 export {shortHash} from './ids.js'
 export {noteKind} from './transforms/notes.js'
 export {scriptOf} from './transforms/lang-runs.js'

@@ -2,7 +2,7 @@
  * Read `work.yaml` into WorkMeta.
  */
 import type {Person, Translator, WorkMeta} from './types.js'
-import {Reporter} from './messages.js'
+import type {Reporter} from './messages.js'
 import {YamlReader, readYaml} from './yaml-source.js'
 import {checkFields, workShape} from './fields.js'
 import {checkCharacters} from './limits.js'
@@ -88,12 +88,15 @@ export function parseWorkMeta(text: string, reporter: Reporter, expectedId?: str
     languages: translation === undefined ? {original} : {original, translation},
     title,
     titleIsEditorial: read.boolean(['titleIsEditorial'], false),
+    paragraphNumbers: read.boolean(['paragraphNumbers'], translation !== undefined),
     authors,
     translators,
     licence,
     source: {description, ...(file === undefined ? {} : {file}), ...(sha256 === undefined ? {} : {sha256})},
     print: {trim: trim === '6x9in' ? '6x9in' : 'A5', ...(layout === 'facing' || layout === 'columns' ? {layout} : {})}
   }
+  const short = read.localized(['shortTitle'], false)
+  if (short) meta.shortTitle = short
   const subtitle = read.localized(['subtitle'], false)
   if (subtitle) meta.subtitle = subtitle
   const authorNote = read.localized(['authorNote'], false)

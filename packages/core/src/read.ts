@@ -1,15 +1,18 @@
 /**
- * Read works and content folders from disk.
+ * Read works and content folders from disk (Node.js only): the `@diglot/core/fs`
+ * entry. The main entry takes sources as strings or VFiles and never reaches this module.
  */
 import {lstat, open, readdir, readlink, realpath, stat} from 'node:fs/promises'
 import {constants} from 'node:fs'
 import path from 'node:path'
+import type {PluggableList} from 'unified'
 import type {LanguageTag, Root, Work, WorkMeta} from './types.js'
 import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {buildWork, prepareGlossary, type ParseResult, type PreparedGlossary} from './work.js'
 import {parseWorkMeta} from './meta.js'
 import {MAX_FILE_BYTES} from './limits.js'
+import {decodeUtf8} from './decode.js'
 
 /** Options for reading from disk. */
 export interface ReadOptions {
@@ -19,8 +22,10 @@ export interface ReadOptions {
   cwd?: string | undefined
   /** Parsed works kept between reads (`diglot build --watch`); unchanged files give the same nodes. */
   cache?: ReadCache | undefined
-  /** Parses the works of a content folder (default: one after another on this thread); `diglot build` spreads them over threads. */
+  /** Parses the works of a content folder (default: one after another on this thread); `diglot build` spreads them over threads. Not used with `remarkPlugins` (functions stay on this thread). */
   buildWorks?: WorkBuilder | undefined
+  /** Extra remark plugins for every language file, run before Diglot's transforms (default: none). */
+  remarkPlugins?: PluggableList | undefined
 }
 
 /** One work's sources, read and ready to parse. */
@@ -52,42 +57,6 @@ export type WorkBuilder = (sources: readonly WorkSource[], glossary: GlossarySou
 export class ReadCache {
   glossary: {key: string; prepared: PreparedGlossary} | undefined
   readonly works = new Map<string, {key: string; prepared: PreparedGlossary; work: Work | undefined; messages: DiglotMessage[]}>()
-}
-
-/**
- * Decode UTF-8 strictly. Invalid bytes are reported (`utf8-invalid`) with their
- * line and column, and decoded as U+FFFD so that the rest can still be checked.
- */
-export function decodeUtf8(bytes: Uint8Array, file: string, reporter = new Reporter(file)): {text: string; messages: DiglotMessage[]} {
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
-  try {
-    return {text: new TextDecoder('utf-8', {fatal: true}).decode(body), messages: reporter.messages}
-  } catch {
-    const text = new TextDecoder('utf-8').decode(body)
-    const offset = firstInvalidOffset(body)
-    const before = new TextDecoder('utf-8').decode(body.subarray(0, offset))
-    const bom = bytes.length - body.length
-    const lines = before.split('\n')
-    reporter.report({line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1}, 'utf8-invalid', `invalid UTF-8 at byte ${offset + bom}; save the file as UTF-8`)
-    return {text, messages: reporter.messages}
-  }
-}
-
-/** Offset of the first byte that starts an invalid or truncated UTF-8 sequence. */
-function firstInvalidOffset(bytes: Uint8Array): number {
-  let index = 0
-  while (index < bytes.length) {
-    const byte = bytes[index] as number
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
-    if (length === 0 || index + length > bytes.length) return index
-    try {
-      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(index, index + length))
-    } catch {
-      return index
-    }
-    index += length
-  }
-  return index
 }
 
 /**
@@ -180,7 +149,7 @@ export async function readWork(workDir: string, options: ReadOptions = {}): Prom
   const confinement = await confinementOf(path.join(workDir, '..'), cwd)
   const glossaryPath = options.glossary ?? (await findGlossary(workDir))
   const prepared = await readGlossary(glossaryPath, cwd, confinement, false)
-  const {work, messages} = await readWorkWith(workDir, prepared, cwd, confinement)
+  const {work, messages} = await readWorkWith(workDir, prepared, cwd, confinement, undefined, options.remarkPlugins)
   return {
     tree: {type: 'root', specVersion: SPEC_VERSION, children: work ? [work, prepared.glossary] : [prepared.glossary]},
     messages: sortMessages([...prepared.messages, ...messages])
@@ -235,7 +204,11 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
     read.push(await readWorkSource(dir, prepared, cwd, confinement, options.cache))
   }
   const pending = read.filter((one): one is WorkRead => 'source' in one)
-  const built = options.buildWorks && pending.length > 1 ? await options.buildWorks(pending.map((one) => one.source), glossary, prepared) : pending.map((one) => buildWork(one.source, prepared))
+  const {remarkPlugins} = options
+  const built =
+    options.buildWorks && pending.length > 1 && !remarkPlugins
+      ? await options.buildWorks(pending.map((one) => one.source), glossary, prepared)
+      : pending.map((one) => buildWork({...one.source, remarkPlugins}, prepared))
   const works: Work[] = []
   for (const one of read) {
     const result = 'source' in one ? finishWork(one, built[pending.indexOf(one)] as {work: Work | undefined; messages: DiglotMessage[]}, prepared, options.cache) : one
@@ -270,9 +243,9 @@ interface WorkRead {
   messages: DiglotMessage[]
 }
 
-async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
+async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache, remarkPlugins?: PluggableList): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
   const read = await readWorkSource(workDir, prepared, cwd, confinement, cache)
-  return 'source' in read ? finishWork(read, buildWork(read.source, prepared), prepared, cache) : read
+  return 'source' in read ? finishWork(read, buildWork({...read.source, remarkPlugins}, prepared), prepared, cache) : read
 }
 
 /** Read a work's metadata and files: what is left to parse, or the result when nothing is (refused, or unchanged in `cache`). */

@@ -40,6 +40,10 @@ export interface WorkMeta {
   languages: {original: LanguageTag; translation?: LanguageTag}
   title: LocalizedText
   titleIsEditorial: boolean
+  /** Whether the editions number the paragraphs (`paragraphNumbers` in `work.yaml`; default: yes for a bilingual work, no for one language). */
+  paragraphNumbers: boolean
+  /** A short form of the title per language, for running heads (`shortTitle` in `work.yaml`). */
+  shortTitle?: LocalizedText
   subtitle?: LocalizedText
   authors: Person[]
   authorNote?: LocalizedText
@@ -131,8 +135,10 @@ export interface Alignment extends Parent {
   type: 'alignment'
   /** Stable id: the same in every edition (HTML anchor, EPUB fragment, PDF destination). */
   id: string
-  /** 1-based position among the work's alignments (paragraph number). */
+  /** 1-based position among the work's alignments (headings included). */
   n: number
+  /** Paragraph number: 1-based position among the work's alignments that are not headings (absent on a heading). */
+  paragraph?: number | undefined
   /** The kind of block paired. */
   blockType: AlignedBlockType
   /** One segment per language of the work, original first. */

@@ -2,37 +2,39 @@
  * Parse one work from strings: metadata, one Markdown text per language and
  * the glossary, into a Diglot tree and a list of messages. No disk needed.
  */
+import type {PluggableList} from 'unified'
+import {VFile} from 'vfile'
 import type {Alignment, Glossary, LanguageTag, Note, NoteList, Root, Work, WorkMeta} from './types.js'
 import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {parseWorkMeta} from './meta.js'
-import {createGlossaryMatchers, parseGlossary, type GlossaryMatcher} from './glossary.js'
-import {parseMarkdown} from './parse-markdown.js'
-import {clearNoTermMarks, transformDirectives} from './transforms/directives.js'
-import {transformNotes} from './transforms/notes.js'
-import {attachPageMarkers} from './transforms/page-markers.js'
-import {detectLangRuns, scriptOf, type ScriptLanguages} from './transforms/lang-runs.js'
-import {linkGlossaryTerms} from './transforms/glossary-refs.js'
-import {smartenGlossary, smartenMeta, smartenPunctuation} from './transforms/punctuation.js'
+import {prepareGlossary, type PreparedGlossary} from './prepared-glossary.js'
+import {markdownProcessor} from './parse-markdown.js'
+import {remarkDiglot} from './plugin.js'
+import {smartenMeta, smartenPunctuation} from './transforms/punctuation.js'
 import {alignSources, type LanguageSource} from './align.js'
 import {BlockIds} from './ids.js'
 import {buildSections} from './sections.js'
-import {checkLineNesting, checkTree, type FragmentLink} from './transforms/safety.js'
+import {checkLineNesting, type FragmentLink} from './transforms/safety.js'
 import {checkCharacters} from './limits.js'
 import type {Root as MdastRoot} from 'mdast'
 
+export {prepareGlossary, type PreparedGlossary} from './prepared-glossary.js'
+
 /** What `parseWork` needs. */
 export interface WorkInput {
-  /** The text of `work.yaml`, or metadata already read. */
-  meta: string | WorkMeta
-  /** The Markdown of each language, keyed by language tag. */
-  files: Readonly<Record<LanguageTag, string>>
-  /** The glossary: the text of `glossary.yaml` or a parsed glossary. */
-  glossary?: string | Glossary | undefined
+  /** The text of `work.yaml` (a string or a VFile), or metadata already read. */
+  meta: string | VFile | WorkMeta
+  /** The Markdown of each language, keyed by language tag: a string, or a VFile (its messages are then also on it). */
+  files: Readonly<Record<LanguageTag, string | VFile>>
+  /** The glossary: the text of `glossary.yaml` (a string or a VFile) or a parsed glossary. */
+  glossary?: string | VFile | Glossary | undefined
   /** Folder of the work as shown in messages (default: the work id). */
   path?: string | undefined
-  /** Path of the glossary as shown in messages (default `glossary.yaml`). */
+  /** Path of the glossary as shown in messages (default: the VFile's path, else `glossary.yaml`). */
   glossaryPath?: string | undefined
+  /** Extra remark plugins (syntax extensions and transforms), run before Diglot's transforms (default: none). */
+  remarkPlugins?: PluggableList | undefined
 }
 
 /** A tree and every problem found while making it. */
@@ -43,24 +45,11 @@ export interface ParseResult {
   messages: DiglotMessage[]
 }
 
-/** Internal: a glossary with its compiled matchers, shared by the works of an edition. */
-export interface PreparedGlossary {
-  glossary: Glossary
-  matcherFor: (lang: LanguageTag) => GlossaryMatcher
-  messages: DiglotMessage[]
-}
-
-/** Parse and compile a glossary once, for several works. */
-export function prepareGlossary(glossary: string | Glossary | undefined, path = 'glossary.yaml'): PreparedGlossary {
-  const reporter = new Reporter(path)
-  const source = glossary === undefined ? {type: 'glossary' as const, children: []} : typeof glossary === 'string' ? parseGlossary(glossary, reporter) : glossary
-  const parsed = smartenGlossary(source)
-  return {glossary: parsed, matcherFor: createGlossaryMatchers(source), messages: reporter.messages}
-}
-
 /** Parse a work from strings. Never throws on bad input: problems become messages. */
 export function parseWork(input: WorkInput): ParseResult {
-  const prepared = prepareGlossary(input.glossary, input.glossaryPath)
+  const glossary = input.glossary instanceof VFile ? String(input.glossary.value) : input.glossary
+  const glossaryPath = input.glossaryPath ?? (input.glossary instanceof VFile && input.glossary.path ? input.glossary.path : undefined)
+  const prepared = prepareGlossary(glossary, glossaryPath)
   const {work, messages} = buildWork(input, prepared)
   return {
     tree: {type: 'root', specVersion: SPEC_VERSION, children: work ? [work, prepared.glossary] : [prepared.glossary]},
@@ -71,47 +60,41 @@ export function parseWork(input: WorkInput): ParseResult {
 /** Internal: parse a work against a prepared glossary. */
 export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: Work | undefined; messages: DiglotMessage[]} {
   const metaReporter = new Reporter(joinPath(input.path, 'work.yaml'))
-  const meta = typeof input.meta === 'string' ? parseWorkMeta(input.meta, metaReporter, input.path === undefined ? undefined : baseName(input.path)) : input.meta
+  const metaText = input.meta instanceof VFile ? String(input.meta.value) : input.meta
+  const meta = typeof metaText === 'string' ? parseWorkMeta(metaText, metaReporter, input.path === undefined ? undefined : baseName(input.path)) : metaText
   if (!meta) return {work: undefined, messages: metaReporter.messages}
   const folder = input.path ?? meta.id
 
   const languages = [meta.languages.original, ...(meta.languages.translation ? [meta.languages.translation] : [])]
-  const scripts: ScriptLanguages = {
-    cyrillic: languages.find((lang) => scriptOf(lang) === 'cyrillic') ?? 'ru',
-    latin: languages.find((lang) => scriptOf(lang) === 'latin') ?? 'en',
-    han: languages.find((lang) => scriptOf(lang) === 'han') ?? 'zh-Hans'
-  }
-
   const sources: LanguageSource[] = []
   const notesByLang = new Map<LanguageTag, Note[]>()
   const refused: Reporter[] = []
   const fragmentsByLang = new Map<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>()
+  const processor = markdownProcessor(input.remarkPlugins)
   for (const [index, lang] of languages.entries()) {
     const file = joinPath(folder, `${lang}.md`)
-    const reporter = new Reporter(file)
-    const text = input.files[lang]
-    if (text === undefined) {
+    const given = input.files[lang]
+    if (given === undefined) {
       metaReporter.report({line: 1, column: 1}, 'file-missing', `the work declares language \`${lang}\` but ${file} does not exist; create it or change \`languages\``)
       continue
     }
-    const fragments: FragmentLink[] = []
-    const tree = safeParse(checkCharacters(text, reporter), reporter, fragments)
-    if (tree === undefined) {
+    const vfile = given instanceof VFile ? given : new VFile({path: file, value: given})
+    if (!vfile.path) vfile.path = file
+    const reporter = new Reporter(vfile)
+    const tree = safeParse(checkCharacters(String(vfile.value), reporter), reporter, processor)
+    if (tree !== undefined) {
+      if (input.remarkPlugins?.length) processor.runSync(tree, vfile)
+      remarkDiglot({lang, languages, glossary: prepared})(tree, vfile, () => {})
+    }
+    const data = vfile.data.diglot
+    if (tree === undefined || !data || data.refused) {
       // Refused (beyond a limit): nothing to align with, and no further message would help.
       refused.push(reporter)
       continue
     }
-    fragmentsByLang.set(lang, {fragments, reporter})
-    transformDirectives(tree, reporter, prepared.glossary)
-    const notes = transformNotes(tree, lang, reporter, text)
-    attachPageMarkers(tree, reporter)
-    for (const parent of [tree, ...notes]) {
-      detectLangRuns(parent, lang, scripts)
-      linkGlossaryTerms(parent, lang, prepared.matcherFor)
-      clearNoTermMarks(parent)
-    }
-    notesByLang.set(lang, notes)
-    sources.push({lang, role: index === 0 ? 'original' : 'translation', file, tree, reporter})
+    fragmentsByLang.set(lang, {fragments: data.fragments, reporter})
+    notesByLang.set(lang, data.notes)
+    sources.push({lang, role: index === 0 ? 'original' : 'translation', file: vfile.path, tree, reporter})
   }
 
   if (refused.length > 0) return {work: undefined, messages: [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages), ...refused.flatMap((reporter) => reporter.messages)]}
@@ -122,10 +105,12 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
 
   const ids = new BlockIds()
   const partial = meta.translation?.status === 'partial'
+  let paragraph = 0
   const alignments: Alignment[] = alignSources(original, translation, partial).map((blocks, index) => ({
     type: 'alignment',
     id: ids.next(blocks.blockType, blocks.segments),
     n: index + 1,
+    ...(blocks.blockType === 'heading' ? {} : {paragraph: ++paragraph}),
     blockType: blocks.blockType,
     children: blocks.segments
   }))
@@ -135,7 +120,7 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
 
   const noteLists: NoteList[] = languages.filter((lang) => notesByLang.has(lang)).map((lang) => ({type: 'noteList', lang, children: notesByLang.get(lang) ?? []}))
   linkTwins(noteLists)
-  checkFragments(alignments, noteLists, fragmentsByLang)
+  checkFragments(alignments, noteLists, languages, fragmentsByLang)
 
   const work: Work = {
     type: 'work',
@@ -147,22 +132,20 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
   return {work, messages: [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages)]}
 }
 
-/** Parse Markdown within the limits: refused lines and too deep trees give an empty tree and an error. */
-function safeParse(text: string, reporter: Reporter, fragments: FragmentLink[]): MdastRoot | undefined {
+/** Parse Markdown within the limits: refused lines and too deep trees give no tree and an error. */
+function safeParse(text: string, reporter: Reporter, processor: ReturnType<typeof markdownProcessor>): MdastRoot | undefined {
   if (!checkLineNesting(text, reporter)) return undefined
-  let tree: MdastRoot
   try {
-    tree = parseMarkdown(text)
+    return processor.parse(text)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
     reporter.report({line: 1, column: 1}, 'limit-exceeded', 'this file nests too deeply to be read; at most 100 levels of block quotes, lists and inline marks are allowed (docs/format.md, Limits)')
     return undefined
   }
-  return checkTree(tree, reporter, fragments) ? tree : undefined
 }
 
 /** A `#fragment` link must name a block, a note or a source page of this work. */
-function checkFragments(alignments: readonly Alignment[], noteLists: readonly NoteList[], byLang: ReadonlyMap<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>): void {
+function checkFragments(alignments: readonly Alignment[], noteLists: readonly NoteList[], languages: readonly LanguageTag[], byLang: ReadonlyMap<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>): void {
   if ([...byLang.values()].every((entry) => entry.fragments.length === 0)) return
   const ids = new Set<string>()
   for (const alignment of alignments) {
@@ -171,9 +154,11 @@ function checkFragments(alignments: readonly Alignment[], noteLists: readonly No
   }
   for (const list of noteLists) {
     for (const note of list.children) {
+      // A note never called is not shown in every edition (the HTML sets notes at their calls).
+      if (note.calls.length === 0) continue
       ids.add(note.id)
       for (const call of note.calls) ids.add(call)
-      collectPageIds(note, list.lang, 'translation', ids)
+      collectPageIds(note, list.lang, list.lang === languages[0] ? 'original' : 'translation', ids)
     }
   }
   for (const {fragments, reporter} of byLang.values()) {

@@ -23,7 +23,13 @@ export function readYaml(text: string, reporter: Reporter): YamlSource | undefin
   if (data === undefined) return readYamlFully(text, reporter)
   // The places are needed only for a problem: the full parse then, once.
   let full: YamlSource | undefined
-  return {data, pointOf: (path) => (full ??= readYamlFully(text, new Reporter('')))?.pointOf(path) ?? {line: 1, column: 1}}
+  return {
+    data,
+    pointOf: (path) => {
+      full ??= readYamlFully(text, new Reporter(''))
+      return full?.pointOf(path) ?? {line: 1, column: 1}
+    }
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import {hasErrors, works, type Section} from '../src/index.js'
 import {alignments, parse, rulesAt, segment, textOf, theWork} from './helpers.js'
 
 const paragraphs = (count: number, word: string): string =>
-  Array.from({length: count}, (_, index) => `${word} ${index + 1}.`).join('\n\n') + '\n'
+  `${Array.from({length: count}, (_, index) => `${word} ${index + 1}.`).join('\n\n')}\n`
 
 describe('alignment', () => {
   it('pairs paragraph N of the original with paragraph N of the translation', () => {
@@ -21,6 +21,14 @@ describe('alignment', () => {
       expect(textOf(segment(alignment, 'en'))).toBe(`Paragraph ${index + 1}.`)
       expect(textOf(segment(alignment, 'kk'))).toBe(`Абзац ${index + 1}.`)
     }
+  })
+
+  it('numbers the paragraphs from 1, headings not counted; numbers are on for two languages, off for one unless asked', () => {
+    const result = parse({kk: '# Бас\n\nБір.\n\n## Екі\n\nЕкі.\n', en: '# Head\n\nOne.\n\n## Two\n\nTwo.\n'})
+    expect(alignments(result).map((alignment) => [alignment.n, alignment.paragraph])).toEqual([[1, undefined], [2, 1], [3, undefined], [4, 2]])
+    expect(theWork(result.tree).meta.paragraphNumbers).toBe(true)
+    expect(theWork(parse({en: 'One.\n'}).tree).meta.paragraphNumbers).toBe(false)
+    expect(theWork(parse({en: 'One.\n'}, {extra: 'paragraphNumbers: true\n'}).tree).meta.paragraphNumbers).toBe(true)
   })
 
   it('pairs blocks of every alignable kind, in order, ignoring where the notes are defined', () => {

@@ -23,6 +23,7 @@ export const work: Work = {
     languages: {original: 'en'},
     title: {en: 'A note'},
     titleIsEditorial: false,
+    paragraphNumbers: false,
     authors: [],
     translators: [],
     licence: 'CC0-1.0',
@@ -35,6 +36,7 @@ export const work: Work = {
       type: 'alignment',
       id: 'p-1700bko',
       n: 1,
+      paragraph: 1,
       blockType: 'paragraph',
       children: [
         {
@@ -74,6 +76,7 @@ export const section: Section = {
       type: 'alignment',
       id: 'p-1qibc9t',
       n: 2,
+      paragraph: 1,
       blockType: 'paragraph',
       children: [
         {
@@ -92,6 +95,7 @@ export const alignment: Alignment = {
   type: 'alignment',
   id: 'p-052gb6u',
   n: 1,
+  paragraph: 1,
   blockType: 'paragraph',
   children: [
     {
@@ -253,6 +257,7 @@ export const workMeta: WorkMeta = {
     en: 'The "Harmonious World" – the Chinese model of globalisation'
   },
   titleIsEditorial: true,
+  paragraphNumbers: true,
   authors: [{name: {en: 'Chen Xulong', 'zh-Hans': '陈须隆'}}],
   translators: [{name: {en: 'Jia Xiudong'}, language: 'en'}],
   licence: 'CC BY 4.0',
@@ -281,6 +286,7 @@ export const completeExample: Root = {
         languages: {original: 'kk', translation: 'en'},
         title: {kk: 'Үлгі', en: 'Sample'},
         titleIsEditorial: false,
+        paragraphNumbers: true,
         authors: [],
         translators: [],
         licence: 'CC BY 4.0',
@@ -321,6 +327,7 @@ export const completeExample: Root = {
               type: 'alignment',
               id: 'p-0hh91na',
               n: 2,
+              paragraph: 1,
               blockType: 'paragraph',
               children: [
                 {

@@ -3,7 +3,8 @@
  */
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {apparatusLanguage, bookOf, dateInWords, languageName, readContent, works, type Root} from '../src/index.js'
+import {apparatusLanguage, bookOf, dateInWords, languageName, works, type Root} from '../src/index.js'
+import {readContent} from '../src/fs.js'
 import {parse, repoRoot, theWork} from './helpers.js'
 
 const glossary = `entries:

@@ -9,7 +9,8 @@
 import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {formatMessage, hasErrors, readContent, readWork, rules, sourceRules, type RuleId} from '../src/index.js'
+import {formatMessage, hasErrors, rules, sourceRules, type RuleId} from '../src/index.js'
+import {readContent, readWork} from '../src/fs.js'
 import {fixturesDir} from './helpers.js'
 
 export const errorsDir = path.join(fixturesDir, 'errors')
@@ -42,7 +43,7 @@ describe('error fixtures', () => {
 
     it('reports exactly the messages of expected.txt', async () => {
       const {messages} = await read(dir)
-      const actual = messages.map(formatMessage).join('\n') + '\n'
+      const actual = `${messages.map(formatMessage).join('\n')}\n`
       if (update) writeFileSync(expectedFile, actual)
       expect(actual).toBe(readFileSync(expectedFile, 'utf8'))
     })

@@ -12,7 +12,7 @@ function idsByText(kk: string, en: string): Map<string, string> {
 
 const blocks = ['# Кіріспе', 'Бірінші абзац.', '> Дәйексөз.', '## Тарих', 'Екінші абзац.', '- тізім', '---', 'Үшінші абзац.']
 const translated = ['# Introduction', 'First paragraph.', '> A quote.', '## History', 'Second paragraph.', '- list', '---', 'Third paragraph.']
-const join = (list: string[]): string => list.join('\n\n') + '\n'
+const join = (list: string[]): string => `${list.join('\n\n')}\n`
 
 describe('block ids', () => {
   it('do not change for untouched blocks when a block is inserted before them', () => {

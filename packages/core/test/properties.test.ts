@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import {stringify} from 'yaml'
 import {describe, expect, it} from 'vitest'
-import {fromJson, parseWork, rules, toJson, works, alignmentsOf, type ParseResult} from '../src/index.js'
+import {fromJson, parseWork, rules, toJson, works, alignmentsOf, type ParseResult, type RuleId} from '../src/index.js'
 import {sampleGlossary, workYaml} from './helpers.js'
 
 const numRuns = 200
@@ -76,7 +76,7 @@ function expectWellFormedMessages(result: ParseResult): void {
     expect(message.line).toBeGreaterThanOrEqual(1)
     expect(message.column).toBeGreaterThanOrEqual(1)
     expect(typeof message.file === 'string' && message.file.length > 0).toBe(true)
-    expect(message.fatal).toBe(rules[message.ruleId] === 'error')
+    expect(message.fatal).toBe(rules[message.ruleId as RuleId] === 'error')
   }
 }
 

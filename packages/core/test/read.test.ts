@@ -6,7 +6,8 @@ import {mkdtempSync, mkdirSync, writeFileSync, cpSync, realpathSync} from 'node:
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {decodeUtf8, formatMessage, parseWork, readContent, readWork, works} from '../src/index.js'
+import {decodeUtf8, formatMessage, parseWork, works} from '../src/index.js'
+import {readContent, readWork} from '../src/fs.js'
 import {fixturesDir, workYaml} from './helpers.js'
 
 const contentDir = path.join(fixturesDir, 'content')

@@ -4,7 +4,8 @@
  */
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {formatMessage, readContent, type Note} from '../src/index.js'
+import {formatMessage, type Note} from '../src/index.js'
+import {readContent} from '../src/fs.js'
 import {all, fixturesDir, typesIn} from './helpers.js'
 
 describe('the shared sample', async () => {

@@ -10,7 +10,8 @@
 import {existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {formatMessage, hasErrors, readWork, toJson} from '../src/index.js'
+import {formatMessage, hasErrors, toJson} from '../src/index.js'
+import {readWork} from '../src/fs.js'
 import {fixturesDir, typesIn} from './helpers.js'
 
 const treeDir = path.join(fixturesDir, 'tree')

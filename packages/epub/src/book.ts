@@ -151,7 +151,7 @@ export function buildContent(tree: Root, work: Work): BookContent {
   }
 
   const targets = new Map<string, string>()
-  for (const alignment of alignmentsOf(work)) targets.set(alignment.id, `¶${alignment.n}`)
+  for (const alignment of alignmentsOf(work)) targets.set(alignment.id, `¶${alignment.paragraph ?? alignment.n}`)
   for (const note of notes.values()) targets.set(note.id, `n. ${noteMark(note)}${work.languages.length > 1 ? ` (${note.lang})` : ''}`)
   const locators = (entry: ApparatusEntry): Array<{href: string; label: string}> =>
     entry.occurrences.map((occurrence) => ({href: `#${occurrence.target}`, label: targets.get(occurrence.target) ?? occurrence.target}))
@@ -196,7 +196,7 @@ export function chapterUnits(work: Work): Unit[] {
     const alignment = node.type === 'section' ? node.children.find((child): child is Alignment => child.type === 'alignment') : node
     if (!alignment) return work.meta.title[lang] ?? work.id
     const entry = headings.get(alignment.id)
-    return (entry ? entry.text[lang] ?? Object.values(entry.text)[0] : undefined) ?? `¶${alignment.n}`
+    return (entry ? entry.text[lang] ?? Object.values(entry.text)[0] : undefined) ?? `¶${alignment.paragraph ?? alignment.n}`
   }
   let nodes: Array<Section | Alignment> = top
   const lone = top.length === 1 && top[0]?.type === 'section' ? top[0] : undefined
@@ -261,12 +261,22 @@ export function resolveLinks(pages: Page[]): Map<string, string> {
     walk(page.tree, (element) => {
       const href = element.properties['href']
       if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return
-      const file = fileOf.get(href.slice(1))
+      // The Markdown's link address is percent-encoded (`#бас` is `#%D0%B1…`); ids are not.
+      const file = fileOf.get(href.slice(1)) ?? fileOf.get(decodedFragment(href))
       if (!file) throw new Error(`epub: link to #${href.slice(1)} in ${page.filename} has no target in the book`)
       if (file !== page.filename) element.properties['href'] = `${file}${href}`
     })
   }
   return fileOf
+}
+
+/** The id a `#fragment` address names, as a browser finds it (percent-decoded). */
+function decodedFragment(href: string): string {
+  try {
+    return decodeURIComponent(href.slice(1))
+  } catch {
+    return href.slice(1)
+  }
 }
 
 function titleLines(work: Work): ElementContent[] {

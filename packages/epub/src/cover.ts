@@ -2,7 +2,7 @@
  * The cover: a typographic page rasterised to a 1600 × 2560 PNG without a
  * browser. The text is shaped with HarfBuzz (harfbuzzjs) in the book's own
  * subset fonts, broken into lines here, drawn as glyph outlines into the
- * frame of templates/epub/cover.svg, and rendered by resvg. No system font
+ * frame of templates/cover.svg (this package's), and rendered by resvg. No system font
  * is involved: same fonts, same text, same resvg → same bytes.
  */
 import type {Work} from '@diglot/core'

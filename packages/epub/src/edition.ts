@@ -4,9 +4,12 @@
  * fonts and a generated cover, in a deterministic zip (fixed entry dates and
  * order) so that the same source gives the same bytes.
  */
-import {readFile, writeFile} from 'node:fs/promises'
+import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {createMessage, works, type DiglotMessage, type EditionFormat, type EditionOptions, type Root, type Work} from '@diglot/core'
+import {fileURLToPath} from 'node:url'
+import {works, type DiglotMessage, type EditionFormat, type EditionOptions, type Root, type Work} from '@diglot/core'
+import {readTemplate} from '@diglot/core/fs'
+import {epubMessage} from './rules.js'
 import {describeChar} from '@diglot/html'
 import ejs from 'ejs'
 import {h} from 'hastscript'
@@ -16,7 +19,10 @@ import {bookFonts, createFontSource, type BookFonts, type FontSource} from './fo
 import {apparatusLang, metadataXml} from './metadata.js'
 import {zip, type ZipEntry} from './zip.js'
 
-/** The templates the edition reads from `templates/epub/`. */
+/** The templates and styles this package ships (`packages/epub/templates/`); a templates folder's `epub/` overrides them. */
+export const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
+
+/** The templates the edition reads (shipped, or from a templates folder's `epub/`). */
 export interface Templates {
   opf: string
   nav: string
@@ -25,20 +31,29 @@ export interface Templates {
   cover: string
 }
 
-export async function loadTemplates(dir: string): Promise<Templates> {
-  const read = (name: string): Promise<string> => readFile(path.join(dir, 'epub', name), 'utf8')
+/** Read the edition's templates; `templatesDir` (a folder with `epub/`) overrides the shipped ones file by file. */
+export async function loadTemplates(templatesDir?: string): Promise<Templates> {
+  const read = async (name: string): Promise<string> => (await readTemplate(name, {format: 'epub', shipped: shippedTemplates, templatesDir})).toString('utf8')
   const [opf, nav, page, css, cover] = await Promise.all([read('content.opf.ejs'), read('nav.xhtml.ejs'), read('page.xhtml.ejs'), read('style.css'), read('cover.svg')])
   return {opf, nav, page, css, cover}
 }
 
-/** Every character a reader will see (tags stripped, references decoded). */
+/** The five entities XML predefines (XHTML has no others). */
+const xmlEntities: Readonly<Record<string, string>> = {lt: '<', gt: '>', quot: '"', apos: "'", amp: '&'}
+
+/**
+ * Every character a reader will see (tags stripped, references decoded). References are
+ * decoded in one pass, so the text `&#87654321;` (written `&#x26;#87654321;`) stays text;
+ * a reference to no character (beyond U+10FFFF, a surrogate) reads as U+FFFD.
+ */
 export function visibleText(markup: string): string {
   return markup
-    .replace(/<title>[\s\S]*?<\/title>/g, (title) => title)
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|apos|amp));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (name !== undefined) return xmlEntities[name.toLowerCase()] ?? whole
+      const point = hex === undefined ? Number.parseInt(dec ?? '', 10) : Number.parseInt(hex, 16)
+      return point <= 0x10ffff && (point < 0xd800 || point > 0xdfff) ? String.fromCodePoint(point) : '\uFFFD'
+    })
 }
 
 /** Options of `buildEpub`. */
@@ -165,7 +180,7 @@ export const epubEdition: EditionFormat = {
       const file = `${work.id}.epub`
       const onMissingGlyphs = (missing: string[]): void => {
         for (const char of missing) {
-          messages.push(createMessage(file, undefined, 'epub-missing-glyph', `no embedded font has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
+          messages.push(epubMessage(file, undefined, 'epub-missing-glyph', `no embedded font has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
         }
       }
       const data = await buildEpub(tree, work, {templates, sourceDateEpoch: options.sourceDateEpoch, fontSource, onMissingGlyphs})

@@ -3,3 +3,4 @@ export {buildContent, chapterUnits, resolveLinks, withXmlLang, type Page, type B
 export {bookFonts, createFontSource, type BookFonts, type EmbeddedFont, type FontSource} from './fonts.js'
 export {coverSvg, renderCover, coverText} from './cover.js'
 export {identifierOf, metadataXml, apparatusLang, seriesOf, anonymous} from './metadata.js'
+export {epubRules, epubMessage, type EpubRuleId} from './rules.js'

@@ -11,7 +11,8 @@ import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 import JSZip from 'jszip'
 
-export {readContent, works, alignmentsOf} from '../../core/dist/index.js'
+export {works, alignmentsOf} from '../../core/dist/index.js'
+export {readContent} from '../../core/dist/fs.js'
 export {notesById} from '../../html/dist/index.js'
 
 const require = createRequire(import.meta.url)

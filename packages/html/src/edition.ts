@@ -5,15 +5,21 @@
  */
 import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import type {Root as HastRoot} from 'hast'
 import {unified} from 'unified'
 import rehypeStringify from 'rehype-stringify'
-import {createMessage, glossaryOf, works as worksOf, type DiglotMessage, type EditionFormat, type EditionOptions, type EditionResult, type Root} from '@diglot/core'
+import {glossaryOf, works as worksOf, type DiglotMessage, type EditionFormat, type EditionOptions, type EditionResult, type Root} from '@diglot/core'
+import {readTemplate} from '@diglot/core/fs'
+import {htmlMessage} from './rules.js'
 import {availableFaces, codePointsOf, describeChar, facesFor, fontFaceCss, glyphSet, noGlyphNeeded, type FontFace} from './fonts.js'
 import {glossaryPage, indexPage, workPage} from './page.js'
 import {markLessThan, unmarkLessThan} from './attributes.js'
 
-/** The files of `templates/html/` copied to `assets/`. */
+/** The templates and styles this package ships (`packages/html/templates/`); a templates folder's `html/` overrides them. */
+export const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
+
+/** The files of `templates/` copied to `assets/`. */
 export const templateAssets = ['diglot.css', 'print.css', 'diglot.js'] as const
 
 /** Serialize a hast document to HTML. */
@@ -47,8 +53,7 @@ export async function buildHtml(tree: Root, options: EditionOptions): Promise<Ed
   const pages = renderPages(tree, options.progress)
   for (const [relative, html] of pages) await write(relative, html)
 
-  const templates = path.join(options.templatesDir, 'html')
-  for (const name of templateAssets) await write(`assets/${name}`, await readFile(path.join(templates, name)))
+  for (const name of templateAssets) await write(`assets/${name}`, await readTemplate(name, {format: 'html', shipped: shippedTemplates, templatesDir: options.templatesDir}))
 
   // Fonts: the subsets holding a character of some page.
   const points = new Set<number>()
@@ -78,7 +83,7 @@ export async function missingGlyphs(faces: readonly FontFace[], points: Readonly
     const char = String.fromCodePoint(point)
     if (point < 0x20 || noGlyphNeeded.test(char)) continue
     const covered = faces.some((face, index) => face.style === 'normal' && face.ranges.some(([from, to]) => point >= from && point <= to) && tables[index]?.has(point))
-    if (!covered) messages.push(createMessage('assets/fonts.css', undefined, 'html-missing-glyph', `no font of the HTML edition has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
+    if (!covered) messages.push(htmlMessage('assets/fonts.css', undefined, 'html-missing-glyph', `no font of the HTML edition has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
   }
   return messages
 }

@@ -7,12 +7,14 @@
  * page markers and links to URLs are left alone.
  *
  * `hyphenateTree` walks the tree and hands each text, with the text of its
- * block before it, to a hyphenator; `hyphenateScreen` is the one of the HTML
+ * block before it, to a hyphenator; it also keeps a number or an
+ * abbreviation with its hyphenated suffix (`15-жұлдызы`, `ҚХР-дың`) in a
+ * `nobreak` span, since the no-break hyphen U+2011 is in none of the fonts; `hyphenateScreen` is the one of the HTML
  * and EPUB editions: Kazakh only (browsers and reading systems have no Kazakh
  * dictionary; English is left to CSS `hyphens: auto` with the same limits in
  * `hyphenate-limit-chars`).
  */
-import type {Element, Root, RootContent} from 'hast'
+import type {Element, Root, RootContent, Text} from 'hast'
 import {hyphenateKazakh} from '@diglot/core'
 
 /** Hyphenate one text in a language; `before` is the text of its block before it ('' at the block's start). */
@@ -27,10 +29,17 @@ const blockTags = new Set(['p', 'li', 'dd', 'dt', 'td', 'th', 'blockquote', 'div
 export function hyphenateTree(tree: Root | Element, lang: string, hyphenate: TextHyphenator): void {
   let before = ''
   const visit = (node: Root | Element, current: string): void => {
-    for (const child of node.children as RootContent[]) {
+    const children = node.children as RootContent[]
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index] as RootContent
       if (child.type === 'text') {
         child.value = hyphenate(child.value, current, before)
         before = (before + child.value).slice(-32)
+        const parts = keptTogether(child.value)
+        if (parts.length > 1) {
+          children.splice(index, 1, ...parts)
+          index += parts.length - 1
+        }
       } else if (child.type === 'element') {
         const block = blockTags.has(child.tagName)
         if (block) before = ''
@@ -51,6 +60,24 @@ export function hyphenateTree(tree: Root | Element, lang: string, hyphenate: Tex
     }
   }
   visit(tree, lang.toLowerCase())
+}
+
+// A number or an abbreviation of capitals, a hyphen and a suffix: `15-жұлдызы`, `ҚХР-дың`, `1990-s`.
+const suffixed = /(?<![\p{L}\p{N}])(?:\p{N}+|\p{Lu}{2,})-[\p{L}\u00AD]+/gu
+
+/** A text with every number or abbreviation and its hyphenated suffix in a `nobreak` span (one text node when none). */
+function keptTogether(text: string): Array<Text | Element> {
+  const parts: Array<Text | Element> = []
+  let last = 0
+  for (const match of text.matchAll(suffixed)) {
+    if (match.index > last) parts.push({type: 'text', value: text.slice(last, match.index)})
+    // (No soft hyphen inside: the suffix is short, and the span may not break.)
+    parts.push({type: 'element', tagName: 'span', properties: {className: ['nobreak']}, children: [{type: 'text', value: match[0].replace(/\u00AD/g, '')}]})
+    last = match.index + match[0].length
+  }
+  if (parts.length === 0) return [{type: 'text', value: text}]
+  if (last < text.length) parts.push({type: 'text', value: text.slice(last)})
+  return parts
 }
 
 /** The text of an element (for the text before the next word). */

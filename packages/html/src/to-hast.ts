@@ -7,6 +7,7 @@ import {defaultHandlers, toHast as mdastToHast, type Handler, type Handlers, typ
 import {h} from 'hastscript'
 import type {Element, ElementContent, Properties, Root as HastRoot} from 'hast'
 import type {Heading, Nodes as MdastNodes, PhrasingContent} from 'mdast'
+import {blockSpans} from './block-spans.js'
 import type {
   Alignment,
   Editorial,
@@ -80,6 +81,8 @@ interface Context {
   section: string
   /** Glossary entries already linked, by section and language (web and EPUB link only the first). */
   linked: Set<string>
+  /** Whether paragraphs carry their numbers (the work's `paragraphNumbers`). */
+  numbered: boolean
 }
 
 /** The notes of a work, by id. */
@@ -114,6 +117,7 @@ function createContext(work: Work, options: ToHastOptions): Context {
     options,
     labels: {...defaultLabels, ...options.labels},
     notes: notesById(work),
+    numbered: work.meta.paragraphNumbers,
     lang: work.languages[0] ?? 'und',
     role: 'original',
     called: [],
@@ -133,8 +137,10 @@ export function noteToHast(note: Note, options: ToHastOptions, work?: Work): Ele
     options,
     labels: {...defaultLabels, ...options.labels},
     notes: work ? notesById(work) : new Map(),
+    numbered: work?.meta.paragraphNumbers ?? false,
     lang: note.lang,
-    role: 'original',
+    // As where it is called: a translation's note gives its page markers the translation's ids.
+    role: work !== undefined && note.lang !== work.languages[0] ? 'translation' : 'original',
     called: [],
     section: '',
     linked: new Set()
@@ -204,7 +210,10 @@ function handlers(context: Context): Handlers {
       {className: ['segment', `segment-${segment.role}`, `segment-${segment.status}`], lang: segment.lang, dataRole: segment.role, dataStatus: segment.status},
       content
     )
-    if (parent.blockType !== 'heading') element.children.unshift(h('a', {className: ['pilcrow'], href: `#${parent.id}`, ariaLabel: `Paragraph ${parent.n}`, ...(segment.role === 'translation' ? {tabIndex: -1, ariaHidden: 'true'} : {})}, String(parent.n)))
+    // The paragraph number, the same in every edition (headings are not counted).
+    if (context.numbered && parent.paragraph !== undefined) {
+      element.children.unshift(h('a', {className: ['pilcrow'], href: `#${parent.id}`, ariaLabel: `Paragraph ${parent.paragraph}`, ...(segment.role === 'translation' ? {tabIndex: -1, ariaHidden: 'true'} : {})}, String(parent.paragraph)))
+    }
     context.lang = previous.lang
     context.role = previous.role
     context.called = previous.called
@@ -228,14 +237,18 @@ function handlers(context: Context): Handlers {
   }
 
   const glossaryReference: Handler = (state, node: GlossaryReference) => {
+    // A short person's name is kept on one line ("Hu Jintao"); a longer one may break between its
+    // words, which is better than the gaping line it would leave (no name is ever hyphenated).
+    const text = plainText(node)
+    const whole = node.entryKind === 'person' && /\s/.test(text) && [...text].length <= shortName ? ['nobreak'] : []
     // Web and EPUB link a term at its first occurrence in each section and language; the rest is plain text.
     if (context.options.target !== 'print') {
       const key = `${context.section}\u0000${context.lang}\u0000${node.identifier}`
-      if (context.linked.has(key)) return h('span', {className: ['term-plain', `term-${node.entryKind}`]}, state.all(node as never) as ElementContent[])
+      if (context.linked.has(key)) return h('span', {className: ['term-plain', `term-${node.entryKind}`, ...whole]}, state.all(node as never) as ElementContent[])
       context.linked.add(key)
     }
     const href = context.options.glossaryHref ? context.options.glossaryHref(node.identifier) : `#glossary-${node.identifier}`
-    return h('a', {href, className: ['term', `term-${node.entryKind}`], dataEntry: node.identifier}, state.all(node as never) as ElementContent[])
+    return h('a', {href, className: ['term', `term-${node.entryKind}`, ...whole], dataEntry: node.identifier}, state.all(node as never) as ElementContent[])
   }
 
   const langRun: Handler = (state, node: LangRun) => h('span', {lang: node.lang, className: node.explicit ? ['lang'] : ['lang', 'lang-auto']}, state.all(node as never) as ElementContent[])
@@ -264,11 +277,13 @@ function handlers(context: Context): Handlers {
 
   // A page marker never stands in a heading's text: on screen it goes before the heading; in print
   // only its number, in the margin, stays beside the heading (out of its accessible name).
+  // A heading the source sets in capitals is set in small caps, its text unchanged.
   const heading: Handler = (state, node: Heading) => {
     let count = 0
     while (node.children[count]?.type === ('pageMarker' as string)) count++
-    if (count === 0) return defaultHandlers.heading(state, node)
-    const element = defaultHandlers.heading(state, {...node, children: node.children.slice(count)})
+    const element = defaultHandlers.heading(state, count === 0 ? node : {...node, children: node.children.slice(count)})
+    if (isAllCaps(plainText(node))) element.properties['className'] = ['caps']
+    if (count === 0) return element
     const markers = node.children.slice(0, count).map((marker) => state.one(marker, node)) as Element[]
     if (context.options.target !== 'print') return [...markers, element]
     for (const marker of markers) {
@@ -309,11 +324,25 @@ function handlers(context: Context): Handlers {
   } as unknown as Handlers
 }
 
-/** A note as inline content, for page-foot notes in print (block structure flattened to spans). */
+/** Longest person's name (in characters) kept on one line. */
+export const shortName = 12
+
+/** The text of an mdast node and its descendants. */
+function plainText(node: {value?: unknown; children?: unknown[]}): string {
+  if (typeof node.value === 'string') return node.value
+  return (node.children ?? []).map((child) => plainText(child as {value?: unknown; children?: unknown[]})).join('')
+}
+
+/** Whether a text is written in capitals: four capital letters or more and no small letter. */
+export function isAllCaps(text: string): boolean {
+  return !/\p{Ll}/u.test(text) && (text.match(/\p{Lu}/gu) ?? []).length >= 4
+}
+
+/** A note as inline content, for page-foot notes in print (its blocks written as spans, `blockSpans`). */
 function inlineNote(note: Note, context: Context): Element {
   const element = noteElement(note, {...context, options: {...context.options, target: 'web'}})
-  const spans = element.children.map((child) => (child.type === 'element' && child.tagName === 'p' ? {...child, tagName: 'span', properties: {...child.properties, className: ['note-p']}} : child))
-  return h('span', {id: note.id, lang: note.lang, className: ['footnote', `note-${note.kind}`], dataNote: noteMark(note)}, spans as ElementContent[])
+  // Every block as a span, lists and quotes too: a block would end the paragraph of the call.
+  return h('span', {id: note.id, lang: note.lang, className: ['footnote', `note-${note.kind}`], dataNote: noteMark(note)}, blockSpans(element.children))
 }
 
 export type {PhrasingContent}

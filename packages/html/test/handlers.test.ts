@@ -22,9 +22,10 @@ describe('toHast handlers', () => {
     expect(out).toContain(`<div id="${paragraph!.id}" class="alignment alignment-paragraph" data-n="2" data-block="paragraph">`)
     expect(out).toContain('<div class="segment segment-original segment-present" lang="kk" data-role="original" data-status="present">')
     expect(out).toContain('<div class="segment segment-translation segment-present" lang="en" data-role="translation" data-status="present">')
-    // Pilcrow: a ¶ link on the original, hidden duplicate on the translation; none on headings.
-    expect(out).toContain(`<a class="pilcrow" href="#${paragraph!.id}" aria-label="Paragraph 2">2</a>`)
-    expect(out).toContain('tabindex="-1" aria-hidden="true">2</a>')
+    // Pilcrow: a ¶ link on the original, hidden duplicate on the translation; none on headings,
+    // which are not counted (the paragraph after the heading is paragraph 1).
+    expect(out).toContain(`<a class="pilcrow" href="#${paragraph!.id}" aria-label="Paragraph 1">1</a>`)
+    expect(out).toContain('tabindex="-1" aria-hidden="true">1</a>')
     expect(html(blockToHast(work, heading!, {target: 'web'}))).not.toContain('pilcrow')
   })
 
@@ -55,7 +56,7 @@ describe('toHast handlers', () => {
   it('glossaryReference: a quiet link to the entry', () => {
     const {work} = bilingual()
     const out = html(toHast(work, {target: 'web', glossaryHref: (id) => `../glossary/index.html#${id}`}))
-    expect(out).toContain('<a href="../glossary/index.html#hu-jintao" class="term term-person" data-entry="hu-jintao">Ху Цзиньтао</a>')
+    expect(out).toContain('<a href="../glossary/index.html#hu-jintao" class="term term-person nobreak" data-entry="hu-jintao">Ху Цзиньтао</a>')
     expect(html(toHast(work, {target: 'epub'}))).toContain('href="#glossary-hu-jintao"')
   })
 
@@ -71,7 +72,7 @@ describe('toHast handlers', () => {
       expect(count(out, 'kk'), target).toBe(2)
       expect(count(out, 'en'), target).toBe(2)
       // The heading had the link; later references in the section stay marked, unlinked (names are not hyphenated).
-      expect(out, target).toContain('<p><span class="term-plain term-person">Hu Jintao</span> and <span class="term-plain term-person">Hu Jintao</span>.</p>')
+      expect(out, target).toContain('<p><span class="term-plain term-person nobreak">Hu Jintao</span> and <span class="term-plain term-person nobreak">Hu Jintao</span>.</p>')
     }
     const print = html(toHast(work, {target: 'print'}))
     expect(count(print, 'en')).toBe(4)

@@ -4,7 +4,8 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {hasErrors, parseWork, readWork, works, type Root, type Work} from '@diglot/core'
+import {hasErrors, parseWork, works, type Root, type Work} from '@diglot/core'
+import {readWork} from '@diglot/core/fs'
 import {toHtml} from 'hast-util-to-html'
 import type {Root as HastRoot} from 'hast'
 

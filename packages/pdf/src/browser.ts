@@ -15,8 +15,13 @@ import path from 'node:path'
 import {onCleanup} from '@diglot/core'
 import puppeteer, {type Browser, type Page} from 'puppeteer'
 
-/** Launch Chromium with `args` over a pipe; it is killed (and its profile removed) on SIGINT/SIGTERM. */
-export async function launchGuardedBrowser(args: readonly string[]): Promise<Browser> {
+/** The Chromium used when none is given: `PUPPETEER_EXECUTABLE_PATH`, else Debian's `/usr/bin/chromium`. */
+export function defaultChromiumPath(): string {
+  return process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium'
+}
+
+/** Launch Chromium (`executablePath`, default `defaultChromiumPath()`) with `args` over a pipe; it is killed (and its profile removed) on SIGINT/SIGTERM. */
+export async function launchGuardedBrowser(args: readonly string[], executablePath = defaultChromiumPath()): Promise<Browser> {
   // Our own profile folder, registered for removal before Chromium starts: a signal
   // may come while it is starting.
   const profile = await mkdtemp(path.join(tmpdir(), 'diglot-chromium-'))
@@ -46,7 +51,7 @@ export async function launchGuardedBrowser(args: readonly string[]): Promise<Bro
   let browser: Browser
   try {
     browser = await puppeteer.launch({
-      executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
+      executablePath,
       args: [...args],
       userDataDir: profile,
       headless: true,

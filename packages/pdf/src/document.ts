@@ -48,13 +48,16 @@ function pick(text: Readonly<Record<string, string>> | undefined, languages: rea
   return Object.values(text)[0] ?? ''
 }
 
-/** A shortened title for running heads. */
+/**
+ * A title's form for running heads: the title up to its colon when it is
+ * longer than `max` characters, never cut in a word or with an ellipsis
+ * (the page checks that a head fits; a work gives `shortTitle` where it does not).
+ */
 export function shortTitle(title: string, max = 60): string {
   const clean = title.replace(/\s+/g, ' ').trim()
   if (clean.length <= max) return clean
   const colon = clean.indexOf(':')
-  if (colon > 10 && colon <= max) return clean.slice(0, colon)
-  return `${clean.slice(0, max - 1).replace(/\s+\S*$/, '')}…`
+  return colon > 10 && colon <= max ? clean.slice(0, colon) : clean
 }
 
 /** Build the print document of a work. */
@@ -159,8 +162,8 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
     lang: original,
     bilingual,
     layout,
-    versoHead: shortTitle(titleOriginal),
-    rectoHead: shortTitle(titleTranslation || titleOriginal),
+    versoHead: meta.shortTitle?.[original] ?? shortTitle(titleOriginal),
+    rectoHead: (translation ? meta.shortTitle?.[translation] : undefined) ?? shortTitle(titleTranslation || titleOriginal),
     pageSize: meta.print.trim === '6x9in' ? '6in 9in' : 'A5',
     trim: meta.print.trim === '6x9in' ? ['6in', '9in'] : ['148mm', '210mm'],
     body: toHtml(body),
@@ -223,7 +226,7 @@ function prepareText(tree: HastRoot, work: Work): void {
         const heading = headings.get(String(child.properties['id'] ?? ''))
         if (heading) {
           const text = heading.text[translation ?? ''] ?? heading.text[work.languages[0] ?? ''] ?? ''
-          child.properties['dataRunningHead'] = shortTitle(text, 70)
+          child.properties['dataRunningHead'] = shortTitle(text, 200)
           child.properties['dataDepth'] = String(heading.depth)
         }
       }

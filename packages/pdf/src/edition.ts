@@ -4,25 +4,22 @@
  * columns, one-language works in one column (both laid out with Paged.js),
  * in Debian Chromium.
  */
-import {readFile, writeFile} from 'node:fs/promises'
+import {writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {createMessage, works, type DiglotMessage, type EditionFormat, type Root, type RuleId} from '@diglot/core'
+import {fileURLToPath} from 'node:url'
+import {works, type DiglotMessage, type EditionFormat, type EditionOptions, type Root} from '@diglot/core'
+import {readTemplate} from '@diglot/core/fs'
+import {pdfMessage} from './rules.js'
 import {renderFacing} from './facing/render.js'
 import {covered, fontFaces, fontPackages} from './fonts.js'
 import {printDocument, type PrintDocument} from './document.js'
 import type {Browser} from 'puppeteer'
 import {launchBrowser, renderPdf, startServer, type PageReport, type PageServer} from './paginate.js'
 import {setMetadata} from './metadata.js'
+import {correctFontNames} from './font-names.js'
 import {renumberStructureIds} from './structure-ids.js'
-
-/** Rule ids of the pdf checks (warnings in core's rule table). */
-export type PdfRuleId = Extract<RuleId, `pdf-${string}`>
-
-/** A warning from the pdf checks, about the output file. */
-export function pdfMessage(file: string, ruleId: PdfRuleId, reason: string): DiglotMessage {
-  return createMessage(file, undefined, ruleId, reason)
-}
+import {markArtifacts} from './artifacts.js'
 
 /** Fill the print template. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
@@ -31,11 +28,15 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 
 const escapeHtml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-/** Build the HTML page of a work for Paged.js. */
-export async function printHtml(document: PrintDocument, templatesDir: string, fontsCss: string): Promise<string> {
+/** The templates and styles this package ships (`packages/pdf/templates/`); a templates folder's `pdf/` overrides them. */
+export const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
+
+/** Build the HTML page of a work for Chromium: the template filled, the style sheet of its layout inlined; `templatesDir` overrides the shipped templates. */
+export async function printHtml(document: PrintDocument, templatesDir: string | undefined, fontsCss: string): Promise<string> {
   const paged = document.layout === 'columns'
   const sheet = paged ? 'print.css' : 'facing.css'
-  const [template, css] = await Promise.all([readFile(path.join(templatesDir, 'pdf', 'template.html'), 'utf8'), readFile(path.join(templatesDir, 'pdf', sheet), 'utf8')])
+  const read = async (name: string): Promise<string> => (await readTemplate(name, {format: 'pdf', shipped: shippedTemplates, templatesDir})).toString('utf8')
+  const [template, css] = await Promise.all([read('template.html'), read(sheet)])
   const page =
     !paged
       ? `@page { size: ${document.trim.join(' ')}; margin: 0; }\n:root { --trim-width: ${document.trim[0]}; --trim-height: ${document.trim[1]}; }`
@@ -86,7 +87,7 @@ function checkMessages(file: string, report: PageReport, missing: string[]): Dig
 
 /** Write the metadata of a work's PDF (dates from `SOURCE_DATE_EPOCH`). */
 async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: PageReport, sourceDateEpoch: number): Promise<Uint8Array> {
-  return setMetadata(renumberStructureIds(pdf), {
+  return setMetadata(markArtifacts(correctFontNames(renumberStructureIds(pdf))), {
     title: document.title,
     author: document.author,
     subject: document.subject,
@@ -106,8 +107,8 @@ let warm: {launching: Promise<Browser>} | undefined
  * --watch`): a rebuild skips Chromium's start. A browser that went away is
  * launched again at the next build. Returns what closes it.
  */
-export function keepBrowserWarm(): () => Promise<void> {
-  warm ??= {launching: launchBrowser()}
+export function keepBrowserWarm(chromiumPath?: string): () => Promise<void> {
+  warm ??= {launching: launchBrowser(chromiumPath)}
   warm.launching.catch(() => {})
   return async () => {
     const kept = warm
@@ -117,15 +118,18 @@ export function keepBrowserWarm(): () => Promise<void> {
 }
 
 /** The kept browser (launched again if it went away), or a new one for this build alone. */
-async function browserFor(): Promise<{launching: Promise<Browser>; kept: boolean}> {
-  if (!warm) return {launching: launchBrowser(), kept: false}
+async function browserFor(chromiumPath: string | undefined): Promise<{launching: Promise<Browser>; kept: boolean}> {
+  if (!warm) return {launching: launchBrowser(chromiumPath), kept: false}
   const browser = await warm.launching.catch(() => undefined)
-  if (!browser?.connected) warm.launching = launchBrowser()
+  if (!browser?.connected) warm.launching = launchBrowser(chromiumPath)
   return {launching: warm.launching, kept: true}
 }
 
-/** Build options of `buildPdfEdition`, as the edition registry passes them. */
-export type PdfBuildOptions = Parameters<EditionFormat['build']>[1]
+/** Build options of `buildPdfEdition`: those every edition gets, and the Chromium to print with. */
+export interface PdfBuildOptions extends EditionOptions {
+  /** Path of the Chromium executable (default: `PUPPETEER_EXECUTABLE_PATH`, else Debian's `/usr/bin/chromium`). */
+  chromiumPath?: string | undefined
+}
 
 /**
  * Build the PDF of every work, `concurrency` works at once (a browser page
@@ -133,7 +137,7 @@ export type PdfBuildOptions = Parameters<EditionFormat['build']>[1]
  */
 export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, concurrency = availableParallelism()): Promise<{files: string[]; messages: DiglotMessage[]}> {
   // Chromium starts first, while the fonts are read and the first work is composed.
-  const {launching, kept} = await browserFor()
+  const {launching, kept} = await browserFor(options.chromiumPath)
   launching.catch(() => {})
   const packages = fontPackages()
   let server: PageServer | undefined
@@ -160,7 +164,7 @@ export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, conc
         step('metadata')
         const name = `${work.id}.pdf`
         await writeFile(path.join(options.outDir, name), await finishWorkPdf(pdf, document, report, options.sourceDateEpoch))
-        const blockedMessages = blocked.map((url) => createMessage(name, undefined, 'pdf-request-blocked', `the page asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url}, which was blocked: the PDF step loads nothing but the build's own files; remove it from the templates`))
+        const blockedMessages = blocked.map((url) => pdfMessage(name, 'pdf-request-blocked', `the page asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url}, which was blocked: the PDF step loads nothing but the build's own files; remove it from the templates`))
         results[index] = {file: name, messages: [...checkMessages(name, report, missingGlyphs(document.text, faces.coverage)), ...blockedMessages]}
       }
     }

@@ -21,10 +21,10 @@ const require = createRequire(import.meta.url)
 /** Chromium flags for headless printing here. */
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-crash-reporter', '--disable-breakpad', '--font-render-hinting=none']
 
-/** Launch Debian Chromium (never a downloaded browser). */
-export async function launchBrowser(): Promise<Browser> {
+/** Launch Chromium (never a downloaded browser): `executablePath`, default `PUPPETEER_EXECUTABLE_PATH` or Debian's `/usr/bin/chromium`. */
+export async function launchBrowser(executablePath?: string): Promise<Browser> {
   // Over a pipe, without puppeteer's signal handlers, killed on SIGINT/SIGTERM (browser.ts).
-  return launchGuardedBrowser(chromiumArgs)
+  return launchGuardedBrowser(chromiumArgs, executablePath)
 }
 
 /** A local server for the page, the fonts and Paged.js. */

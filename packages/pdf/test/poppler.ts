@@ -45,16 +45,11 @@ export function squash(text: string): string {
 }
 
 /**
- * The folio printed on each page (its last line), '' when none. pdftotext joins a line
- * ending with a hyphen to the next one: the last line of a page that ends in a split word
- * and has no notes comes out as "…glob­al25".
+ * The folio printed on each page ('' when none): the lowest line, below the text
+ * area (the text layer's last line may be a margin number or a note).
  */
-export function folios(pageTexts: string[]): string[] {
-  return pageTexts.map((text) => {
-    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean)
-    const last = lines[lines.length - 1] ?? ''
-    return /^(\d+|[ivxlc]+)$/.test(last) ? last : (/\p{L}(\d+)$/u.exec(last)?.[1] ?? '')
-  })
+export function folios(file: string): string[] {
+  return pageFills(file).map((page) => page.folio)
 }
 
 /** `mutool show file outline`. */
@@ -186,4 +181,32 @@ export function pageLines(file: string): Array<{width: number; lines: BoxLine[]}
     }
     return {width, lines}
   })
+}
+
+/** The text a page draws, by how it is marked: in an artifact, in tagged content, or in none (`mutool trace`). */
+export interface MarkedText {
+  artifact: string
+  tagged: string
+  untagged: string
+}
+
+/** How each page's text is marked (pages 1-based, `first`–`last`), as `mutool trace` reports its marked-content sequences. */
+export function markedText(file: string, first: number, last: number): MarkedText[] {
+  const trace = run('mutool', ['trace', file, `${first}-${last}`])
+  const result: MarkedText[] = []
+  for (const page of trace.split('<page ').slice(1)) {
+    const marked: MarkedText = {artifact: '', tagged: '', untagged: ''}
+    const layers: string[] = []
+    let kind: keyof MarkedText = 'untagged'
+    for (const line of page.split('\n')) {
+      const layer = /<layer name="([^"]*)"/.exec(line)
+      if (layer) layers.push(layer[1]!)
+      else if (line.includes('<end_layer')) layers.pop()
+      else if (line.includes('<fill_text') || line.includes('<stroke_text')) kind = layers.includes('Artifact') ? 'artifact' : layers.length > 0 ? 'tagged' : 'untagged'
+      const glyph = /<g unicode="([^"]*)"/.exec(line)
+      if (glyph) marked[kind] += glyph[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    }
+    result.push(marked)
+  }
+  return result
 }

@@ -54,7 +54,7 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
       case 'pb': {
         const n = attributes['n']
         if (kind === 'container' || !n) {
-          reporter.report(position?.start, 'directive-invalid', `\`${where}\` needs a page number: write \`:pb{n=20}\``)
+          reporter.report(position, 'directive-invalid', `\`${where}\` needs a page number: write \`:pb{n=20}\``)
           return []
         }
         const marker = {type: 'pageMarker' as const, n, id: `page-${n.trim().replace(/\s+/g, '-')}`, ...(position ? {position} : {})}
@@ -74,11 +74,11 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
         if (kind !== 'text') break
         const lang = attributes['lang']
         if (!lang) {
-          reporter.report(position?.start, 'directive-invalid', '`:lang` needs a language: write `:lang[…]{lang=zh-Hans}`')
+          reporter.report(position, 'directive-invalid', '`:lang` needs a language: write `:lang[…]{lang=zh-Hans}`')
           return phrasing
         }
         if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(lang)) {
-          reporter.report(position?.start, 'directive-invalid', `\`${lang.slice(0, 40)}\` is not a BCP 47 language tag; write e.g. \`{lang=zh-Hans}\``)
+          reporter.report(position, 'directive-invalid', `\`${lang.slice(0, 40)}\` is not a BCP 47 language tag; write e.g. \`{lang=zh-Hans}\``)
           return phrasing
         }
         return [{type: 'langRun', lang, explicit: true, children: phrasing, ...(position ? {position} : {})}]
@@ -87,11 +87,11 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
         if (kind !== 'text') break
         const id = attributes['id']
         if (!id) {
-          reporter.report(position?.start, 'directive-invalid', '`:term` needs a glossary id: write `:term[…]{id=hu-jintao}`')
+          reporter.report(position, 'directive-invalid', '`:term` needs a glossary id: write `:term[…]{id=hu-jintao}`')
           return phrasing
         }
         if (!ids.has(id)) {
-          reporter.report(position?.start, 'glossary-unknown-id', glossary.children.length === 0
+          reporter.report(position, 'glossary-unknown-id', glossary.children.length === 0
             ? `\`:term\` points to \`${id}\`, but there is no glossary (glossary.yaml in the content folder is missing, empty or invalid); add it with this entry`
             : `\`:term\` points to \`${id}\`, which is not in the glossary (glossary.yaml); add the entry or fix the id`)
           return phrasing
@@ -118,11 +118,11 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
         if (kind === 'container') return [{type: 'editorial', children: node.children as never, ...(position ? {position} : {})}]
         break
       default: {
-        reporter.report(position?.start, 'directive-unknown', `unknown directive \`${where}\`; use one of ${known}, or write \`\\:\` for a literal colon`)
+        reporter.report(position, 'directive-unknown', `unknown directive \`${where}\`; use one of ${known}, or write \`\\:\` for a literal colon`)
         return literal(node)
       }
     }
-    reporter.report(position?.start, 'directive-invalid', `\`${where}\` cannot be used here; see docs/format.md for the forms of \`${node.name}\``)
+    reporter.report(position, 'directive-invalid', `\`${where}\` cannot be used here; see docs/format.md for the forms of \`${node.name}\``)
     return literal(node)
   }
 }

@@ -60,9 +60,7 @@ export function detectLangRuns(parent: Parent, lang: LanguageTag, scripts: Scrip
     const runs: Array<{start: number; end: number; lang: LanguageTag}> = []
     for (const script of foreign) {
       const pattern = patterns[script]
-      pattern.lastIndex = 0
-      let match: RegExpExecArray | null
-      while ((match = pattern.exec(node.value))) {
+      for (const match of node.value.matchAll(pattern)) {
         const start = match.index
         const end = start + match[0].length
         if (script !== 'han') {

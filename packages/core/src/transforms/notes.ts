@@ -4,7 +4,7 @@
  */
 import type {BlockContent, FootnoteDefinition, FootnoteReference, Parent, Root, RootContent} from 'mdast'
 import type {Note, NoteKind, NoteReference} from '../types.js'
-import type {Reporter} from '../messages.js'
+import {relatedPlace, type Reporter} from '../messages.js'
 
 /** The kind of a note, from its label: `tr-…` translator, `ed-…` editor, else author. */
 export function noteKind(label: string): NoteKind {
@@ -48,7 +48,7 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
 
   for (const [identifier, definition] of definitions) {
     if (notes.has(identifier)) continue
-    reporter.report(definition.position?.start, 'note-unused', `note \`[^${definition.label ?? identifier}]\` is defined but never called; add a call \`[^${definition.label ?? identifier}]\` in the text or remove the definition`)
+    reporter.report(definition.position, 'note-unused', `note \`[^${definition.label ?? identifier}]\` is defined but never called; add a call \`[^${definition.label ?? identifier}]\` in the text or remove the definition`)
     notes.set(identifier, createNote(identifier, definition))
     drain()
   }
@@ -63,7 +63,7 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
       if (child.type === 'footnoteDefinition') {
         const previous = definitions.get(child.identifier)
         if (previous) {
-          reporter.report(child.position?.start, 'note-duplicate', `note \`[^${child.label ?? child.identifier}]\` is defined twice (first at line ${previous.position?.start.line ?? '?'}); keep one definition`)
+          reporter.report(child.position, 'note-duplicate', `note \`[^${child.label ?? child.identifier}]\` is defined twice (first at line ${previous.position?.start.line ?? '?'}); keep one definition`, {cause: relatedPlace('first defined here', previous.position)})
         } else definitions.set(child.identifier, child)
         continue
       }
@@ -85,8 +85,7 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
         if (start === undefined || end === undefined || source === undefined) continue
         const pattern = /(?<!\\)\[\^([^\]\s]+)\]/g
         const slice = source.slice(start, end)
-        let match: RegExpExecArray | null
-        while ((match = pattern.exec(slice))) {
+        for (const match of slice.matchAll(pattern)) {
           reporter.report(pointAt(start + match.index), 'note-undefined', `note \`[^${match[1]}]\` is called but not defined; add a line \`[^${match[1]}]: …\``)
         }
       } else if ('children' in child) reportUndefinedCalls(child as Parent)
@@ -94,7 +93,8 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
   }
 
   function pointAt(offset: number): {line: number; column: number} {
-    const starts = lineStarts ?? (lineStarts = computeLineStarts(source ?? ''))
+    lineStarts ??= computeLineStarts(source ?? '')
+    const starts = lineStarts
     let low = 0
     let high = starts.length - 1
     while (low < high) {
@@ -146,7 +146,7 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
     const label = reference.label ?? reference.identifier
     const definition = definitions.get(reference.identifier)
     if (!definition) {
-      reporter.report(reference.position?.start, 'note-undefined', `note \`[^${label}]\` is called but not defined; add a line \`[^${label}]: …\``)
+      reporter.report(reference.position, 'note-undefined', `note \`[^${label}]\` is called but not defined; add a line \`[^${label}]: …\``)
       return {type: 'text', value: `[^${label}]`, ...(reference.position ? {position: reference.position} : {})}
     }
     let note = notes.get(reference.identifier)

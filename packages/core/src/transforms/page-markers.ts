@@ -8,7 +8,7 @@
  */
 import type {Parent, Root, RootContent} from 'mdast'
 import type {PageMarker} from '../types.js'
-import type {Reporter} from '../messages.js'
+import {relatedPlace, type Reporter} from '../messages.js'
 
 /** Hoist stand-alone page markers into the next block (in place). */
 export function attachPageMarkers(tree: Root, reporter: Reporter): void {
@@ -48,11 +48,11 @@ export function attachPageMarkers(tree: Root, reporter: Reporter): void {
   visitMarkers(tree, (marker) => {
     const previous = seen.get(marker.n)
     if (previous) {
-      reporter.report(marker.position?.start, 'id-duplicate', `page ${marker.n} is marked twice (first at line ${previous.position?.start.line ?? '?'}); a source page starts once`)
+      reporter.report(marker.position, 'id-duplicate', `page ${marker.n} is marked twice (first at line ${previous.position?.start.line ?? '?'}); a source page starts once`, {cause: relatedPlace('first marked here', previous.position)})
     } else seen.set(marker.n, marker)
     if (/^\d+$/.test(marker.n)) {
       if (last && Number(marker.n) < Number(last.n)) {
-        reporter.report(marker.position?.start, 'page-order', `page ${marker.n} comes after page ${last.n} (line ${last.position?.start.line ?? '?'}); source pages are marked in reading order, check the numbers`)
+        reporter.report(marker.position, 'page-order', `page ${marker.n} comes after page ${last.n} (line ${last.position?.start.line ?? '?'}); source pages are marked in reading order, check the numbers`)
       }
       last = marker
     }

@@ -1,12 +1,13 @@
 /**
  * What a language file may not contain, checked on the parsed Markdown before
  * any other transform: nesting beyond the limit, links with a scheme other than
- * http(s) and mailto, images, link reference definitions (`[1]: Ibid.` would
- * vanish), raw inline HTML, task lists and front matter. Every refusal names
+ * http(s) and mailto, images, raw inline HTML, nested code blocks, task lists
+ * and front matter. Every refusal names
  * its place. The walk is iterative, so no input can overflow the stack here.
  */
 import type {Nodes, Parent, Root, RootContent} from 'mdast'
 import type {Point} from 'unist'
+import {isMap, isScalar, parseDocument} from 'yaml'
 import type {Reporter} from '../messages.js'
 import {MAX_EMPHASIS_RUNS, MAX_NESTING, lineNesting} from '../limits.js'
 
@@ -29,7 +30,7 @@ export function checkLineNesting(text: string, reporter: Reporter): boolean {
     // Only the line's start matters; bounded so that a huge line costs little.
     const depth = lineNesting(text.slice(start, stop))
     if (depth > MAX_NESTING) {
-      reporter.report({line, column: 1}, 'limit-exceeded', `this line nests block quotes or lists ${depth >= 4 * MAX_NESTING ? 'at least ' + 4 * MAX_NESTING : depth} levels deep; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`)
+      reporter.report({line, column: 1}, 'limit-exceeded', `this line nests block quotes or lists ${depth >= 4 * MAX_NESTING ? `at least ${4 * MAX_NESTING}` : depth} levels deep; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`)
       return false
     }
     if (end === -1) break
@@ -63,6 +64,25 @@ function checkEmphasisRuns(text: string, reporter: Reporter): boolean {
     }
   }
   return true
+}
+
+/**
+ * True when raw HTML is only comments (`<!-- a --> <!-- b -->`), which are allowed and not
+ * shown; text between two comments (`<!-- a --> words <!-- b -->`) is not a comment.
+ */
+export function isHtmlComment(value: string): boolean {
+  return /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/.test(value)
+}
+
+/**
+ * True when front matter reads as metadata: a YAML mapping whose keys are names
+ * (`title: …`), not a paragraph that happens to hold a colon.
+ */
+function isMetadata(value: string): boolean {
+  if (value.trim() === '') return true
+  const document = parseDocument(value)
+  if (document.errors.length > 0 || !isMap(document.contents)) return false
+  return document.contents.items.every((pair) => isScalar(pair.key) && /^[A-Za-z_][\w.-]*$/.test(String(pair.key.value)))
 }
 
 /** A link's target: where it may point, or why not. */
@@ -114,7 +134,7 @@ export function checkTree(tree: Root, reporter: Reporter, fragments: FragmentLin
     const {node, depth, top} = stack.pop() as {node: Nodes; depth: number; top: boolean}
     const level = transparent.has(node.type) ? depth : depth + 1
     if (level > MAX_NESTING) {
-      reporter.report(node.position?.start, 'limit-exceeded', `block quotes, lists and inline marks nest more than ${MAX_NESTING} levels deep here; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`)
+      reporter.report(node.position, 'limit-exceeded', `block quotes, lists and inline marks nest more than ${MAX_NESTING} levels deep here; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`)
       tree.children = []
       return false
     }
@@ -146,16 +166,18 @@ function checkNode(node: Nodes, top: boolean, reporter: Reporter, fragments: Fra
       break
     }
     case 'definition':
-      reporter.report(place, 'definition-unsupported', `\`[${node.label ?? node.identifier}]: …\` is read as a link definition and would not be shown; for a note write \`[^${node.label ?? node.identifier}]: …\`, to keep the text write \`\\[${node.label ?? node.identifier}]: …\``)
-      break
     case 'linkReference':
-      // Resolved against a definition, which is refused above; left as text otherwise.
+      // Resolved before this check (transforms/references.ts); an unused definition is reported there.
       break
     case 'html':
       // (A block of HTML at the top of the file is reported by the alignment.)
-      if (!top && !/^<!--[\s\S]*-->\s*$/.test(node.value)) {
+      if (!top && !isHtmlComment(node.value)) {
         reporter.report(place, 'directive-unknown', 'raw HTML is not part of the format and would not be shown; write Markdown or a directive, or escape the `<` as `\\<` (an HTML comment `<!-- … -->` is allowed and not shown)')
       }
+      break
+    case 'code':
+      // (A code block at the top of the file is reported by the alignment.)
+      if (!top) reporter.report(place, 'directive-unknown', 'code blocks are not part of the format; if this is prose indented by four spaces or more, remove the extra indentation (inline `code` is allowed)')
       break
     case 'listItem':
       if (typeof node.checked === 'boolean') {
@@ -163,7 +185,8 @@ function checkNode(node: Nodes, top: boolean, reporter: Reporter, fragments: Fra
       }
       break
     case 'yaml':
-      reporter.report(place, 'frontmatter-unsupported', 'front matter (`---` … `---`) in a language file is not shown; put metadata in work.yaml')
+      if (isMetadata(node.value)) reporter.report(place, 'frontmatter-unsupported', 'front matter (`---` … `---`) in a language file is not shown; put metadata in work.yaml')
+      else reporter.report(place, 'frontmatter-invalid', 'this `---` … `---` block at the top of the file is read as front matter and would not be shown, but it is not YAML metadata (`key: value` lines): if it is text, write its `---` lines as `***` (thematic breaks) or remove them; metadata goes in work.yaml')
       break
     default:
       break

@@ -84,26 +84,45 @@ export function finishFacing(data: FacingFinishData): PageReport {
   const arabicFrom = pages.findIndex((page) => ['part', 'body', 'back'].includes(page.dataset['matter'] ?? ''))
   const folios = pages.map((_, index) => (arabicFrom >= 0 && index >= arabicFrom ? String(index - arabicFrom + 1) : roman(index + 1)))
   let backHead = ''
-  let sectionHeadAt = ''
+  // The running heads of the sections in force, by depth (index 0: depth 1).
+  const sections: string[] = []
+  const enter = (unit: HTMLElement): void => {
+    const depth = Number(unit.dataset['depth'] ?? 0)
+    if (depth < 1) return
+    sections.length = depth - 1
+    sections[depth - 1] = unit.dataset['runningHead'] ?? ''
+  }
   pages.forEach((page, index) => {
     const matter = page.dataset['matter'] ?? ''
     page.dataset['folio'] = folios[index] ?? ''
     if (page.dataset['runningHead'] !== undefined) backHead = page.dataset['runningHead']
-    let head = ''
-    // (One language: the work's title on versos, on rectos that of the first section on the page or the one before.)
-    const firstHead = page.querySelector<HTMLElement>('.unit-heading[data-running-head]')
-    if (firstHead) sectionHeadAt = firstHead.dataset['runningHead'] ?? sectionHeadAt
-    const recto = data.rectoHead || sectionHeadAt
-    if (matter === 'body' && !page.querySelector('.unit[data-depth="1"]')) head = page.classList.contains('verso') ? data.versoHead : recto
-    if (matter === 'back' && !page.classList.contains('opens-section')) head = backHead
-    if (matter === 'front' && !page.querySelector('h2')) head = 'Contents'
+    let heads: string[] = []
+    // One language: the work's title on versos; on rectos the section in force at the top of the
+    // page (a heading that opens the page counts), or the sections it belongs to where it is too long.
+    const units = [...page.querySelectorAll<HTMLElement>('.flow > .unit')]
+    const opens = units[0]?.matches('.unit-heading[data-running-head]') ? units[0] : undefined
+    if (opens) enter(opens)
+    const inForce = sections.slice(1).filter(Boolean).reverse()
+    for (const unit of units) if (unit !== opens && unit.matches('.unit-heading[data-running-head]')) enter(unit)
+    const section = inForce.flatMap((text, at) => (at === 0 ? [text, text.replace(/^(?:[A-Z]|[IVXLC]+|\d+)\.\s+/, '')] : [text]))
+    const recto = data.rectoHead ? [data.rectoHead] : [...section, data.versoHead]
+    if (matter === 'body' && !page.querySelector('.unit[data-depth="1"]')) heads = page.classList.contains('verso') ? [data.versoHead] : recto
+    if (matter === 'back' && !page.classList.contains('opens-section')) heads = [backHead]
+    if (matter === 'front' && !page.querySelector('h2')) heads = ['Contents']
     // A page left empty (the other side of a long pair runs on) is blank: no head, no folio.
     const empty = matter === 'body' && (page.querySelector('.area')?.textContent ?? '').trim() === ''
-    if (empty) head = ''
+    if (empty) heads = []
     const show = ['front', 'body', 'back'].includes(matter) && !empty
-    const headBox = page.querySelector('.running-head')
+    const headBox = page.querySelector<HTMLElement>('.running-head')
     const folioBox = page.querySelector('.folio')
-    if (headBox) headBox.textContent = head
+    if (headBox) {
+      // The first head that fits the line: never cut short with an ellipsis.
+      for (const head of heads) {
+        headBox.textContent = head
+        if (headBox.scrollWidth <= headBox.clientWidth + 0.5) break
+      }
+      if (heads.length === 0) headBox.textContent = ''
+    }
     if (folioBox) folioBox.textContent = show ? (folios[index] ?? '') : ''
   })
   const pageOf = (element: Element | null): HTMLElement | null => element?.closest<HTMLElement>('.page') ?? null

@@ -5,8 +5,9 @@
  */
 import {lineStarts, splitAt, stripSoftHyphens, textNodes} from './lines.js'
 import {addNotes, callsIn, cutLastNote, newPage, noteSlack, notesHeight, placeUnit, removeNotes, room} from './pages.js'
-import {balanceSides, collectNotes, layoutBook, layoutOpenings, layoutRun, pairsOf, toRecto} from './layout.js'
+import {collectNotes, layoutBook, layoutOpenings, layoutRun, pairsOf, setOpenings, toRecto} from './layout.js'
 import {layoutSingle} from './single.js'
+import {fitOpenings, forecastOpenings, measurePairs, pageWhites, rankSizes} from './balance.js'
 import {hyphenEnds, keepOnlyUsedHyphens, limitHyphens, limitTextHyphens, stretchWithout, unhyphenateWord} from './hyphen-limits.js'
 import {fillIndex, finishFacing, squashText} from './finish.js'
 
@@ -31,9 +32,14 @@ const functions = {
   room,
   removeNotes,
   collectNotes,
-  balanceSides,
+  fitOpenings,
+  forecastOpenings,
+  measurePairs,
+  pageWhites,
+  rankSizes,
   layoutBook,
   layoutOpenings,
+  setOpenings,
   layoutRun,
   layoutSingle,
   pairsOf,

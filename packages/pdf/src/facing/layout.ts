@@ -38,7 +38,8 @@ export function collectNotes(root: Element): void {
       const value = span.getAttribute(name)
       if (value !== null) note.setAttribute(name, value)
     }
-    note.setAttribute('role', 'doc-footnote')
+    // (Chromium tags `complementary` as Aside, which the finishing makes a Note: see artifacts.ts.)
+    note.setAttribute('role', 'complementary')
     note.append(...span.childNodes)
     note.querySelector('.note-side')?.remove()
     F.notes.set(span.dataset['noteId'] ?? '', note)
@@ -92,7 +93,7 @@ export function pairsOf(main: Element, single = false): Pair[] {
     // One heading per pair in the outline and the tags: the translation's, as in the contents.
     for (const h of single ? [] : verso.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
       const div = document.createElement('div')
-      div.className = `heading ${h.tagName.toLowerCase()}`
+      div.className = `heading ${h.tagName.toLowerCase()}${h.classList.contains('caps') ? ' caps' : ''}`
       div.setAttribute('lang', h.closest('[lang]')?.getAttribute('lang') ?? '')
       div.append(...h.childNodes)
       h.replaceWith(div)
@@ -103,39 +104,29 @@ export function pairsOf(main: Element, single = false): Pair[] {
   return pairs
 }
 
-/**
- * Set the two languages in sizes that make them equally long: the side
- * that runs longer a little smaller, the other a little larger (each at
- * most 4 %, in steps of 1 %), the same on every page. Without it, every
- * line by which the original outruns its translation is white at the foot
- * of a recto (the article's Kazakh runs 11 % longer than its English).
- */
-export function balanceSides(pairs: Pair[]): void {
-  const F = (globalThis as unknown as FacingGlobal).diglotFacing
-  const probe = F.newPage('body')
-  const height = (kind: 'verso' | 'recto'): number => {
-    probe.flow.replaceChildren(...pairs.map((pair) => pair[kind].cloneNode(true)))
-    return probe.flow.getBoundingClientRect().height
-  }
-  const verso = height('verso')
-  const recto = height('recto')
-  probe.page.remove()
-  if (verso <= 0 || recto <= 0) return
-  // A text's height goes with the square of its size (more lines, each taller).
-  const step = (value: number): number => Math.round(Math.min(1.04, Math.max(1 / 1.04, value)) * 100) / 100
-  const scale = Math.pow(verso / recto, 1 / 4)
-  const root = document.documentElement.style
-  root.setProperty('--verso-size', String(step(1 / scale)))
-  root.setProperty('--recto-size', String(step(scale)))
+/** The text's openings as set, and the pages that end a section (white there is no fault). */
+export interface Openings {
+  openings: Array<{verso: PageBox; recto: PageBox}>
+  sectionEnds: Set<PageBox>
 }
 
-/** Lay the text out on openings, after the pages already in the book. */
+/**
+ * Lay the text out on openings, after the pages already in the book, in
+ * the sizes of the two sides that leave the least white (see `balance.ts`).
+ */
 export function layoutOpenings(main: Element, lineHeight: number): void {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   F.collectNotes(main)
-  const pairs = F.pairsOf(main)
-  F.balanceSides(pairs)
-  F.limitTextHyphens(pairs)
+  F.fitOpenings(F.pairsOf(main), 2 * lineHeight + 2)
+}
+
+/**
+ * Set the pairs on openings at the sizes set on the root, after the pages
+ * already in the book; `keep` is the room a heading keeps below it.
+ */
+export function setOpenings(pairs: Pair[], keep: number): Openings {
+  const F = (globalThis as unknown as FacingGlobal).diglotFacing
+  const sectionEnds = new Set<PageBox>()
   const openings: Array<{verso: PageBox; recto: PageBox}> = []
   const sides: Side[] = [
     {kind: 'verso', opening: 0, carry: []},
@@ -166,13 +157,17 @@ export function layoutOpenings(main: Element, lineHeight: number): void {
     }
     return box
   }
-  const keep = 2 * lineHeight + 2
   boxOf(sides[0]!)
   for (const pair of pairs) {
     const start = Math.max(...sides.map((side) => side.opening))
     for (const side of sides) while (side.opening < start) advance(side)
     const empty = (side: Side): boolean => boxOf(side).flow.childElementCount === 0
-    if (pair.fresh && !sides.every(empty)) for (const side of sides) advance(side)
+    if (pair.fresh && !sides.every(empty)) {
+      for (const side of sides) {
+        sectionEnds.add(boxOf(side))
+        advance(side)
+      }
+    }
     // Both sides must be able to start here; else both start on the next opening.
     const units = [pair.verso, pair.recto]
     let results = sides.map((side, index) => F.placeUnit(boxOf(side), units[index]!.cloneNode(true) as HTMLElement, {split: !pair.heading, keep: pair.heading ? keep : 0, force: false}))
@@ -207,7 +202,9 @@ export function layoutOpenings(main: Element, lineHeight: number): void {
   // Notes still to be set: on pages of their own after the last.
   for (const side of sides) {
     while (side.carry.length > 0) advance(side)
+    sectionEnds.add(boxOf(side))
   }
+  return {openings, sectionEnds}
 }
 
 /** Lay out a run of units on ordinary pages (contents, glossary, index), each page of `matter`. */
