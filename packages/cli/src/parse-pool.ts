@@ -20,19 +20,39 @@ export const WORKER_START_CHARS = 80_000
 
 /** A `WorkBuilder` that uses up to `threads` threads (this one included). */
 export function parallelWorkBuilder(threads = os.availableParallelism()): WorkBuilder {
-  return async (sources: readonly WorkSource[], glossary: GlossarySource, prepared: PreparedGlossary): Promise<Built[]> => {
-    const sizes = sources.map((source) => Object.values(source.files).reduce((sum, text) => sum + text.length, 0))
-    const lanes = planLanes(sizes, threadsAvailable ? Math.min(threads, sources.length) : 1, WORKER_START_CHARS)
+  return async (
+    sources: readonly WorkSource[],
+    glossary: GlossarySource,
+    prepared: PreparedGlossary
+  ): Promise<Built[]> => {
+    const sizes = sources.map((source) =>
+      Object.values(source.files).reduce((sum, text) => sum + text.length, 0)
+    )
+    const lanes = planLanes(
+      sizes,
+      threadsAvailable ? Math.min(threads, sources.length) : 1,
+      WORKER_START_CHARS
+    )
     const results: Built[] = new Array<Built>(sources.length)
     // The workers start first, so that they load while this thread parses.
-    const elsewhere = lanes.slice(1).filter((lane) => lane.length > 0).map(async (lane) => {
-      const request = {kind: 'parse' as const, sources: lane.map((index) => sources[index] as WorkSource), glossary}
-      // A thread that cannot start (out of memory, a file gone) leaves its works to this one.
-      const built = await runOnThread<Built[]>(request).catch(() => request.sources.map((source) => buildWork(source, prepared)))
-      lane.forEach((index, at) => (results[index] = built[at] as Built))
-    })
+    const elsewhere = lanes
+      .slice(1)
+      .filter((lane) => lane.length > 0)
+      .map(async (lane) => {
+        const request = {
+          kind: 'parse' as const,
+          sources: lane.map((index) => sources[index] as WorkSource),
+          glossary
+        }
+        // A thread that cannot start (out of memory, a file gone) leaves its works to this one.
+        const built = await runOnThread<Built[]>(request).catch(() =>
+          request.sources.map((source) => buildWork(source, prepared))
+        )
+        for (const [at, index] of lane.entries()) results[index] = built[at] as Built
+      })
     for (const settled of elsewhere) settled.catch(() => {}) // (awaited below)
-    for (const index of lanes[0] ?? []) results[index] = buildWork(sources[index] as WorkSource, prepared)
+    for (const index of lanes[0] ?? [])
+      results[index] = buildWork(sources[index] as WorkSource, prepared)
     await Promise.all(elsewhere)
     return results
   }

@@ -24,13 +24,20 @@ export const threadsAvailable = workerFile !== undefined && existsSync(workerFil
  * The items on each thread (lane 0 is this thread), given each item's size
  * and what a worker's start costs in the same unit.
  */
-export function planLanes(sizes: readonly number[], threads: number, startCost: number): number[][] {
+export function planLanes(
+  sizes: readonly number[],
+  threads: number,
+  startCost: number
+): number[][] {
   const lanes: number[][] = Array.from({length: Math.max(1, threads)}, () => [])
   const load: number[] = lanes.map((_, lane) => (lane === 0 ? 0 : startCost))
-  const order = sizes.map((size, index) => ({size, index})).sort((a, b) => b.size - a.size || a.index - b.index)
+  const order = sizes
+    .map((size, index) => ({size, index}))
+    .sort((a, b) => b.size - a.size || a.index - b.index)
   for (const {size, index} of order) {
     let best = 0
-    for (let lane = 1; lane < lanes.length; lane++) if ((load[lane] as number) < (load[best] as number)) best = lane
+    for (let lane = 1; lane < lanes.length; lane++)
+      if ((load[lane] as number) < (load[best] as number)) best = lane
     ;(lanes[best] as number[]).push(index)
     load[best] = (load[best] as number) + size
   }
@@ -46,7 +53,9 @@ export function runOnThread<T>(request: ThreadRequest): Promise<T> {
       void worker.terminate()
     })
     worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`the worker thread stopped (exit code ${code})`)))
+    worker.once('exit', (code) =>
+      reject(new Error(`the worker thread stopped (exit code ${code})`))
+    )
     worker.postMessage(request)
   })
 }

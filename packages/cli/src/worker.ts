@@ -45,7 +45,10 @@ async function answer(request: ThreadRequest): Promise<unknown> {
 }
 
 parentPort?.once('message', (request: ThreadRequest) => {
-  answer(request).then((result) => parentPort?.postMessage(result), (error: unknown) => {
-    throw error
-  })
+  answer(request).then(
+    (result) => parentPort?.postMessage(result),
+    (error: unknown) => {
+      throw error
+    }
+  )
 })

@@ -21,7 +21,12 @@ describe('a format built work by work on several threads', () => {
   it('writes the same EPUB files as one build of both works', async () => {
     expect(threadsAvailable).toBe(true)
     const {tree} = await readContent(path.join(repoRoot, 'content'))
-    const options = (outDir: string) => ({outDir, templatesDir: path.join(repoRoot, 'templates'), sourceDateEpoch: 1_700_000_000, progress: () => {}})
+    const options = (outDir: string) => ({
+      outDir,
+      templatesDir: path.join(repoRoot, 'templates'),
+      sourceDateEpoch: 1_700_000_000,
+      progress: () => {}
+    })
     const serialDir = mkdtempSync(path.join(tmpdir(), 'diglot-by-work-serial-'))
     const threadedDir = mkdtempSync(path.join(tmpdir(), 'diglot-by-work-threads-'))
     const serial = await epubEdition.build(tree, options(serialDir))
@@ -30,6 +35,13 @@ describe('a format built work by work on several threads', () => {
     expect([...threaded.files].sort()).toEqual([...serial.files].sort())
     expect(serial.files).toEqual(['harmonious-world.epub', 'world-dream.epub'])
     expect(threaded.messages).toEqual(serial.messages)
-    for (const file of serial.files) expect(Buffer.compare(readFileSync(path.join(serialDir, file)), readFileSync(path.join(threadedDir, file))), file).toBe(0)
+    for (const file of serial.files)
+      expect(
+        Buffer.compare(
+          readFileSync(path.join(serialDir, file)),
+          readFileSync(path.join(threadedDir, file))
+        ),
+        file
+      ).toBe(0)
   })
 })

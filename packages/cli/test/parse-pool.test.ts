@@ -14,7 +14,10 @@ describe('parsing works on several threads', () => {
   it('keeps small works on this thread and gives the largest work this thread', () => {
     expect(planLanes([10_000, 12_000], 2, WORKER_START_CHARS)).toEqual([[1, 0], []])
     expect(planLanes([100_000, 196_000], 2, WORKER_START_CHARS)).toEqual([[1], [0]])
-    expect(planLanes([200_000, 200_000, 200_000, 200_000], 2, WORKER_START_CHARS)).toEqual([[0, 2], [1, 3]])
+    expect(planLanes([200_000, 200_000, 200_000, 200_000], 2, WORKER_START_CHARS)).toEqual([
+      [0, 2],
+      [1, 3]
+    ])
     expect(planLanes([200_000, 200_000], 1, WORKER_START_CHARS)).toEqual([[0, 1]])
   })
 

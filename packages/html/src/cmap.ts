@@ -9,14 +9,28 @@
  */
 import {inflateSync} from 'node:zlib'
 
-const tag = (text: string): number => ((text.charCodeAt(0) << 24) | (text.charCodeAt(1) << 16) | (text.charCodeAt(2) << 8) | text.charCodeAt(3)) >>> 0
+const tag = (text: string): number =>
+  ((text.charCodeAt(0) << 24) |
+    (text.charCodeAt(1) << 16) |
+    (text.charCodeAt(2) << 8) |
+    text.charCodeAt(3)) >>>
+  0
 
 const WOFF = tag('wOFF')
 const CMAP = tag('cmap')
 const SFNT = new Set([0x00010000, tag('OTTO'), tag('true')])
 
 /** fontkit's order of preference among Unicode subtables: [platform, encoding]. */
-const preferred: ReadonlyArray<readonly [number, number]> = [[3, 10], [0, 6], [0, 4], [3, 1], [0, 3], [0, 2], [0, 1], [0, 0]]
+const preferred: ReadonlyArray<readonly [number, number]> = [
+  [3, 10],
+  [0, 6],
+  [0, 4],
+  [3, 1],
+  [0, 3],
+  [0, 2],
+  [0, 1],
+  [0, 0]
+]
 
 /** The `cmap` table's bytes, or undefined when the file is not sfnt or WOFF 1.0 or has none. */
 function cmapTable(data: Uint8Array): DataView | undefined {
@@ -42,7 +56,11 @@ function cmapTable(data: Uint8Array): DataView | undefined {
   for (let index = 0; index < count; index++) {
     const at = 12 + index * 16
     if (view.getUint32(at) !== CMAP) continue
-    return new DataView(data.buffer, data.byteOffset + view.getUint32(at + 8), view.getUint32(at + 12))
+    return new DataView(
+      data.buffer,
+      data.byteOffset + view.getUint32(at + 8),
+      view.getUint32(at + 12)
+    )
   }
   return undefined
 }
@@ -56,7 +74,8 @@ export function mappedCodePoints(data: Uint8Array): number[] | undefined {
   for (const [platform, encoding] of preferred) {
     for (let index = 0; index < count && subtable === undefined; index++) {
       const at = 4 + index * 8
-      if (cmap.getUint16(at) === platform && cmap.getUint16(at + 2) === encoding) subtable = cmap.getUint32(at + 4)
+      if (cmap.getUint16(at) === platform && cmap.getUint16(at + 2) === encoding)
+        subtable = cmap.getUint32(at + 4)
     }
     if (subtable !== undefined) break
   }
@@ -71,7 +90,8 @@ export function mappedCodePoints(data: Uint8Array): number[] | undefined {
       const segments = cmap.getUint16(subtable + 6) / 2
       const ends = subtable + 14
       const starts = ends + segments * 2 + 2
-      for (let index = 0; index < segments; index++) range(cmap.getUint16(starts + index * 2), cmap.getUint16(ends + index * 2) + 1)
+      for (let index = 0; index < segments; index++)
+        range(cmap.getUint16(starts + index * 2), cmap.getUint16(ends + index * 2) + 1)
       return codes
     }
     case 12:

@@ -13,7 +13,9 @@ import {glyphSet} from '../src/fonts.js'
 const require = createRequire(import.meta.url)
 const files = (pkg: string): string[] => {
   const dir = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files')
-  return readdirSync(dir).filter((name) => name.endsWith('.woff')).map((name) => path.join(dir, name))
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.woff'))
+    .map((name) => path.join(dir, name))
 }
 const viaFontkit = (data: Buffer): number[] => {
   const font = fontkit.create(data)
@@ -32,7 +34,9 @@ describe('the characters a font file maps', () => {
   })
 
   it('are fontkit’s for a Noto Serif SC split file, and glyphSet gives them', () => {
-    const [file] = files('@fontsource/noto-serif-sc').filter((name) => /-119-400-normal\.woff$/.test(name))
+    const [file] = files('@fontsource/noto-serif-sc').filter((name) =>
+      /-119-400-normal\.woff$/.test(name)
+    )
     const data = readFileSync(file as string)
     expect(mappedCodePoints(data)).toEqual(viaFontkit(data))
     expect([...glyphSet(data)]).toEqual([...new Set(viaFontkit(data))])

@@ -15,14 +15,25 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 /** The Chromium processes started by this process (its direct children). */
 function browsers(): string[] {
-  const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], {encoding: 'utf8'})
-  return out.split('\n').map((line) => line.trim()).filter((line) => /chrom/i.test(line)).map((line) => line.split(/\s+/)[0] as string)
+  const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], {
+    encoding: 'utf8'
+  })
+  return out
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /chrom/i.test(line))
+    .map((line) => line.split(/\s+/)[0] as string)
 }
 
 describe('a browser kept warm between PDF builds', () => {
   it('is started once for two builds and ends when closed', async () => {
     const {tree} = await readContent(path.join(repo, 'test', 'fixtures', 'content'))
-    const options = async () => ({outDir: await mkdtemp(path.join(tmpdir(), 'diglot-warm-')), templatesDir: path.join(repo, 'templates'), sourceDateEpoch: 1_700_000_000, progress: () => {}})
+    const options = async () => ({
+      outDir: await mkdtemp(path.join(tmpdir(), 'diglot-warm-')),
+      templatesDir: path.join(repo, 'templates'),
+      sourceDateEpoch: 1_700_000_000,
+      progress: () => {}
+    })
     expect(browsers()).toEqual([])
     const close = keepBrowserWarm()
     try {
