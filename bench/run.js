@@ -7,7 +7,8 @@
  *
  * Default suites: process (whole commands against pandoc and a bare print),
  * watch, scaling, core. Also available: html, epub, pdf (the editions
- * in-process, warm). BENCH_RUNS=0.5 halves every run count (a quick look).
+ * in-process, warm). BENCH_RUNS=0.5 halves every run count (a quick look);
+ * BENCH_NOTE adds a paragraph under the header (e.g. on the machine's load).
  */
 import {writeFile} from 'node:fs/promises'
 import os from 'node:os'
@@ -37,6 +38,6 @@ Produced by \`npx -y pnpm@10.34.9 bench\` (that is, \`node bench/run.js ${chosen
 and bundling the command), on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${os.platform()}.
 This run took ${minutes.toFixed(1)} minutes${partial ? ' so far' : ''}; the load average at its end was ${load} (other work shares this machine, which is why
 every comparison alternates its subjects within one run and reports medians).
-Targets come from the issues.${partial ? `\n\n**Partial: the run was stopped after ${sections.length} of ${chosen.length} suites (${chosen.slice(sections.length).join(', ')} missing).**` : ''}
+Targets come from the issues.${process.env['BENCH_NOTE'] ? `\n\n${process.env['BENCH_NOTE']}` : ''}${partial ? `\n\n**Partial: the run was stopped after ${sections.length} of ${chosen.length} suites (${chosen.slice(sections.length).join(', ')} missing).**` : ''}
 `
 }

@@ -26,7 +26,7 @@ const outdir = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1
 const packages = path.resolve(cli, '..')
 
 /** Packages that stay external (they read files next to their own code, or are big and PDF-only). */
-const external = new Set(['puppeteer', 'puppeteer-core', 'pagedjs', 'epub-gen-memory', 'jszip', '@resvg/resvg-js', 'subset-font'])
+const external = new Set(['puppeteer', 'puppeteer-core', 'pagedjs', 'jszip', '@resvg/resvg-js', 'subset-font'])
 
 const toPosix = (file) => file.split(path.sep).join('/')
 
@@ -76,7 +76,7 @@ const workspace = {
 
 const result = await build({
   write: false,
-  entryPoints: {diglot: path.join(cli, 'dist', 'bin.js')},
+  entryPoints: {diglot: path.join(cli, 'dist', 'bin.js'), worker: path.join(cli, 'dist', 'worker.js')},
   outdir,
   bundle: true,
   splitting: true,

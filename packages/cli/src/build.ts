@@ -16,6 +16,8 @@ import path from 'node:path'
 import type {Output} from './output.js'
 import {outDirProblem, templatesDirProblem} from './out-dir.js'
 import {createStaging, type Staging} from './outputs.js'
+import {parallelWorkBuilder} from './parse-pool.js'
+import {buildByWork} from './by-work.js'
 
 /** The registered edition formats, loaded only when used. */
 export const formats: Record<string, () => Promise<EditionFormat>> = {
@@ -70,7 +72,8 @@ export async function build(contentDir: string, options: BuildCommandOptions, ou
   // The format modules load while the content is read.
   const loading = loadFormats(options.formats)
   loading.catch(() => {})
-  const {tree, messages} = await readContent(contentDir)
+  const jobs = options.jobs ?? defaultJobs()
+  const {tree, messages} = await readContent(contentDir, jobs > 1 ? {buildWorks: parallelWorkBuilder(jobs)} : {})
   for (const message of messages) output.error(formatMessage(message))
   if (hasErrors(messages)) {
     output.error('diglot build: the content has errors (above); nothing was built')
@@ -80,7 +83,7 @@ export async function build(contentDir: string, options: BuildCommandOptions, ou
   const templatesDir = options.templatesDir ?? (await findTemplates(contentDir, output))
   const staging = await createStaging(options.outDir)
   try {
-    const runs = await buildFormats(tree, {formats: options.formats, outDir: options.outDir, templatesDir, sourceDateEpoch: sourceDateEpoch(), jobs: options.jobs ?? defaultJobs(), staging}, output)
+    const runs = await buildFormats(tree, {formats: options.formats, outDir: options.outDir, templatesDir, sourceDateEpoch: sourceDateEpoch(), jobs, staging}, output)
     return runs.some((run) => run.failed) ? 1 : 0
   } finally {
     await staging.dispose()
@@ -125,12 +128,12 @@ export async function buildFormats(tree: Root, options: FormatsOptions, output: 
   const one = async (format: EditionFormat): Promise<{run: FormatRun; messages: DiglotMessage[]}> => {
     const started = performance.now()
     output.progress(`${format.name}: starting…`)
-    const result = await format.build(tree, {
+    const result = await buildByWork(format, tree, {
       outDir: staging ? staging.dir : options.outDir,
       templatesDir: options.templatesDir,
       sourceDateEpoch: options.sourceDateEpoch,
       progress: (work, step) => output.progress(`${format.name}: ${work}: ${step}…`)
-    })
+    }, options.jobs)
     if (staging) {
       committing = committing.then(() => staging.commit(format.name, result.files))
       await committing

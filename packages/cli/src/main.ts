@@ -27,7 +27,7 @@ Dates in the output come from SOURCE_DATE_EPOCH, so builds are reproducible.
   --out DIR        output folder (default dist)
   --templates DIR  folder whose html/, epub/, pdf/ files override the editions' own
                    (default: templates/ beside the content, when there is one)
-  --jobs N         formats built at once (default: the machine's cores; 1: one after another)
+  --jobs N         threads and formats at once (default: the machine's cores; 1: one after another)
   --watch          stay up: rebuild what changed when a source or template file is saved
   --serve          with --watch: serve the output on 127.0.0.1 with live reload
   --port N         port for --serve (default 4173; 0: any free port)

@@ -12,7 +12,7 @@
  * A source error is printed and the last good output stays; the next good save
  * rebuilds.
  */
-import {formatMessage, glossaryOf, hasErrors, works as worksOf, type Root, type Work} from '@diglot/core'
+import {formatMessage, glossaryOf, hasErrors, rememberSetBlocks, works as worksOf, type Root, type Work} from '@diglot/core'
 import {readContent, ReadCache} from '@diglot/core/fs'
 import {watch as watchFiles, type FSWatcher} from 'node:fs'
 import {readFile, rename, writeFile} from 'node:fs/promises'
@@ -20,6 +20,7 @@ import path from 'node:path'
 import v8 from 'node:v8'
 import {runInNewContext} from 'node:vm'
 import {buildFormats, findTemplates, sourceDateEpoch, unknownFormats} from './build.js'
+import {onlyWorks} from './by-work.js'
 import type {Output} from './output.js'
 import {startPreview, type PreviewServer} from './preview.js'
 
@@ -54,11 +55,6 @@ function changes(previous: Root | undefined, next: Root): {all: boolean; works: 
   const setChanged = before.length !== after.length || before.some((work, index) => work.id !== after[index]?.id)
   if (glossaryChanged || setChanged) return {all: true, works: after}
   return {all: false, works: after.filter((work, index) => work !== before[index])}
-}
-
-/** A tree with only some of a tree's works (and its glossary). */
-function only(tree: Root, keep: readonly Work[]): Root {
-  return {...tree, children: tree.children.filter((child) => child.type !== 'work' || keep.includes(child))}
 }
 
 /** Write a file whole: readers (a browser, a test) never see half of it. */
@@ -105,6 +101,8 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
   const templatesDir = options.templatesDir ?? (await findTemplates(contentDir))
   const outDir = path.resolve(options.outDir)
   const cache = new ReadCache()
+  // A save parses a work again: its unchanged blocks' punctuation is remembered.
+  rememberSetBlocks(true)
   /** The tree each format was last built from. */
   const builtFrom = new Map<string, Root>()
   /** Template folders (`html`, `epub`, `pdf`) written since the last rebuild. */
@@ -136,7 +134,7 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
         continue
       }
       // A book holds one work: only the changed works' books are made again.
-      const input = all || format === 'html' ? tree : only(tree, change.works)
+      const input = all || format === 'html' ? tree : onlyWorks(tree, change.works)
       const quiet: Output = {...output, info: () => {}}
       const runs = await buildFormats(input, {formats: [format], outDir, templatesDir, sourceDateEpoch: sourceDateEpoch(), jobs: 1}, quiet)
       if (runs.some((run) => run.failed)) ok = false
@@ -196,6 +194,8 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
     schedule()
   }
 
+  // The PDF's Chromium stays up between rebuilds.
+  const closeBrowser = options.formats.includes('pdf') ? (await import('@diglot/pdf')).keepBrowserWarm() : undefined
   const first = await rebuild()
   if (options.serve) {
     server = await startPreview(outDir, options.serve.port)
@@ -206,7 +206,7 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
     if (templatesDir !== undefined) watchers.push(watchFiles(templatesDir, {recursive: true}, (_event, file) => onTemplate(file)))
   } catch (error) {
     output.error(`diglot build --watch: cannot watch ${contentDir}: ${error instanceof Error ? error.message : String(error)}`)
-    await server?.close()
+    await Promise.all([server?.close(), closeBrowser?.()])
     return 1
   }
   output.info(`watching ${contentDir}${templatesDir === undefined ? '' : ` and ${templatesDir}`}${first.ok ? '' : ' (the content has errors)'}; Ctrl-C stops`)
@@ -224,7 +224,8 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
   for (const watcher of watchers) watcher.close()
   if (timer) clearTimeout(timer)
   await running
-  await server?.close()
+  await Promise.all([server?.close(), closeBrowser?.()])
+  rememberSetBlocks(false)
   return 0
 }
 

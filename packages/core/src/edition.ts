@@ -34,4 +34,10 @@ export interface EditionFormat {
   /** `html`, `epub`, `pdf`. */
   name: string
   build(tree: Root, options: EditionOptions): Promise<EditionResult>
+  /**
+   * Each work's files depend on that work (and the glossary) alone: a build of
+   * a tree holding some of the works writes their files, the same bytes. The
+   * CLI may then build the works on several threads.
+   */
+  byWork?: boolean
 }

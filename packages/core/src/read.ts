@@ -6,7 +6,7 @@ import {lstat, open, readdir, readlink, realpath, stat} from 'node:fs/promises'
 import {constants} from 'node:fs'
 import path from 'node:path'
 import type {PluggableList} from 'unified'
-import type {LanguageTag, Root, Work} from './types.js'
+import type {LanguageTag, Root, Work, WorkMeta} from './types.js'
 import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {buildWork, prepareGlossary, type ParseResult, type PreparedGlossary} from './work.js'
@@ -22,9 +22,32 @@ export interface ReadOptions {
   cwd?: string | undefined
   /** Parsed works kept between reads (`diglot build --watch`); unchanged files give the same nodes. */
   cache?: ReadCache | undefined
+  /** Parses the works of a content folder (default: one after another on this thread); `diglot build` spreads them over threads. Not used with `remarkPlugins` (functions stay on this thread). */
+  buildWorks?: WorkBuilder | undefined
   /** Extra remark plugins for every language file, run before Diglot's transforms (default: none). */
   remarkPlugins?: PluggableList | undefined
 }
+
+/** One work's sources, read and ready to parse. */
+export interface WorkSource {
+  meta: WorkMeta
+  files: Record<LanguageTag, string>
+  /** The work's folder as shown in messages. */
+  path: string
+}
+
+/** The glossary the works are parsed against: its text (undefined: no glossary) and its path as shown. */
+export interface GlossarySource {
+  text: string | undefined
+  path: string
+}
+
+/**
+ * Parses works against a glossary, each result in the order of `sources`. It
+ * must give what `buildWork(source, prepared)` gives, wherever it runs
+ * (`prepared` is `prepareGlossary(glossary.text, glossary.path)`).
+ */
+export type WorkBuilder = (sources: readonly WorkSource[], glossary: GlossarySource, prepared: PreparedGlossary) => Promise<Array<{work: Work | undefined; messages: DiglotMessage[]}>>
 
 /**
  * What `readContent` keeps between reads: the prepared glossary (by its text)
@@ -151,9 +174,10 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
   }
   const confinement = await confinementOf(contentDir, cwd)
   const glossaryPath = options.glossary ?? path.join(contentDir, 'glossary.yaml')
-  const prepared = await readGlossary(glossaryPath, cwd, confinement, options.glossary !== undefined, options.cache)
+  const {prepared, source: glossary} = await readGlossaryWithSource(glossaryPath, cwd, confinement, options.glossary !== undefined, options.cache)
   messages.push(...prepared.messages)
-  const works: Work[] = []
+  // Each work's files are read first; the works are then parsed together (on several threads when `buildWorks` says so).
+  const read: Array<WorkRead | {work: Work | undefined; messages: DiglotMessage[]}> = []
   for (const entry of entries) {
     if (entry.startsWith('.')) continue
     const dir = path.join(contentDir, entry)
@@ -177,7 +201,17 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
       }
       continue
     }
-    const result = await readWorkWith(dir, prepared, cwd, confinement, options.cache, options.remarkPlugins)
+    read.push(await readWorkSource(dir, prepared, cwd, confinement, options.cache))
+  }
+  const pending = read.filter((one): one is WorkRead => 'source' in one)
+  const {remarkPlugins} = options
+  const built =
+    options.buildWorks && pending.length > 1 && !remarkPlugins
+      ? await options.buildWorks(pending.map((one) => one.source), glossary, prepared)
+      : pending.map((one) => buildWork({...one.source, remarkPlugins}, prepared))
+  const works: Work[] = []
+  for (const one of read) {
+    const result = 'source' in one ? finishWork(one, built[pending.indexOf(one)] as {work: Work | undefined; messages: DiglotMessage[]}, prepared, options.cache) : one
     messages.push(...result.messages)
     if (result.work) works.push(result.work)
   }
@@ -200,7 +234,22 @@ async function folderKind(dir: string, confinement: Confinement): Promise<'folde
   }
 }
 
+/** A work whose files are read, still to be parsed. */
+interface WorkRead {
+  dir: string
+  source: WorkSource
+  key: string
+  /** Messages from reading its files and its metadata. */
+  messages: DiglotMessage[]
+}
+
 async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache, remarkPlugins?: PluggableList): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
+  const read = await readWorkSource(workDir, prepared, cwd, confinement, cache)
+  return 'source' in read ? finishWork(read, buildWork({...read.source, remarkPlugins}, prepared), prepared, cache) : read
+}
+
+/** Read a work's metadata and files: what is left to parse, or the result when nothing is (refused, or unchanged in `cache`). */
+async function readWorkSource(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache): Promise<WorkRead | {work: Work | undefined; messages: DiglotMessage[]}> {
   const messages: DiglotMessage[] = []
   const folder = shown(cwd, workDir)
   const metaText = await readText(path.join(workDir, 'work.yaml'), `${folder}/work.yaml`, messages, confinement)
@@ -225,10 +274,14 @@ async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: st
   const key = JSON.stringify([folder, metaText, files])
   const cached = cache?.works.get(workDir)
   if (cached && cached.key === key && cached.prepared === prepared && messages.length === 0) return {work: cached.work, messages: cached.messages}
-  const result = buildWork({meta, files, path: folder, remarkPlugins}, prepared)
-  const read = {work: result.work, messages: [...messages, ...metaReporter.messages, ...result.messages]}
-  cache?.works.set(workDir, {key, prepared, ...read})
-  return read
+  return {dir: workDir, source: {meta, files, path: folder}, key, messages: [...messages, ...metaReporter.messages]}
+}
+
+/** A parsed work with the messages of its reading, kept in `cache`. */
+function finishWork(read: WorkRead, result: {work: Work | undefined; messages: DiglotMessage[]}, prepared: PreparedGlossary, cache?: ReadCache): {work: Work | undefined; messages: DiglotMessage[]} {
+  const done = {work: result.work, messages: [...read.messages, ...result.messages]}
+  cache?.works.set(read.dir, {key: read.key, prepared, ...done})
+  return done
 }
 
 /**
@@ -236,20 +289,26 @@ async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: st
  * an entry gets an error there); a missing glossary that was asked for is an error.
  */
 async function readGlossary(file: string | undefined, cwd: string, confinement: Confinement, required: boolean, cache?: ReadCache): Promise<PreparedGlossary> {
-  if (file === undefined) return prepareGlossary(undefined)
+  return (await readGlossaryWithSource(file, cwd, confinement, required, cache)).prepared
+}
+
+/** The glossary, prepared, and what it was prepared from (for a work parsed on another thread). */
+async function readGlossaryWithSource(file: string | undefined, cwd: string, confinement: Confinement, required: boolean, cache?: ReadCache): Promise<{prepared: PreparedGlossary; source: GlossarySource}> {
+  if (file === undefined) return {prepared: prepareGlossary(undefined), source: {text: undefined, path: 'glossary.yaml'}}
   const messages: DiglotMessage[] = []
   const text = await readText(file, shown(cwd, file), messages, required ? {root: path.parse(path.resolve(file)).root, cwd} : confinement)
   const key = JSON.stringify([shown(cwd, file), text ?? null])
-  if (cache?.glossary?.key === key && messages.length === 0) return cache.glossary.prepared
+  const source = {text: text ?? undefined, path: shown(cwd, file)}
+  if (cache?.glossary?.key === key && messages.length === 0) return {prepared: cache.glossary.prepared, source}
   if (text === undefined && required) {
     const reporter = new Reporter(shown(cwd, file))
     reporter.report(undefined, 'file-missing', `glossary ${shown(cwd, file)} does not exist`)
     messages.push(...reporter.messages)
   }
-  const prepared = prepareGlossary(text ?? undefined, shown(cwd, file))
+  const prepared = prepareGlossary(source.text, source.path)
   prepared.messages.unshift(...messages)
   if (cache) cache.glossary = {key, prepared}
-  return prepared
+  return {prepared, source}
 }
 
 async function findGlossary(workDir: string): Promise<string | undefined> {

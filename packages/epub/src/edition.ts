@@ -1,9 +1,8 @@
 /**
- * The EPUB 3 edition: `dist/<work>.epub` for each work, assembled by
- * epub-gen-memory through our own OPF, nav and page templates
- * (templates/epub/), with subset fonts and a generated cover; its entries are
- * then re-packed in a deterministic zip (fixed entry dates and order) so that
- * the same source gives the same bytes.
+ * The EPUB 3 edition: `dist/<work>.epub` for each work, its OPF, nav and
+ * pages rendered with EJS from our templates (templates/epub/), with subset
+ * fonts and a generated cover, in a deterministic zip (fixed entry dates and
+ * order) so that the same source gives the same bytes.
  */
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -12,11 +11,11 @@ import {works, type DiglotMessage, type EditionFormat, type EditionOptions, type
 import {readTemplate} from '@diglot/core/fs'
 import {epubMessage} from './rules.js'
 import {describeChar} from '@diglot/html'
-import {EPub, type Content, type Options} from 'epub-gen-memory'
+import ejs from 'ejs'
 import {h} from 'hastscript'
 import {buildContent, xhtml, type Page} from './content/index.js'
 import {coverSvg, coverText, prepareCover, renderCover} from './cover.js'
-import {bookFonts, createFontSource, type BookFonts, type EmbeddedFont, type FontSource} from './fonts.js'
+import {bookFonts, createFontSource, type BookFonts, type FontSource} from './fonts.js'
 import {apparatusLang, metadataXml} from './package/metadata.js'
 import {zip, type ZipEntry} from './package/zip.js'
 
@@ -69,56 +68,11 @@ export interface BuildEpubOptions {
   onMissingGlyphs?: (missing: string[]) => void
 }
 
-/** Where epub-gen-memory puts the cover image (`cover.<extension>` in `OEBPS/`). */
+/** The cover image, in `OEBPS/`. */
 const coverHref = 'cover.png'
 
-/**
- * A cover file whose bytes are still being rendered (on resvg's thread):
- * epub-gen-memory hands `arrayBuffer()` to its zip as a promise, so the other
- * entries are compressed meanwhile.
- */
-class PendingFile extends File {
-  readonly #data: Promise<Uint8Array>
-  constructor(data: Promise<Uint8Array>, name: string, type: string) {
-    super([], name, {type})
-    this.#data = data
-  }
-
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#data as unknown as Promise<ArrayBuffer>
-  }
-}
-
-/**
- * epub-gen-memory, with its finished entries taken out for a deterministic
- * zip: its own `genEpub` compresses with JSZip at level 9 (slow) and dates
- * every entry with the clock.
- */
-class Assembler extends EPub {
-  readonly #fonts: EmbeddedFont[]
-  constructor(options: Options, chapters: Content, fonts: EmbeddedFont[]) {
-    super(options, chapters)
-    this.#fonts = fonts
-  }
-
-  /** epub-gen-memory's `fonts` step downloads from URLs; our subset fonts are already in memory. */
-  protected override async downloadAllFonts(): Promise<void> {
-    const folder = this.zip.folder('OEBPS')?.folder('fonts')
-    for (const font of this.#fonts) folder?.file(font.filename, font.data)
-  }
-
-  /** Every file `render()` put in the book, in its order, without directories and without the NCX (EPUB 3 only). */
-  entries(): Array<Promise<ZipEntry>> {
-    const files = Object.values(this.zip.files).filter((file) => !file.dir && file.name !== 'OEBPS/toc.ncx')
-    if (files[0]?.name !== 'mimetype') throw new Error('epub: epub-gen-memory did not write the mimetype first')
-    return files.map(async (file) => ({
-      name: file.name,
-      data: await file.async('uint8array'),
-      // The mimetype must be stored; the PNG cover is already deflated.
-      store: file.name === 'mimetype' || file.name.endsWith('.png')
-    }))
-  }
-}
+/** The container document every EPUB has (as epub-gen-memory, which assembled the books before, wrote it). */
+const containerXml = '<?xml version="1.0" encoding="UTF-8" ?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>'
 
 /** Build one work's EPUB in memory. */
 export async function buildEpub(tree: Root, work: Work, options: BuildEpubOptions): Promise<Buffer> {
@@ -174,41 +128,46 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
     hasGlossary: content.hasGlossary,
     hasCover: withCover
   })
-  const epubOptions: Options & Record<string, unknown> = {
+  // The fields the templates get (those epub-gen-memory gave them, which assembled the books before).
+  const bookFields = {
     title: work.meta.title[lang] ?? work.id,
     lang,
-    css,
     version: 3,
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     date: new Date(sourceDateEpoch * 1000).toISOString(),
-    ...(cover ? {cover: new PendingFile(cover, coverHref, 'image/png')} : {}),
-    chapterXHTML: templates.page,
-    contentOPF: templates.opf,
-    tocXHTML: templates.nav,
-    tocNCX: '',
-    verbose: false,
-    // Our templates' own fields (epub-gen-memory passes every option to them).
+    ...(withCover ? {cover: {mediaType: 'image/png', extension: 'png'}} : {}),
+    // Our templates' own fields.
     packageLang: lang,
     metadata,
     manifest,
     spine,
     navBody: content.nav
   }
-  // Each page's XHTML goes in as a template field, not as `content`: epub-gen-memory would
-  // re-serialize `content` (numeric entities everywhere, attribute whitelist).
-  const chapters = pages.map((one) => ({title: one.title, filename: one.filename, content: '', body: one.body, bodyType: one.bodyType, pageLang: one.lang}))
-  const epub = new Assembler(epubOptions, chapters, fonts.fonts)
-  await epub.render()
-  const entries = epub.entries()
+  // Each page's XHTML goes in as the template field `body`, already serialized.
+  const chapters = pages.map((one, index) => ({id: `item_${index}`, url: '', excludeFromToc: false, beforeToc: false, author: [] as string[], title: one.title, filename: one.filename, content: '', body: one.body, bodyType: one.bodyType, pageLang: one.lang}))
+  const entries: Array<ZipEntry | Promise<ZipEntry>> = [
+    // The mimetype first and stored; the PNG cover is already deflated.
+    {name: 'mimetype', data: 'application/epub+zip', store: true},
+    {name: 'OEBPS/style.css', data: css},
+    ...chapters.map((chapter) => ({name: `OEBPS/${chapter.filename}`, data: ejs.render(templates.page, {lang, prependChapterTitles: false, ...chapter})})),
+    {name: 'META-INF/container.xml', data: containerXml},
+    {name: 'OEBPS/content.opf', data: ejs.render(templates.opf, {...bookFields, images: [], content: chapters})},
+    {name: 'OEBPS/toc.xhtml', data: ejs.render(templates.nav, {...bookFields, images: [], content: chapters})},
+    ...fonts.fonts.map((font) => ({name: `OEBPS/fonts/${font.filename}`, data: font.data})),
+    // The cover renders on resvg's thread while the entries before it are compressed.
+    ...(cover ? [cover.then((data) => ({name: `OEBPS/${coverHref}`, data, store: true}))] : [])
+  ]
   // Handled when zipped, in order; until then a failure (of the cover) must not count as unhandled.
-  for (const entry of entries) entry.catch(() => undefined)
+  for (const entry of entries) if (entry instanceof Promise) entry.catch(() => undefined)
   return zip(entries, new Date(sourceDateEpoch * 1000))
 }
 
 /** Builds the epub edition of every work. */
 export const epubEdition: EditionFormat = {
   name: 'epub',
+  // A book holds one work.
+  byWork: true,
   async build(tree: Root, options: EditionOptions) {
     prepareCover()
     const templates = await loadTemplates(options.templatesDir)

@@ -49,13 +49,15 @@ interface Face {
  */
 export interface FontSource {
   faces: Map<string, Promise<Face[]>>
+  /** The files as read (WOFF). */
+  files: Map<string, Promise<Buffer>>
   sources: Map<string, Promise<Buffer>>
   subsets: Map<string, Promise<Buffer>>
   glyphs: Map<string, Promise<Set<number>>>
 }
 
 export function createFontSource(): FontSource {
-  return {faces: new Map(), sources: new Map(), subsets: new Map(), glyphs: new Map()}
+  return {faces: new Map(), files: new Map(), sources: new Map(), subsets: new Map(), glyphs: new Map()}
 }
 
 /** The split files of a Fontsource package for one weight and style, with their unicode ranges. */
@@ -90,9 +92,8 @@ export function woffToSfnt(woff: Buffer): Buffer {
   const view = new DataView(woff.buffer, woff.byteOffset, woff.byteLength)
   if (view.getUint32(0) !== 0x774f4646) return woff // not 'wOFF': already sfnt
   const flavor = view.getUint32(4)
-  const numTables = view.getUint16(12)
   const tables: Array<{tag: number; checksum: number; data: Uint8Array}> = []
-  for (let index = 0; index < numTables; index++) {
+  for (let index = 0; index < view.getUint16(12); index++) {
     const at = 44 + index * 20
     const offset = view.getUint32(at + 4)
     const compLength = view.getUint32(at + 8)
@@ -100,6 +101,7 @@ export function woffToSfnt(woff: Buffer): Buffer {
     const raw = woff.subarray(offset, offset + compLength)
     tables.push({tag: view.getUint32(at), checksum: view.getUint32(at + 16), data: compLength < origLength ? inflateSync(raw) : raw})
   }
+  const numTables = tables.length
   let size = 12 + 16 * numTables
   for (const table of tables) size += (table.data.length + 3) & ~3
   const out = Buffer.alloc(size)
@@ -135,20 +137,29 @@ function subset(source: FontSource, file: string, text: string): Promise<Buffer>
   return cached
 }
 
-/** The code points a source file really has glyphs for (its `cmap`), read once per build. */
+/** The code points a source file really has glyphs for (its `cmap`, the only table inflated), read once per build. */
 function sourceGlyphs(source: FontSource, file: string): Promise<Set<number>> {
   let cached = source.glyphs.get(file)
   if (!cached) {
-    cached = sourceData(source, file).then(glyphSet)
+    cached = sourceFile(source, file).then(glyphSet)
     source.glyphs.set(file, cached)
   }
   return cached
 }
 
+function sourceFile(source: FontSource, file: string): Promise<Buffer> {
+  let woff = source.files.get(file)
+  if (!woff) {
+    woff = readFile(file)
+    source.files.set(file, woff)
+  }
+  return woff
+}
+
 function sourceData(source: FontSource, file: string): Promise<Buffer> {
   let sfnt = source.sources.get(file)
   if (!sfnt) {
-    sfnt = readFile(file).then(woffToSfnt)
+    sfnt = sourceFile(source, file).then((woff) => woffToSfnt(woff))
     source.sources.set(file, sfnt)
   }
   return sfnt

@@ -6,6 +6,7 @@ import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import * as fontkit from 'fontkit'
+import {mappedCodePoints} from './cmap.js'
 
 /** A face of a @fontsource package (one unicode-range subset). */
 export interface FontFace {
@@ -96,10 +97,12 @@ export function codePointsOf(text: string, into = new Set<number>()): Set<number
 
 /**
  * The code points a font file really has a glyph for, read from its `cmap`
- * with fontkit (TrueType/OpenType, WOFF and WOFF2): declared `unicode-range`s
- * are promises, the glyph table is the fact.
+ * (`cmap.ts` for TrueType/OpenType and WOFF; fontkit for the rest, WOFF2):
+ * declared `unicode-range`s are promises, the glyph table is the fact.
  */
 export function glyphSet(data: Uint8Array): Set<number> {
+  const mapped = mappedCodePoints(data)
+  if (mapped) return new Set(mapped)
   const font = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
   const face = 'fonts' in font ? font.fonts[0] : font
   return new Set(face ? face.characterSet : [])

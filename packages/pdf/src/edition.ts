@@ -11,6 +11,7 @@ import {fileURLToPath} from 'node:url'
 import {works, type DiglotMessage, type EditionFormat, type EditionOptions, type Root} from '@diglot/core'
 import {readTemplate} from '@diglot/core/fs'
 import {pdfMessage} from './rules.js'
+import type {Browser} from 'puppeteer'
 import {renderFacing} from './node/facing.js'
 import {covered, fontFaces, fontPackages} from './node/fonts.js'
 import {printDocument, type PrintDocument} from './document/print-document.js'
@@ -101,6 +102,32 @@ async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: P
   })
 }
 
+/** The browser kept between builds (`keepBrowserWarm`), or undefined: each build launches and closes its own. */
+let warm: {launching: Promise<Browser>} | undefined
+
+/**
+ * Keep one Chromium for every PDF build of this process (`diglot build
+ * --watch`): a rebuild skips Chromium's start. A browser that went away is
+ * launched again at the next build. Returns what closes it.
+ */
+export function keepBrowserWarm(chromiumPath?: string): () => Promise<void> {
+  warm ??= {launching: launchBrowser(chromiumPath)}
+  warm.launching.catch(() => {})
+  return async () => {
+    const kept = warm
+    warm = undefined
+    await kept?.launching.then((browser) => browser.close()).catch(() => {})
+  }
+}
+
+/** The kept browser (launched again if it went away), or a new one for this build alone. */
+async function browserFor(chromiumPath: string | undefined): Promise<{launching: Promise<Browser>; kept: boolean}> {
+  if (!warm) return {launching: launchBrowser(chromiumPath), kept: false}
+  const browser = await warm.launching.catch(() => undefined)
+  if (!browser?.connected) warm.launching = launchBrowser(chromiumPath)
+  return {launching: warm.launching, kept: true}
+}
+
 /** Build options of `buildPdfEdition`: those every edition gets, and the Chromium to print with. */
 export interface PdfBuildOptions extends EditionOptions {
   /** Path of the Chromium executable (default: `PUPPETEER_EXECUTABLE_PATH`, else Debian's `/usr/bin/chromium`). */
@@ -113,7 +140,7 @@ export interface PdfBuildOptions extends EditionOptions {
  */
 export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, concurrency = availableParallelism()): Promise<{files: string[]; messages: DiglotMessage[]}> {
   // Chromium starts first, while the fonts are read and the first work is composed.
-  const launching = launchBrowser(options.chromiumPath)
+  const {launching, kept} = await browserFor(options.chromiumPath)
   launching.catch(() => {})
   const packages = fontPackages()
   let server: PageServer | undefined
@@ -146,7 +173,7 @@ export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, conc
     }
     await Promise.all(Array.from({length: Math.max(1, Math.min(concurrency, list.length))}, worker))
   } finally {
-    await Promise.all([launching.then((browser) => browser.close()).catch(() => {}), server?.close()])
+    await Promise.all([kept ? undefined : launching.then((browser) => browser.close()).catch(() => {}), server?.close()])
   }
   return {files: results.map((result) => result.file), messages: results.flatMap((result) => result.messages)}
 }

@@ -1,4 +1,4 @@
-export {pdfEdition, buildPdfEdition, printHtml, missingGlyphs, type PdfBuildOptions} from './edition.js'
+export {pdfEdition, buildPdfEdition, keepBrowserWarm, printHtml, missingGlyphs, type PdfBuildOptions} from './edition.js'
 export {pdfRules, pdfMessage, type PdfRuleId} from './rules.js'
 export {printDocument, type PrintDocument} from './document/print-document.js'
 export {shortTitle} from './document/titles.js'

@@ -118,8 +118,34 @@ function opensAt(text: string, offset: number): boolean {
   return before === undefined || /[\s([{\u2014\u2013\u201C\u2018\uFFFC]/u.test(before)
 }
 
+/**
+ * Blocks already set, by language rule and text, when remembering is on
+ * (`diglot build --watch` parses a changed work again, and only its changed
+ * blocks miss). Bounded: a long session starts afresh when it is full.
+ */
+const setBlocks = new Map<string, string>()
+const MAX_SET_BLOCKS = 50_000
+let remembering = false
+
+/** Remember set blocks from now on (a long-running process that parses the same texts again), or stop and forget. */
+export function rememberSetBlocks(on: boolean): void {
+  remembering = on
+  if (!on) setBlocks.clear()
+}
+
 /** The length-preserving rules on one string. */
 function smartenJoined(text: string, english: boolean): string {
+  if (!remembering) return smartenJoinedAnew(text, english)
+  const key = (english ? 'e' : 'o') + text
+  const known = setBlocks.get(key)
+  if (known !== undefined) return known
+  const result = smartenJoinedAnew(text, english)
+  if (setBlocks.size >= MAX_SET_BLOCKS) setBlocks.clear()
+  setBlocks.set(key, result)
+  return result
+}
+
+function smartenJoinedAnew(text: string, english: boolean): string {
   let result = english && /["']/.test(text) ? String(quotes.processSync(text)) : text
   if (result.length !== text.length) result = text // (never expected: every rule is one character for one)
   // SmartyPants leaves a run of quotes (`""`) alone; each takes its side from what precedes it.

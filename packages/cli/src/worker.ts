@@ -1,0 +1,54 @@
+/**
+ * A worker thread of `threads.ts`: it parses works (the works' sources and the
+ * glossary's text in, each work's tree and messages out, as the main thread
+ * would make them) or builds a format's files for some of the works.
+ */
+import {parentPort} from 'node:worker_threads'
+import {buildWork, prepareGlossary, type DiglotMessage, type Root} from '@diglot/core'
+import type {GlossarySource, WorkSource} from '@diglot/core/fs'
+import {formats} from './build.js'
+
+/** Parse these works against this glossary. */
+export interface ParseRequest {
+  kind: 'parse'
+  sources: WorkSource[]
+  glossary: GlossarySource
+}
+
+/** Build `format`'s files of the works in `tree` into `outDir`. */
+export interface FormatRequest {
+  kind: 'format'
+  format: string
+  tree: Root
+  outDir: string
+  templatesDir: string | undefined
+  sourceDateEpoch: number
+}
+
+export type ThreadRequest = ParseRequest | FormatRequest
+
+async function answer(request: ThreadRequest): Promise<unknown> {
+  if (request.kind === 'parse') {
+    const prepared = prepareGlossary(request.glossary.text, request.glossary.path)
+    return request.sources.map((source) => buildWork(source, prepared))
+  }
+  const load = formats[request.format]
+  if (!load) throw new Error(`unknown format ${request.format}`)
+  const format = await load()
+  const result: {files: string[]; messages: DiglotMessage[]} = await format.build(request.tree, {
+    outDir: request.outDir,
+    templatesDir: request.templatesDir,
+    sourceDateEpoch: request.sourceDateEpoch,
+    progress: () => {}
+  })
+  return result
+}
+
+parentPort?.once('message', (request: ThreadRequest) => {
+  answer(request).then(
+    (result) => parentPort?.postMessage(result),
+    (error: unknown) => {
+      throw error
+    }
+  )
+})
