@@ -20,7 +20,7 @@ export interface PreviewServer {
 }
 
 /** The path of the reload events. */
-export const eventsPath = '/__diglot/events'
+const eventsPath = '/__diglot/events'
 
 const reloadScript = `<script>new EventSource(${JSON.stringify(eventsPath)}).addEventListener('reload', () => location.reload())</script>`
 

@@ -9,14 +9,14 @@ import type {GlossarySource, WorkSource} from '@diglot/core/fs'
 import {formats} from './build.js'
 
 /** Parse these works against this glossary. */
-export interface ParseRequest {
+interface ParseRequest {
   kind: 'parse'
   sources: WorkSource[]
   glossary: GlossarySource
 }
 
 /** Build `format`'s files of the works in `tree` into `outDir`. */
-export interface FormatRequest {
+interface FormatRequest {
   kind: 'format'
   format: string
   tree: Root

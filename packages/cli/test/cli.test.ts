@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {fromJson, rules, type RuleId} from '@diglot/core'
+import {fromJson, sourceRules, type RuleId} from '@diglot/core'
 import {main} from '../src/main.js'
 import type {Output} from '../src/output.js'
 
@@ -240,7 +240,7 @@ describe('the built binary', () => {
     expect(`${lines.join('\n')}\n`).toBe(readFileSync(path.join(dir, 'expected.txt'), 'utf8'))
     expect(summary).toMatch(/^\d+ work\(s\) checked: \d+ error\(s\), \d+ warning\(s\)$/)
     expect(stdout).toBe('')
-    expect(code).toBe(rules[rule as RuleId] === 'error' ? 1 : 0)
+    expect(code).toBe(sourceRules[rule as RuleId] === 'error' ? 1 : 0)
   })
 })
 

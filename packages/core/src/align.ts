@@ -39,7 +39,7 @@ const names: Record<string, string> = {
 }
 
 /** The alignable blocks of a file, reporting blocks the format does not allow. */
-export function alignableBlocks(source: LanguageSource): RootContent[] {
+function alignableBlocks(source: LanguageSource): RootContent[] {
   const blocks: RootContent[] = []
   for (const node of source.tree.children) {
     if (alignable.has(node.type as string)) blocks.push(node)

@@ -80,7 +80,7 @@ export function checkFields(source: YamlSource, shape: Shape, reporter: Reporter
 }
 
 /** The known field nearest to `name` (case-insensitive edit distance, transpositions count once), if near enough. */
-export function closestField(name: string, known: readonly string[]): string | undefined {
+function closestField(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined
   let bestDistance = Number.POSITIVE_INFINITY
   for (const candidate of known) {

@@ -7,7 +7,6 @@ export {parseWorkMeta} from './meta.js'
 export {parseGlossary, createGlossaryMatchers, glossarySortKey, type GlossaryMatch, type GlossaryMatcher} from './glossary.js'
 export {toJson, fromJson, type ToJsonOptions} from './json.js'
 export {
-  rules,
   sourceRules,
   rulesUrl,
   createMessage,

@@ -45,7 +45,7 @@ export function forbiddenCharacters(text: string): Array<{char: string; line: nu
 }
 
 /** `text` with every forbidden character replaced by U+FFFD (so that the rest can still be checked). */
-export function withoutForbidden(text: string): string {
+function withoutForbidden(text: string): string {
   return text.replace(new RegExp(forbidden.source, 'g'), '\uFFFD')
 }
 

@@ -41,7 +41,6 @@ export const sourceRules = {
 } as const satisfies Record<string, 'error' | 'warning'>
 
 /** Every rule checked on a source, with its severity (the renderers own the rules of their editions). */
-export const rules = sourceRules
 
 /** A rule id of `@diglot/core`. */
 export type RuleId = keyof typeof sourceRules

@@ -8,7 +8,7 @@ import {checkFields, workShape} from './fields.js'
 import {checkCharacters} from './limits.js'
 
 /** Work ids that would overwrite another output of the build (`<out>/glossary/`, `<out>/assets/`). */
-export const reservedWorkIds: ReadonlySet<string> = new Set(['glossary', 'assets'])
+const reservedWorkIds: ReadonlySet<string> = new Set(['glossary', 'assets'])
 
 const languageTag = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
 const trims = new Set(['A5', '6x9in'])

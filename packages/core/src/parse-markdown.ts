@@ -12,11 +12,6 @@ import type {Root} from 'mdast'
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml'])
 const processor = parser().freeze()
 
-/** Parse one language file's Markdown into mdast. */
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text)
-}
-
 /**
  * The Diglot parser with extra remark plugins (syntax extensions change the
  * parse; transforms run before Diglot's own).

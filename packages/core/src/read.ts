@@ -6,7 +6,7 @@ import {lstat, open, readdir, readlink, realpath, stat} from 'node:fs/promises'
 import {constants} from 'node:fs'
 import path from 'node:path'
 import type {PluggableList} from 'unified'
-import type {LanguageTag, Root, Work, WorkMeta} from './types.js'
+import type {LanguageTag, Work, WorkMeta} from './types.js'
 import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {buildWork, prepareGlossary, type ParseResult, type PreparedGlossary} from './work.js'
@@ -330,4 +330,3 @@ function shown(cwd: string, file: string): string {
   return relative.startsWith('..') ? path.resolve(cwd, file) : relative.split(path.sep).join('/') || '.'
 }
 
-export type {Root}

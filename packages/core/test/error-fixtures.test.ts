@@ -9,7 +9,7 @@
 import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {formatMessage, hasErrors, rules, sourceRules, type RuleId} from '../src/index.js'
+import {formatMessage, hasErrors, sourceRules, type RuleId} from '../src/index.js'
 import {readContent, readWork} from '../src/fs.js'
 import {fixturesDir} from './helpers.js'
 
@@ -52,7 +52,7 @@ describe('error fixtures', () => {
       const {messages} = await read(dir)
       const own = messages.filter((message) => message.ruleId === rule)
       expect(own.length).toBeGreaterThan(0)
-      const severity = rules[rule as RuleId]
+      const severity = sourceRules[rule as RuleId]
       for (const message of own) expect(message.fatal).toBe(severity === 'error')
       if (severity === 'error') expect(hasErrors(messages)).toBe(true)
       else expect(hasErrors(messages), 'a warning fixture must not hold errors').toBe(false)

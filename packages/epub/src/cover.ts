@@ -58,7 +58,7 @@ const rule = {width: 140, height: 4, color: '#b0883c', margin: 60}
 const spaceAdvance = 0.26
 
 /** What the cover shows, block by block (pure; no fonts needed). */
-export function coverBlocks(work: Work): Array<{kind: keyof typeof styles | 'rule' | 'spacer'; text: string; lang?: string}> {
+function coverBlocks(work: Work): Array<{kind: keyof typeof styles | 'rule' | 'spacer'; text: string; lang?: string}> {
   const meta = work.meta
   const [original, translation] = work.languages
   const blocks: Array<{kind: keyof typeof styles | 'rule' | 'spacer'; text: string; lang?: string}> = []

@@ -20,7 +20,7 @@ import {apparatusLang, metadataXml} from './package/metadata.js'
 import {zip, type ZipEntry} from './package/zip.js'
 
 /** The templates and styles this package ships (`packages/epub/templates/`); a templates folder's `epub/` overrides them. */
-export const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
+const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
 
 /** The templates the edition reads (shipped, or from a templates folder's `epub/`). */
 export interface Templates {

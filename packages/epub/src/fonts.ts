@@ -88,7 +88,7 @@ function faces(source: FontSource, pkg: string, weight: number, style: 'normal' 
  * WOFF 1.0 → sfnt (TrueType), inflating each table with Node's zlib: the same
  * tables subset-font would get through its pure-JS inflate, several times faster.
  */
-export function woffToSfnt(woff: Buffer): Buffer {
+function woffToSfnt(woff: Buffer): Buffer {
   const view = new DataView(woff.buffer, woff.byteOffset, woff.byteLength)
   if (view.getUint32(0) !== 0x774f4646) return woff // not 'wOFF': already sfnt
   const flavor = view.getUint32(4)

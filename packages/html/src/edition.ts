@@ -17,14 +17,14 @@ import {glossaryPage, indexPage, workPage} from './pages/index.js'
 import {markLessThan, unmarkLessThan} from './attributes.js'
 
 /** The templates and styles this package ships (`packages/html/templates/`); a templates folder's `html/` overrides them. */
-export const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
+const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
 
 /** The files of `templates/` copied to `assets/`. */
 export const templateAssets = ['diglot.css', 'print.css', 'diglot.js'] as const
 
 /** Serialize a hast document to HTML. */
 export function serialize(tree: HastRoot): string {
-  return unmarkLessThan(unified().use(rehypeStringify, {upperDoctype: false}).stringify(markLessThan(tree))) + '\n'
+  return `${unmarkLessThan(unified().use(rehypeStringify, {upperDoctype: false}).stringify(markLessThan(tree)))}\n`
 }
 
 /** Render the pages of the edition in memory: path (relative to outDir) → HTML. */
@@ -75,7 +75,7 @@ export async function buildHtml(tree: Root, options: EditionOptions): Promise<Ed
  * face whose real glyph table (read with fontkit) has it: the browser takes a
  * character only from a face whose `unicode-range` holds it.
  */
-export async function missingGlyphs(faces: readonly FontFace[], points: ReadonlySet<number>): Promise<DiglotMessage[]> {
+async function missingGlyphs(faces: readonly FontFace[], points: ReadonlySet<number>): Promise<DiglotMessage[]> {
   // Read from the WOFF twin of each WOFF2 file (the same font; fontkit's WOFF2 decoder is several times slower).
   const tables = await Promise.all(faces.map(async (face) => glyphSet(await readFile(face.file.replace(/\.woff2$/, '.woff')).catch(() => readFile(face.file)))))
   const messages: DiglotMessage[] = []

@@ -25,14 +25,14 @@ import {renumberStructureIds} from './node/structure-ids.js'
 import {markArtifacts} from './node/artifacts.js'
 
 /** Fill the print template. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
+function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '')
 }
 
 const escapeHtml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The templates and styles this package ships (`packages/pdf/templates/`); a templates folder's `pdf/` overrides them. */
-export const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
+const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
 
 /** Build the HTML page of a work for Chromium: the template filled, the style sheet of its layout inlined; `templatesDir` overrides the shipped templates. */
 export async function printHtml(document: PrintDocument, templatesDir: string | undefined, fontsCss: string): Promise<string> {

@@ -14,11 +14,6 @@ type Directive = ContainerDirective | LeafDirective | TextDirective
 /** Marks text whose glossary matching is suppressed (`:noterm`). */
 export const NO_TERM = 'diglotNoTerm'
 
-/** Placeholder block for `::untranslated`; consumed by alignment. */
-export interface UntranslatedPlaceholder {
-  type: 'untranslatedPlaceholder'
-  position?: Root['position']
-}
 
 const known = 'pb, gap, sic, ed, lang, term, noterm, untranslated, editorial'
 

@@ -52,7 +52,7 @@ const quotes = unified()
   .freeze()
 
 /** Whether English quote rules apply to a language. */
-export function usesEnglishQuotes(lang: LanguageTag): boolean {
+function usesEnglishQuotes(lang: LanguageTag): boolean {
   return (lang.split('-')[0] ?? lang).toLowerCase() === 'en'
 }
 

@@ -86,7 +86,7 @@ function isMetadata(value: string): boolean {
 }
 
 /** A link's target: where it may point, or why not. */
-export function classifyUrl(url: string): {ok: true; fragment?: string} | {ok: false; reason: string} {
+function classifyUrl(url: string): {ok: true; fragment?: string} | {ok: false; reason: string} {
   const trimmed = url.trim()
   if (trimmed.startsWith('#')) return {ok: true, fragment: decodeFragment(trimmed.slice(1))}
   let parsed: URL | undefined

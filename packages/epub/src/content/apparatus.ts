@@ -8,7 +8,7 @@ import type {Page} from './types.js'
 export type Locators = (entry: ApparatusEntry) => Array<{href: string; label: string}>
 
 /** The forms of an entry, the work's languages first; a listed (`indexAs`) headword replaces its language's form. */
-export function entryForms(entry: ApparatusEntry): ElementContent[] {
+function entryForms(entry: ApparatusEntry): ElementContent[] {
   const parts: ElementContent[] = []
   for (const forms of entry.forms) {
     const form = forms.lang === entry.headword.lang ? entry.headword.text : forms.forms[0]
@@ -71,7 +71,7 @@ export function indexPage(group: ApparatusGroup, lang: string, locators: Locator
   }
 }
 
-export function joinLinks(links: Array<{href: string; label: string}>, type?: string): ElementContent[] {
+function joinLinks(links: Array<{href: string; label: string}>, type?: string): ElementContent[] {
   const parts: ElementContent[] = []
   links.forEach((link, index) => {
     if (index > 0) parts.push({type: 'text', value: ', '})

@@ -25,7 +25,7 @@ export function chapterUnits(work: Work): Unit[] {
   let nodes: Array<Section | Alignment> = top
   const lone = top.length === 1 && top[0]?.type === 'section' ? top[0] : undefined
   const units: Unit[] = []
-  if (lone && lone.children.some((child) => child.type === 'section')) {
+  if (lone?.children.some((child) => child.type === 'section')) {
     const opening = lone.children.filter((child): child is Alignment => child.type === 'alignment')
     units.push({nodes: opening, title: titleOf(lone)})
     nodes = lone.children.filter((child): child is Section => child.type === 'section')

@@ -6,7 +6,7 @@ import {h} from 'hastscript'
 import {tagged} from './xhtml.js'
 import type {Page} from './types.js'
 
-export function titleLines(work: Work): ElementContent[] {
+function titleLines(work: Work): ElementContent[] {
   const result: ElementContent[] = []
   work.languages.forEach((language, index) => {
     const title = work.meta.title[language]

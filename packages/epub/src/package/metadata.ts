@@ -6,7 +6,7 @@ import {createHash} from 'node:crypto'
 import {apparatusLanguage, languageName as modelLanguageName, type Person, type Work} from '@diglot/core'
 
 /** The English name of a language tag (the book model's, from CLDR). */
-export function languageName(tag: string): string {
+function languageName(tag: string): string {
   return modelLanguageName(tag, 'en')
 }
 
@@ -44,7 +44,7 @@ export function identifierOf(workId: string): string {
 }
 
 /** `YYYY-MM-DDThh:mm:ssZ` for `dcterms:modified`. */
-export function modifiedOf(sourceDateEpoch: number): string {
+function modifiedOf(sourceDateEpoch: number): string {
   return new Date(sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 

@@ -134,7 +134,7 @@ function heading(state: DiglotState, node: Heading): ElementContent | ElementCon
 }
 
 /** Longest person's name (in characters) kept on one line. */
-export const shortName = 12
+const shortName = 12
 
 /** The text of an mdast node and its descendants. */
 function plainText(node: {value?: unknown; children?: unknown[]}): string {

@@ -23,7 +23,7 @@ export interface Labels {
   noteKinds: Record<Note['kind'], string>
 }
 
-export const defaultLabels: Labels = {
+const defaultLabels: Labels = {
   sic: 'sic',
   untranslated: 'Not yet translated.',
   missing: 'Not yet translated.',

@@ -5,7 +5,7 @@ import type {Work} from '@diglot/core'
 import {uiLang, pick} from './common.js'
 
 /** Authors as a citation gives them (`Chen Xulong`; none: the title comes first). */
-export function citationAuthors(work: Work): string[] {
+function citationAuthors(work: Work): string[] {
   return work.meta.authors.map((person) => pick(person.name, [uiLang])?.text ?? '').filter(Boolean)
 }
 
@@ -24,7 +24,7 @@ export function citationMeta(work: Work): Element[] {
 }
 
 /** The plain-text citation of a work (the locator is added by the reader's choice of paragraph). */
-export function citation(work: Work): string {
+function citation(work: Work): string {
   const {meta} = work
   const title = work.languages.map((lang) => meta.title[lang]).filter(Boolean).join(' / ')
   const translators = meta.translators.map((person) => pick(person.name, [uiLang])?.text ?? '').filter(Boolean)

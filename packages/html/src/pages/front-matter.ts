@@ -38,10 +38,6 @@ export function titlePage(work: Work): Element {
   ])
 }
 
-export function joinPeople(people: Content[][], separator: string): Content[] {
-  return people.flatMap((person, index) => [...(index > 0 ? [{type: 'text' as const, value: separator}] : []), ...person])
-}
-
 /** The table of contents: nested lists of the headings. */
 export function tableOfContents(work: Work): Element | undefined {
   const headings = headingsOf(work)
@@ -65,7 +61,7 @@ export function tableOfContents(work: Work): Element | undefined {
   return h('nav', {className: ['toc'], ariaLabelledby: 'toc-heading'}, [h('h2', {id: 'toc-heading'}, 'Contents'), root])
 }
 
-export function tocLink(heading: HeadingEntry, langs: readonly string[]): Element {
+function tocLink(heading: HeadingEntry, langs: readonly string[]): Element {
   const parts: Content[] = []
   for (const [index, lang] of langs.entries()) {
     const text = heading.text[lang]

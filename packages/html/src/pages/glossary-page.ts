@@ -52,7 +52,7 @@ export function glossaryPage(tree: Root, _glossary: Glossary, works: readonly Wo
   }
 }
 
-export function occurrenceList(list: readonly ApparatusOccurrence[], works: Map<string, Work>): Element {
+function occurrenceList(list: readonly ApparatusOccurrence[], works: Map<string, Work>): Element {
   if (list.length === 0) return h('p', {className: ['occurrences', 'occurrences-none']}, 'Not referenced in the text.')
   const byWork = new Map<string, ApparatusOccurrence[]>()
   for (const occurrence of list) {

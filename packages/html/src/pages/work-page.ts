@@ -5,7 +5,7 @@
  */
 import {h} from 'hastscript'
 import type {Element, Root as HastRoot} from 'hast'
-import {alignmentsOf, type Glossary, type Work} from '@diglot/core'
+import type {Glossary, Work} from '@diglot/core'
 import {hyphenateScreen} from '../hyphenate.js'
 import {toHast} from '../hast/index.js'
 import {type Content, uiLang, languageNames, languageName, pick, shell} from './common.js'
@@ -13,7 +13,7 @@ import {kindLabel, titlePage, tableOfContents} from './front-matter.js'
 import {citationMeta, editionBox} from './citation.js'
 
 /** The glossary entries a work references, as JSON for the term popovers. */
-export function glossaryData(work: Work, glossary: Glossary): string {
+function glossaryData(work: Work, glossary: Glossary): string {
   const used = new Set<string>()
   const walk = (node: {type: string; identifier?: string; children?: unknown[]}): void => {
     if (node.type === 'glossaryReference' && node.identifier) used.add(node.identifier)
@@ -29,7 +29,7 @@ export function glossaryData(work: Work, glossary: Glossary): string {
 }
 
 /** The view switch (shown by the script): original, translation, both. */
-export function viewSwitch(work: Work): Element | undefined {
+function viewSwitch(work: Work): Element | undefined {
   const [original, translation] = work.languages
   if (!original || !translation) return undefined
   const button = (view: string, text: string): Element => h('button', {type: 'button', dataView: view, ariaPressed: view === 'both' ? 'true' : 'false'}, text)
@@ -77,7 +77,7 @@ export function workPage(work: Work, glossary: Glossary): HastRoot {
 }
 
 /** One sentence on a work for `<meta name="description">`. */
-export function workDescription(work: Work): string {
+function workDescription(work: Work): string {
   const langs = work.languages
   const title = pick(work.meta.title, [uiLang])?.text ?? work.id
   const subtitle = pick(work.meta.subtitle, [uiLang])?.text
@@ -85,9 +85,4 @@ export function workDescription(work: Work): string {
   const by = authors.length > 0 ? ` by ${authors.join(', ')}` : ''
   const edition = langs.length > 1 ? `${languageName(langs[0] ?? '')} text with ${languageName(langs[1] ?? '')} translation, side by side` : `${languageName(langs[0] ?? '')} text`
   return `${title}${subtitle ? `: ${subtitle}` : ''}${by}${work.meta.date ? ` (${work.meta.date})` : ''}. A Diglot edition: ${edition}, with notes, a glossary and an index of names.`
-}
-
-/** Number of alignments, for progress and tests. */
-export function blockCount(work: Work): number {
-  return alignmentsOf(work).length
 }

@@ -10,7 +10,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 
 /** Characters per side above which a pair is cut into rows. */
-export const rowLength = 420
+const rowLength = 420
 
 const classes = (element: Element): string[] => {
   const value = element.properties['className']
@@ -27,7 +27,7 @@ export function sentences(content: ElementContent[]): ElementContent[][] {
       continue
     }
     // A sentence ends with . ! ? (maybe followed by a closing quote or bracket) and a space before a capital, quote or digit.
-    const parts = node.value.split(/(?<=[.!?…][»"”’)\]]?)\s+(?=[«"“‘(\[]?[\p{Lu}\d])/u)
+    const parts = node.value.split(/(?<=[.!?…][»"”’)\]]?)\s+(?=[«"“‘([]?[\p{Lu}\d])/u)
     parts.forEach((part, index) => {
       if (index > 0) result.push([])
       if (part) current().push({type: 'text', value: index < parts.length - 1 ? `${part} ` : part})
@@ -66,7 +66,7 @@ export function splitLongPairs(tree: Root, maxLength = rowLength): void {
   const visit = (parent: Root | Element): void => {
     for (let index = 0; index < parent.children.length; index++) {
       const child = parent.children[index]
-      if (!child || child.type !== 'element') continue
+      if (child?.type !== 'element') continue
       if (!classes(child).includes('alignment')) {
         visit(child)
         continue

@@ -45,7 +45,10 @@ function keepLimits(word: string): string {
   if (parts.length < 2) return word
   const breaks: number[] = []
   let at = 0
-  for (const part of parts.slice(0, -1)) breaks.push((at += part.length))
+  for (const part of parts.slice(0, -1)) {
+    at += part.length
+    breaks.push(at)
+  }
   const letters = parts.join('')
   const kept = new Set(withinLimits(breaks, letters.length))
   let result = ''

@@ -21,7 +21,7 @@ export function defaultChromiumPath(): string {
 }
 
 /** Launch Chromium (`executablePath`, default `defaultChromiumPath()`) with `args` over a pipe; it is killed (and its profile removed) on SIGINT/SIGTERM. */
-export async function launchGuardedBrowser(args: readonly string[], executablePath = defaultChromiumPath()): Promise<Browser> {
+async function launchGuardedBrowser(args: readonly string[], executablePath = defaultChromiumPath()): Promise<Browser> {
   // Our own profile folder, registered for removal before Chromium starts: a signal
   // may come while it is starting.
   const profile = await mkdtemp(path.join(tmpdir(), 'diglot-chromium-'))
@@ -115,7 +115,7 @@ export async function guardRequests(page: Page, origin: string, blocked: (url: s
 }
 
 /** Chromium flags for headless printing here. */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-crash-reporter', '--disable-breakpad', '--font-render-hinting=none']
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-crash-reporter', '--disable-breakpad', '--font-render-hinting=none']
 
 /** Launch Chromium (never a downloaded browser): `executablePath`, default `PUPPETEER_EXECUTABLE_PATH` or Debian's `/usr/bin/chromium`. */
 export async function launchBrowser(executablePath?: string): Promise<Browser> {

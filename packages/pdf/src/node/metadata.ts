@@ -33,7 +33,7 @@ export interface PdfMetadata {
 const xmlEscape = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The XMP packet of the document (Dublin Core, PDF and XMP basic schemas), the same facts as the Info dictionary. */
-export function xmpPacket(metadata: PdfMetadata, creator: string, producer: string): string {
+function xmpPacket(metadata: PdfMetadata, creator: string, producer: string): string {
   const date = new Date(metadata.sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
   const alt = (value: string): string => `<rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(value)}</rdf:li></rdf:Alt>`
   const authors = metadata.author ? `<dc:creator><rdf:Seq>${metadata.author.split(/,\s*/).map((name) => `<rdf:li>${xmlEscape(name)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>` : ''

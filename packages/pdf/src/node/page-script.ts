@@ -12,7 +12,7 @@ const scriptUrl = new URL('../../dist/diglot-page.js', import.meta.url)
 let script: Promise<string> | undefined
 
 /** The page script's source. */
-export function pageScript(): Promise<string> {
+function pageScript(): Promise<string> {
   script ??= readFile(scriptUrl, 'utf8').catch((error: unknown) => {
     script = undefined
     throw new Error(`the print page's script is missing (${fileURLToPath(scriptUrl)}): run \`pnpm build\` (or node packages/pdf/scripts/bundle-page.js)`, {cause: error})

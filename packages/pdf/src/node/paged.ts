@@ -28,7 +28,7 @@ export interface RenderOptions {
  * browser neither lays it out nor loads its fonts before Paged.js does
  * (laying the whole book out once first costs about as much as the bare print's load).
  */
-export function pagedHtml(html: string): string {
+function pagedHtml(html: string): string {
   const open = /<body\b[^>]*>/.exec(html)
   const close = html.lastIndexOf('</body>')
   if (!open || close < open.index) throw new Error('the print template has no <body>…</body>')

@@ -15,7 +15,7 @@ export function fontsReady(): Promise<unknown> {
 }
 
 /** Remember the faces loaded now: any face loaded later is late. */
-export function rememberLoadedFaces(): void {
+function rememberLoadedFaces(): void {
   const loaded: FontFace[] = []
   document.fonts.forEach((face) => {
     if (face.status === 'loaded') loaded.push(face)
@@ -44,7 +44,9 @@ export function lateFaces(): string[] {
  */
 export function preloadFaces(content: DocumentFragment, allFaces: boolean): void {
   const faces: FontFace[] = []
-  document.fonts.forEach((face) => faces.push(face))
+  document.fonts.forEach((face) => {
+    faces.push(face)
+  })
   const unquote = (family: string): string => family.trim().replace(/^["']|["']$/g, '')
   const chars = (value: string): string[] => [...new Set(value)].filter((char) => !/[\s\u00AD]/.test(char))
   const all = chars(content.textContent ?? '')

@@ -9,7 +9,7 @@
 let expected: string[] = []
 
 /** A paragraph's text without its notes (and Paged.js's note calls), spaces and soft hyphens. */
-export function squash(element: Element): string {
+function squash(element: Element): string {
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
       node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : (node as Element).matches('.footnote, [data-footnote-call]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP

@@ -50,7 +50,7 @@ const functions = {
 }
 
 /** What the page holds while it is laid out. */
-export interface FacingState {
+interface FacingState {
   /** Notes by id, taken out of the text. */
   notes: Map<string, HTMLElement>
   /** Ids of the notes set on a page. */

@@ -16,7 +16,7 @@ export function finishPaged(data: FinishData, lost: number[]): PageReport {
   const matters = pages.map(matterOf)
   // A blank page belongs to what comes before it.
   for (let index = 0; index < matters.length; index++) if (!matters[index]) matters[index] = index > 0 ? matters[index - 1] : 'cover'
-  const firstBody = matters.findIndex((matter) => matter === 'body')
+  const firstBody = matters.indexOf('body')
   const folios = pages.map((_, index) => (firstBody >= 0 && index >= firstBody ? String(index - firstBody + 1) : roman(index + 1)))
 
   let currentHead = ''

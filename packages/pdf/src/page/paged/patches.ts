@@ -16,7 +16,7 @@ import {fontsReady} from '../fonts.js'
 import {notesHeight as height, px, type Footnotes, type PagedApi} from './types.js'
 
 /** The Paged.js version the patches are written for (packages/pdf/package.json pins it). */
-export const pinnedPagedVersion = '0.4.3'
+const pinnedPagedVersion = '0.4.3'
 
 /** Patch Paged.js; throws when the installed version is not the pinned one. */
 export function patchPaged(paged: PagedApi, installedVersion: string): void {

@@ -68,7 +68,7 @@ export function textBreaksHandler(Handler: HandlerClass): HandlerClass {
       for (const element of rendered.querySelectorAll('.pagedjs_hyphen')) {
         let last: ChildNode | null = element.lastChild
         while (last && last.nodeType !== Node.TEXT_NODE) last = last.previousSibling
-        if (last && last.textContent?.endsWith('\u00AD-')) last.textContent = `${last.textContent.slice(0, -2)}-`
+        if (last?.textContent?.endsWith('\u00AD-')) last.textContent = `${last.textContent.slice(0, -2)}-`
       }
     }
   }
