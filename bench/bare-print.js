@@ -18,7 +18,16 @@ try {
   const page = await browser.newPage()
   await page.goto(server.url, {waitUntil: 'load'})
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
-  await writeFile(output, await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000}))
+  await writeFile(
+    output,
+    await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      timeout: 300_000
+    })
+  )
   await page.close()
 } finally {
   await browser.close()

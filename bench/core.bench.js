@@ -21,8 +21,16 @@ export async function run() {
   const kk = await read('harmonious-world/kk.md')
   const en = await read('harmonious-world/en.md')
   const meta = await read('harmonious-world/work.yaml')
-  const body = (text) => text.split('\n').filter((line) => !/^\[\^[^\]]+\]:/.test(line)).join('\n')
-  const notes = (text) => text.split('\n').filter((line) => /^\[\^[^\]]+\]:/.test(line)).join('\n\n')
+  const body = (text) =>
+    text
+      .split('\n')
+      .filter((line) => !/^\[\^[^\]]+\]:/.test(line))
+      .join('\n')
+  const notes = (text) =>
+    text
+      .split('\n')
+      .filter((line) => /^\[\^[^\]]+\]:/.test(line))
+      .join('\n\n')
   // Repeat the body until the pair is ~200 KB, keeping one set of note definitions.
   let bigKk = ''
   let bigEn = ''

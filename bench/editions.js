@@ -18,18 +18,28 @@ export const templatesDir = fileURLToPath(new URL('../templates/', import.meta.u
 /** The content tree (must have no errors). */
 export async function loadContent() {
   const {tree, messages} = await readContent(contentDir)
-  if (messages.some((message) => message.fatal)) throw new Error(`content has errors: ${messages[0].reason}`)
+  if (messages.some((message) => message.fatal))
+    throw new Error(`content has errors: ${messages[0].reason}`)
   return tree
 }
 
 /** The Markdown files of every work, for pandoc. */
 export function markdownFiles(tree) {
-  return works(tree).flatMap((work) => work.languages.map((lang) => ({work: work.id, lang, file: path.join(contentDir, work.id, `${lang}.md`)})))
+  return works(tree).flatMap((work) =>
+    work.languages.map((lang) => ({
+      work: work.id,
+      lang,
+      file: path.join(contentDir, work.id, `${lang}.md`)
+    }))
+  )
 }
 
 /** A tree holding only some works (and the glossary). */
 export function only(tree, ids) {
-  return {...tree, children: tree.children.filter((child) => child.type !== 'work' || ids.includes(child.id))}
+  return {
+    ...tree,
+    children: tree.children.filter((child) => child.type !== 'work' || ids.includes(child.id))
+  }
 }
 
 /** Time one build of `format` into a fresh temp folder. */
@@ -37,8 +47,14 @@ export function builder(format, tree) {
   return async () => {
     const outDir = await mkdtemp(path.join(os.tmpdir(), `bench-${format.name}-`))
     try {
-      const result = await format.build(tree, {outDir, templatesDir, sourceDateEpoch: 1_700_000_000, progress: () => {}})
-      if (result.messages.some((message) => message.fatal)) throw new Error(`${format.name} build failed: ${result.messages[0].reason}`)
+      const result = await format.build(tree, {
+        outDir,
+        templatesDir,
+        sourceDateEpoch: 1_700_000_000,
+        progress: () => {}
+      })
+      if (result.messages.some((message) => message.fatal))
+        throw new Error(`${format.name} build failed: ${result.messages[0].reason}`)
     } finally {
       await rm(outDir, {recursive: true, force: true})
     }
@@ -51,7 +67,18 @@ export function pandoc(files, extension, args) {
     const outDir = await mkdtemp(path.join(os.tmpdir(), 'bench-pandoc-'))
     try {
       for (const {work, lang, file} of files) {
-        await run('pandoc', [file, '-f', 'markdown', ...args, '-o', path.join(outDir, `${work}-${lang}.${extension}`)], {maxBuffer: 64 << 20})
+        await run(
+          'pandoc',
+          [
+            file,
+            '-f',
+            'markdown',
+            ...args,
+            '-o',
+            path.join(outDir, `${work}-${lang}.${extension}`)
+          ],
+          {maxBuffer: 64 << 20}
+        )
       }
     } finally {
       await rm(outDir, {recursive: true, force: true})

@@ -9,7 +9,10 @@ export async function run() {
   const tree = await loadContent()
   const files = markdownFiles(tree)
   const ours = await median(builder(epubEdition, tree), {runs: 5, warmup: 1})
-  const base = await median(pandoc(files, 'epub', ['--toc', '--metadata', 'title=bench']), {runs: 5, warmup: 1})
+  const base = await median(pandoc(files, 'epub', ['--toc', '--metadata', 'title=bench']), {
+    runs: 5,
+    warmup: 1
+  })
   const ratio = ours.median / base.median
   return `## EPUB edition (\`diglot build --format epub\`) vs pandoc EPUB
 

@@ -9,7 +9,10 @@ export async function run() {
   const tree = await loadContent()
   const files = markdownFiles(tree)
   const ours = await median(builder(htmlEdition, tree), {runs: 7, warmup: 1})
-  const base = await median(pandoc(files, 'html', ['-s', '--toc', '--metadata', 'title=bench']), {runs: 7, warmup: 1})
+  const base = await median(pandoc(files, 'html', ['-s', '--toc', '--metadata', 'title=bench']), {
+    runs: 7,
+    warmup: 1
+  })
   const ratio = ours.median / base.median
   return `## HTML edition (\`diglot build --format html\`) vs pandoc \`-s --toc\`
 

@@ -13,7 +13,12 @@ export async function median(fn, {runs = 15, warmup = 3} = {}) {
     times.push(performance.now() - start)
   }
   times.sort((a, b) => a - b)
-  return {median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1], runs}
+  return {
+    median: times[Math.floor(times.length / 2)],
+    min: times[0],
+    max: times[times.length - 1],
+    runs
+  }
 }
 
 /** A Markdown table row of a measurement. */
@@ -42,6 +47,11 @@ export async function compare(a, b, {runs = 15, warmup = 3} = {}) {
   }
   return times.map((list) => {
     list.sort((x, y) => x - y)
-    return {median: list[Math.floor(list.length / 2)], min: list[0], max: list[list.length - 1], runs}
+    return {
+      median: list[Math.floor(list.length / 2)],
+      min: list[0],
+      max: list[list.length - 1],
+      runs
+    }
   })
 }

@@ -32,7 +32,9 @@ function diglot(content) {
   return async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'bench-pdf-out-'))
     try {
-      await exec(process.execPath, [cli, 'build', content, '--format', 'pdf', '--out', out], {maxBuffer: 64 << 20})
+      await exec(process.execPath, [cli, 'build', content, '--format', 'pdf', '--out', out], {
+        maxBuffer: 64 << 20
+      })
     } finally {
       await rm(out, {recursive: true, force: true})
     }
@@ -48,7 +50,8 @@ function barePrint(html) {
   }
 }
 
-const pagesOf = async (file) => (await exec('pdfinfo', [file])).stdout.match(/Pages:\s+(\d+)/)?.[1] ?? '?'
+const pagesOf = async (file) =>
+  (await exec('pdfinfo', [file])).stdout.match(/Pages:\s+(\d+)/)?.[1] ?? '?'
 
 export async function run() {
   const tree = await loadContent()
@@ -58,7 +61,10 @@ export async function run() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'bench-pdf-'))
   const html = path.join(work, 'world-dream.html')
   await writeFile(html, await printHtml(printDocument(tree, report), templatesDir, faces.css))
-  const [reportContent, articleContent] = await Promise.all([contentOf('world-dream'), contentOf('harmonious-world')])
+  const [reportContent, articleContent] = await Promise.all([
+    contentOf('world-dream'),
+    contentOf('harmonious-world')
+  ])
   const runs = Number(process.env['BENCH_PDF_RUNS'] ?? 7)
   // (Alternately, so that a change in the machine's load hits all alike.)
   const [ours, base] = await compare(diglot(reportContent), barePrint(html), {runs, warmup: 1})
@@ -67,10 +73,26 @@ export async function run() {
   const out = await mkdtemp(path.join(os.tmpdir(), 'bench-pdf-pages-'))
   const articleOut = await mkdtemp(path.join(os.tmpdir(), 'bench-pdf-pages-'))
   await exec(process.execPath, [cli, 'build', reportContent, '--format', 'pdf', '--out', out])
-  await exec(process.execPath, [cli, 'build', articleContent, '--format', 'pdf', '--out', articleOut])
+  await exec(process.execPath, [
+    cli,
+    'build',
+    articleContent,
+    '--format',
+    'pdf',
+    '--out',
+    articleOut
+  ])
   await exec(process.execPath, [bare, html, path.join(out, 'bare.pdf')])
-  const pages = {report: await pagesOf(path.join(out, 'world-dream.pdf')), article: await pagesOf(path.join(articleOut, 'harmonious-world.pdf')), bare: await pagesOf(path.join(out, 'bare.pdf'))}
-  await Promise.all([work, out, articleOut, reportContent, articleContent].map((dir) => rm(dir, {recursive: true, force: true})))
+  const pages = {
+    report: await pagesOf(path.join(out, 'world-dream.pdf')),
+    article: await pagesOf(path.join(articleOut, 'harmonious-world.pdf')),
+    bare: await pagesOf(path.join(out, 'bare.pdf'))
+  }
+  await Promise.all(
+    [work, out, articleOut, reportContent, articleContent].map((dir) =>
+      rm(dir, {recursive: true, force: true})
+    )
+  )
   const ratio = ours.median / base.median
   return `## PDF edition (\`diglot build --format pdf\`, whole processes) vs a bare Chromium print
 
@@ -85,7 +107,7 @@ The article (\`harmonious-world\`) is set on facing pages, ${pages.article} page
 
 ${tableHead}
 ${row('Diglot PDF, the report (one column), whole process', ours)}
-${row('baseline: bare Chromium print of the report\'s print HTML, whole process', base)}
+${row("baseline: bare Chromium print of the report's print HTML, whole process", base)}
 ${row('Diglot PDF, the article on facing pages, whole process', article)}
 
 Ratio (report): **${ratio.toFixed(2)}×** (${ratio <= 1.5 ? 'meets' : 'misses'} the 1.5× target).

@@ -10,60 +10,154 @@ import path from 'node:path'
 import {works} from '../packages/core/dist/index.js'
 import {readContent} from '../packages/core/dist/fs.js'
 import {fontFaces, fontPackages, printDocument, printHtml} from '../packages/pdf/dist/index.js'
-import {contentDir, diglot, diglotUnbundled, exec, inTemp, makeContent, markdownFiles, node, pandoc, pandocEpub, pandocHtml, repo, roundRobin, row, runs, seconds, sequence, subject, tableHead, templatesDir} from './process.js'
+import {
+  contentDir,
+  diglot,
+  diglotUnbundled,
+  exec,
+  inTemp,
+  makeContent,
+  markdownFiles,
+  node,
+  pandoc,
+  pandocEpub,
+  pandocHtml,
+  repo,
+  roundRobin,
+  row,
+  runs,
+  seconds,
+  sequence,
+  subject,
+  tableHead,
+  templatesDir
+} from './process.js'
 
 const ratio = (a, b) => a.median / b.median
-const verdict = (value, target) => `**${value.toFixed(2)}×** (${value <= target ? 'meets' : 'misses'} the ${target.toFixed(1)}× target)`
+const verdict = (value, target) =>
+  `**${value.toFixed(2)}×** (${value <= target ? 'meets' : 'misses'} the ${target.toFixed(1)}× target)`
 
 export async function run() {
   const files = await markdownFiles(contentDir)
   const {stdout: pandocVersion} = await new Promise((resolve, reject) => {
-    import('node:child_process').then(({execFile}) => execFile('pandoc', ['--version'], (error, stdout) => (error ? reject(error) : resolve({stdout}))))
+    import('node:child_process').then(({execFile}) =>
+      execFile('pandoc', ['--version'], (error, stdout) =>
+        error ? reject(error) : resolve({stdout})
+      )
+    )
   })
   const version = pandocVersion.split('\n')[0]
-  const build = (script, format, extra = []) => inTemp(`diglot-${format}`, (dir) => exec(process.execPath, [script, 'build', contentDir, ...(format === 'all' ? [] : ['--format', format]), '--out', dir, ...extra]))
+  const build = (script, format, extra = []) =>
+    inTemp(`diglot-${format}`, (dir) =>
+      exec(process.execPath, [
+        script,
+        'build',
+        contentDir,
+        ...(format === 'all' ? [] : ['--format', format]),
+        '--out',
+        dir,
+        ...extra
+      ])
+    )
 
   // 1. HTML of both works, check, start-up.
   process.stderr.write('bench: process: html…\n')
-  const html = await roundRobin([
-    subject('diglot build --format html (both works)', build(diglot, 'html')),
-    subject('baseline: pandoc -s --toc, the same 3 Markdown files', pandoc(files, 'html', pandocHtml)),
-    subject('diglot build --format html, unbundled (tsc output)', build(diglotUnbundled, 'html')),
-    subject('diglot check content', node(diglot, ['check', contentDir])),
-    subject('diglot --version (start-up only)', node(diglot, ['--version'])),
-    subject('node -e 0 (Node itself)', node('-e', ['0']))
-  ], {runs: runs(5)})
+  const html = await roundRobin(
+    [
+      subject('diglot build --format html (both works)', build(diglot, 'html')),
+      subject(
+        'baseline: pandoc -s --toc, the same 3 Markdown files',
+        pandoc(files, 'html', pandocHtml)
+      ),
+      subject('diglot build --format html, unbundled (tsc output)', build(diglotUnbundled, 'html')),
+      subject('diglot check content', node(diglot, ['check', contentDir])),
+      subject('diglot --version (start-up only)', node(diglot, ['--version'])),
+      subject('node -e 0 (Node itself)', node('-e', ['0']))
+    ],
+    {runs: runs(5)}
+  )
 
   // 2. EPUB of both works.
   process.stderr.write('bench: process: epub…\n')
-  const epub = await roundRobin([
-    subject('diglot build --format epub (both works)', build(diglot, 'epub')),
-    subject('baseline: pandoc --toc -o x.epub, the same 3 files', pandoc(files, 'epub', pandocEpub))
-  ], {runs: runs(5)})
+  const epub = await roundRobin(
+    [
+      subject('diglot build --format epub (both works)', build(diglot, 'epub')),
+      subject(
+        'baseline: pandoc --toc -o x.epub, the same 3 files',
+        pandoc(files, 'epub', pandocEpub)
+      )
+    ],
+    {runs: runs(5)}
+  )
 
   // The report's print HTML, composed once, for the bare print.
   const {tree} = await readContent(contentDir)
   const report = works(tree).find((work) => work.id === 'world-dream')
   const printDir = await mkdtemp(path.join(os.tmpdir(), 'bench-print-'))
   const printFile = path.join(printDir, 'print.html')
-  await writeFile(printFile, await printHtml(printDocument(tree, report), templatesDir, (await fontFaces(fontPackages())).css))
-  const barePrint = inTemp('bare', (dir) => exec(process.execPath, [path.join(repo, 'bench', 'bare-print.js'), printFile, path.join(dir, 'report.pdf')]))
-  const reportContent = await makeContent([{from: path.join(contentDir, 'world-dream'), id: 'world-dream'}])
+  await writeFile(
+    printFile,
+    await printHtml(
+      printDocument(tree, report),
+      templatesDir,
+      (await fontFaces(fontPackages())).css
+    )
+  )
+  const barePrint = inTemp('bare', (dir) =>
+    exec(process.execPath, [
+      path.join(repo, 'bench', 'bare-print.js'),
+      printFile,
+      path.join(dir, 'report.pdf')
+    ])
+  )
+  const reportContent = await makeContent([
+    {from: path.join(contentDir, 'world-dream'), id: 'world-dream'}
+  ])
 
   // 3. Every edition of both works.
   process.stderr.write('bench: process: every edition…\n')
-  const all = await roundRobin([
-    subject('diglot build (every edition of both works)', build(diglot, 'all')),
-    subject('baseline: pandoc HTML + pandoc EPUB of the 3 files + a bare Chromium print of the report', sequence(pandoc(files, 'html', pandocHtml), pandoc(files, 'epub', pandocEpub), barePrint)),
-    subject('diglot build --jobs 1 (formats one after another)', build(diglot, 'all', ['--jobs', '1']))
-  ], {runs: runs(3)})
+  const all = await roundRobin(
+    [
+      subject('diglot build (every edition of both works)', build(diglot, 'all')),
+      subject(
+        'baseline: pandoc HTML + pandoc EPUB of the 3 files + a bare Chromium print of the report',
+        sequence(pandoc(files, 'html', pandocHtml), pandoc(files, 'epub', pandocEpub), barePrint)
+      ),
+      subject(
+        'diglot build --jobs 1 (formats one after another)',
+        build(diglot, 'all', ['--jobs', '1'])
+      )
+    ],
+    {runs: runs(3)}
+  )
 
   // 4. The report's PDF.
   process.stderr.write('bench: process: pdf…\n')
-  const pdf = await roundRobin([
-    subject('diglot build --format pdf (the report)', inTemp('diglot-pdf', (dir) => exec(process.execPath, [diglot, 'build', reportContent, '--format', 'pdf', '--templates', templatesDir, '--out', dir]))),
-    subject('baseline: bare Chromium print of the same HTML (node + puppeteer + Chromium)', barePrint)
-  ], {runs: runs(5)})
+  const pdf = await roundRobin(
+    [
+      subject(
+        'diglot build --format pdf (the report)',
+        inTemp('diglot-pdf', (dir) =>
+          exec(process.execPath, [
+            diglot,
+            'build',
+            reportContent,
+            '--format',
+            'pdf',
+            '--templates',
+            templatesDir,
+            '--out',
+            dir
+          ])
+        )
+      ),
+      subject(
+        'baseline: bare Chromium print of the same HTML (node + puppeteer + Chromium)',
+        barePrint
+      )
+    ],
+    {runs: runs(5)}
+  )
   await rm(printDir, {recursive: true, force: true})
   await rm(reportContent, {recursive: true, force: true})
 

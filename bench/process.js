@@ -20,16 +20,25 @@ export const diglotUnbundled = path.join(repo, 'packages', 'cli', 'dist', 'bin.j
 
 /** Scale the number of runs (e.g. BENCH_RUNS=0.5 for a quick look). */
 const scale = Number(process.env['BENCH_RUNS'] ?? '1')
-export const runs = (count) => Math.max(1, Math.round(count * (Number.isFinite(scale) && scale > 0 ? scale : 1)))
+export const runs = (count) =>
+  Math.max(1, Math.round(count * (Number.isFinite(scale) && scale > 0 ? scale : 1)))
 
 /** Run a command to its end; rejects on a non-zero exit. */
 export function exec(file, args, {cwd = repo, env = {}} = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {cwd, env: {...process.env, CI: '1', ...env}, stdio: ['ignore', 'ignore', 'pipe']})
+    const child = spawn(file, args, {
+      cwd,
+      env: {...process.env, CI: '1', ...env},
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(file)} ${args.join(' ')} exited ${code}:\n${stderr}`))))
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(file)} ${args.join(' ')} exited ${code}:\n${stderr}`))
+    )
   })
 }
 
@@ -39,12 +48,15 @@ export function subject(label, fn) {
 }
 
 /** `node <diglot> …args` as one subject run. */
-export const node = (script, args, options) => () => exec(process.execPath, [script, ...args], options)
+export const node = (script, args, options) => () =>
+  exec(process.execPath, [script, ...args], options)
 
 /** Run several commands one after another as one run. */
-export const sequence = (...fns) => async () => {
-  for (const fn of fns) await fn()
-}
+export const sequence =
+  (...fns) =>
+  async () => {
+    for (const fn of fns) await fn()
+  }
 
 /** A fresh temp folder for each run of `fn(dir)`, removed after. */
 export const inTemp = (prefix, fn) => async () => {
@@ -58,7 +70,12 @@ export const inTemp = (prefix, fn) => async () => {
 
 function stats(list, count) {
   const sorted = [...list].sort((a, b) => a - b)
-  return {median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1], runs: count}
+  return {
+    median: sorted[Math.floor(sorted.length / 2)],
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    runs: count
+  }
 }
 
 /** Measure subjects round-robin; returns one measurement per subject (ms). */
@@ -82,13 +99,21 @@ export function row(label, m) {
   return `| ${label} | ${seconds(m.median)} | ${seconds(m.min)}–${seconds(m.max)} | ${m.runs} |`
 }
 
-export const tableHead = '| subject (whole process, cold) | median | range | runs |\n|---|---|---|---|'
+export const tableHead =
+  '| subject (whole process, cold) | median | range | runs |\n|---|---|---|---|'
 
 /** pandoc on each file, one process per file, one after another (as a user's loop would). */
 export function pandoc(files, extension, args) {
   return inTemp('pandoc', async (dir) => {
     for (const [index, file] of files.entries()) {
-      await exec('pandoc', [file, '-f', 'markdown', ...args, '-o', path.join(dir, `${index}.${extension}`)])
+      await exec('pandoc', [
+        file,
+        '-f',
+        'markdown',
+        ...args,
+        '-o',
+        path.join(dir, `${index}.${extension}`)
+      ])
     }
   })
 }
@@ -100,7 +125,10 @@ export const pandocEpub = ['--toc', '--metadata', 'title=bench']
 /** The Markdown files of a content folder (every `<work>/<lang>.md` named in its work.yaml). */
 export async function markdownFiles(dir) {
   const files = []
-  for (const entry of (await readdir(dir, {withFileTypes: true})).filter((item) => item.isDirectory()).map((item) => item.name).sort()) {
+  for (const entry of (await readdir(dir, {withFileTypes: true}))
+    .filter((item) => item.isDirectory())
+    .map((item) => item.name)
+    .sort()) {
     let meta
     try {
       meta = await readFile(path.join(dir, entry, 'work.yaml'), 'utf8')
@@ -131,7 +159,8 @@ export async function copyWork(from, toDir, id, transform = (text) => text) {
 export async function makeContent(works) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-content-'))
   await cp(path.join(contentDir, 'glossary.yaml'), path.join(dir, 'glossary.yaml'))
-  for (const work of works) await copyWork(work.from, path.join(dir, work.id), work.id, work.transform)
+  for (const work of works)
+    await copyWork(work.from, path.join(dir, work.id), work.id, work.transform)
   return dir
 }
 

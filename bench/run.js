@@ -31,7 +31,10 @@ process.stdout.write(`${header(false)}\n${sections.join('\n')}`)
 
 function header(partial) {
   const minutes = (performance.now() - started) / 60_000
-  const load = os.loadavg().map((value) => value.toFixed(1)).join(', ')
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ')
   return `# Benchmarks
 
 Produced by \`npx -y pnpm@10.34.9 bench\` (that is, \`node bench/run.js ${chosen.join(' ')}\` after building

@@ -5,7 +5,22 @@
  */
 import {rm, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {contentDir, diglot, exec, inTemp, makeContent, markdownFiles, node, pandoc, pandocEpub, pandocHtml, roundRobin, runs, seconds, subject} from './process.js'
+import {
+  contentDir,
+  diglot,
+  exec,
+  inTemp,
+  makeContent,
+  markdownFiles,
+  node,
+  pandoc,
+  pandocEpub,
+  pandocHtml,
+  roundRobin,
+  runs,
+  seconds,
+  subject
+} from './process.js'
 
 const report = path.join(contentDir, 'world-dream')
 
@@ -15,7 +30,11 @@ export function repeated(times) {
     const parts = []
     for (let copy = 0; copy < times; copy++) {
       const body = copy === 0 ? text : text.replace(/^---\n[\s\S]*?\n---\n/, '')
-      parts.push(body.replace(/\[\^([^\]]+)\]/g, (_, label) => `[^${label}${copy === 0 ? '' : `-c${copy}`}]`).replace(/:pb\{n=(\d+)\}/g, (_, n) => `:pb{n=${Number(n) + copy * 1000}}`))
+      parts.push(
+        body
+          .replace(/\[\^([^\]]+)\]/g, (_, label) => `[^${label}${copy === 0 ? '' : `-c${copy}`}]`)
+          .replace(/:pb\{n=(\d+)\}/g, (_, n) => `:pb{n=${Number(n) + copy * 1000}}`)
+      )
     }
     return parts.join('\n\n')
   }
@@ -30,10 +49,32 @@ async function size(files) {
 export async function run() {
   const cases = [
     {label: 'report ×1 (1 work)', works: [{from: report, id: 'world-dream'}], count: 3},
-    {label: 'report ×4 in one work', works: [{from: report, id: 'world-dream', transform: repeated(4)}], count: 3},
-    {label: 'report ×16 in one work', works: [{from: report, id: 'world-dream', transform: repeated(16)}], count: 1},
-    {label: '4 works (the report 4 times)', works: Array.from({length: 4}, (_, index) => ({from: report, id: `world-dream-${index + 1}`})), count: 3},
-    {label: '16 works (the report 16 times)', works: Array.from({length: 16}, (_, index) => ({from: report, id: `world-dream-${index + 1}`})), count: 1}
+    {
+      label: 'report ×4 in one work',
+      works: [{from: report, id: 'world-dream', transform: repeated(4)}],
+      count: 3
+    },
+    {
+      label: 'report ×16 in one work',
+      works: [{from: report, id: 'world-dream', transform: repeated(16)}],
+      count: 1
+    },
+    {
+      label: '4 works (the report 4 times)',
+      works: Array.from({length: 4}, (_, index) => ({
+        from: report,
+        id: `world-dream-${index + 1}`
+      })),
+      count: 3
+    },
+    {
+      label: '16 works (the report 16 times)',
+      works: Array.from({length: 16}, (_, index) => ({
+        from: report,
+        id: `world-dream-${index + 1}`
+      })),
+      count: 1
+    }
   ]
   const rows = []
   for (const item of cases) {
@@ -42,18 +83,26 @@ export async function run() {
     try {
       const files = await markdownFiles(dir)
       const bytes = await size(files)
-      const build = (format) => inTemp(`scale-${format}`, (out) => exec(process.execPath, [diglot, 'build', dir, '--format', format, '--out', out]))
+      const build = (format) =>
+        inTemp(`scale-${format}`, (out) =>
+          exec(process.execPath, [diglot, 'build', dir, '--format', format, '--out', out])
+        )
       // The input must be clean (else diglot would stop early and look fast).
       await exec(process.execPath, [diglot, 'check', dir])
-      const [check, html, pandocH, epub, pandocE] = await roundRobin([
-        subject('check', node(diglot, ['check', dir])),
-        subject('html', build('html')),
-        subject('pandoc html', pandoc(files, 'html', pandocHtml)),
-        subject('epub', build('epub')),
-        subject('pandoc epub', pandoc(files, 'epub', pandocEpub))
-      ], {runs: runs(item.count), warmup: 0})
+      const [check, html, pandocH, epub, pandocE] = await roundRobin(
+        [
+          subject('check', node(diglot, ['check', dir])),
+          subject('html', build('html')),
+          subject('pandoc html', pandoc(files, 'html', pandocHtml)),
+          subject('epub', build('epub')),
+          subject('pandoc epub', pandoc(files, 'epub', pandocEpub))
+        ],
+        {runs: runs(item.count), warmup: 0}
+      )
       const mb = bytes / 1e6
-      rows.push(`| ${item.label} | ${mb.toFixed(2)} MB | ${seconds(check.median)} | ${seconds(html.median)} | ${seconds(pandocH.median)} | ${(html.median / pandocH.median).toFixed(2)}× | ${seconds(epub.median)} | ${seconds(pandocE.median)} | ${(epub.median / pandocE.median).toFixed(2)}× | ${(html.median / 1000 / mb).toFixed(2)} s | ${check.runs} |`)
+      rows.push(
+        `| ${item.label} | ${mb.toFixed(2)} MB | ${seconds(check.median)} | ${seconds(html.median)} | ${seconds(pandocH.median)} | ${(html.median / pandocH.median).toFixed(2)}× | ${seconds(epub.median)} | ${seconds(pandocE.median)} | ${(epub.median / pandocE.median).toFixed(2)}× | ${(html.median / 1000 / mb).toFixed(2)} s | ${check.runs} |`
+      )
     } finally {
       await rm(dir, {recursive: true, force: true})
     }

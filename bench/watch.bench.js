@@ -11,7 +11,8 @@ import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {contentDir, diglot, seconds, templatesDir} from './process.js'
 
-const rss = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+const rss = (pid) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
 
 async function appears(file, text) {
   const started = performance.now()
@@ -28,7 +29,11 @@ export async function run() {
   await cp(contentDir, path.join(root, 'content'), {recursive: true})
   await cp(templatesDir, path.join(root, 'templates'), {recursive: true})
   const out = path.join(root, 'dist')
-  const child = spawn(process.execPath, [diglot, 'build', path.join(root, 'content'), '--watch', '--format', 'html', '--out', out], {env: {...process.env, CI: '1'}, stdio: ['ignore', 'ignore', 'pipe']})
+  const child = spawn(
+    process.execPath,
+    [diglot, 'build', path.join(root, 'content'), '--watch', '--format', 'html', '--out', out],
+    {env: {...process.env, CI: '1'}, stdio: ['ignore', 'ignore', 'pipe']}
+  )
   let stderr = ''
   await new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk) => {
@@ -39,7 +44,10 @@ export async function run() {
   })
   const rows = []
   try {
-    for (const [work, lang] of [['harmonious-world', 'en'], ['world-dream', 'en']]) {
+    for (const [work, lang] of [
+      ['harmonious-world', 'en'],
+      ['world-dream', 'en']
+    ]) {
       process.stderr.write(`bench: watch: ${work}…\n`)
       const file = path.join(root, 'content', work, `${lang}.md`)
       const page = path.join(out, work, 'index.html')
@@ -59,7 +67,9 @@ export async function run() {
         memory.push(rss(child.pid))
       }
       const sorted = [...times].sort((a, b) => a - b)
-      rows.push(`| one paragraph of \`${work}/${lang}.md\` | ${seconds(sorted[10])} | ${seconds(sorted[0])}–${seconds(sorted[19])} | ${(memory[0] / 1024).toFixed(0)} → ${(memory[19] / 1024).toFixed(0)} MB (${(((memory[19] - memory[0]) / memory[0]) * 100).toFixed(1)} %), max ${(Math.max(...memory) / 1024).toFixed(0)} MB | 20 |`)
+      rows.push(
+        `| one paragraph of \`${work}/${lang}.md\` | ${seconds(sorted[10])} | ${seconds(sorted[0])}–${seconds(sorted[19])} | ${(memory[0] / 1024).toFixed(0)} → ${(memory[19] / 1024).toFixed(0)} MB (${(((memory[19] - memory[0]) / memory[0]) * 100).toFixed(1)} %), max ${(Math.max(...memory) / 1024).toFixed(0)} MB | 20 |`
+      )
       await writeFile(file, original)
       await appears(page, lines[index].slice(-20).replace(/[*_]/g, ''))
     }

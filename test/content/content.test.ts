@@ -3,7 +3,15 @@
  */
 import {readFile} from 'node:fs/promises'
 import {describe, expect, it} from 'vitest'
-import {alignmentsOf, formatMessage, headingsOf, works, type Note, type Root, type Work} from '../../packages/core/src/index.js'
+import {
+  alignmentsOf,
+  formatMessage,
+  headingsOf,
+  works,
+  type Note,
+  type Root,
+  type Work
+} from '../../packages/core/src/index.js'
 import {readContent} from '../../packages/core/src/fs.js'
 
 const content = new URL('../../content/', import.meta.url)
@@ -16,7 +24,10 @@ function work(id: string): Work {
 }
 
 function notes(item: Work, lang: string): Note[] {
-  return item.children.find((child) => child.type === 'noteList' && child.lang === lang)?.children as Note[] ?? []
+  return (
+    (item.children.find((child) => child.type === 'noteList' && child.lang === lang)
+      ?.children as Note[]) ?? []
+  )
 }
 
 function count(node: unknown, type: string): number {
@@ -35,8 +46,12 @@ describe('content/', () => {
   it('has a glossary of terms and at least 30 people and organisations, each with a note in Kazakh and English', () => {
     const glossary = (tree as Root).children.find((child) => child.type === 'glossary')
     const entries = glossary?.type === 'glossary' ? glossary.children : []
-    expect(entries.filter((entry) => entry.entryKind === 'person' || entry.entryKind === 'organisation').length).toBeGreaterThanOrEqual(30)
-    for (const id of ['harmonious-world', 'peaceful-development', 'soft-power']) expect(entries.map((entry) => entry.identifier)).toContain(id)
+    expect(
+      entries.filter((entry) => entry.entryKind === 'person' || entry.entryKind === 'organisation')
+        .length
+    ).toBeGreaterThanOrEqual(30)
+    for (const id of ['harmonious-world', 'peaceful-development', 'soft-power'])
+      expect(entries.map((entry) => entry.identifier)).toContain(id)
     for (const entry of entries) {
       expect(entry.note['en'], entry.identifier).toBeTruthy()
       expect(entry.note['kk'], entry.identifier).toBeTruthy()
@@ -51,8 +66,13 @@ describe('the Kazakh article and its translation', () => {
     const alignments = alignmentsOf(article)
     expect(alignments.filter((alignment) => alignment.blockType === 'paragraph')).toHaveLength(21)
     for (const alignment of alignments) {
-      expect(alignment.children.map((segment) => `${segment.lang}:${segment.status}`)).toEqual(['kk:present', 'en:present'])
-      expect(alignment.children[0]?.children[0]?.type).toBe(alignment.children[1]?.children[0]?.type)
+      expect(alignment.children.map((segment) => `${segment.lang}:${segment.status}`)).toEqual([
+        'kk:present',
+        'en:present'
+      ])
+      expect(alignment.children[0]?.children[0]?.type).toBe(
+        alignment.children[1]?.children[0]?.type
+      )
     }
   })
 
@@ -62,15 +82,21 @@ describe('the Kazakh article and its translation', () => {
       expect(markers(alignment.children[1]), alignment.id).toEqual(markers(alignment.children[0]))
     }
     const kk = await readFile(new URL('harmonious-world/kk.md', content), 'utf8')
-    const body = kk.split('\n').filter((line) => !line.startsWith('[^')).join('\n')
+    const body = kk
+      .split('\n')
+      .filter((line) => !line.startsWith('[^'))
+      .join('\n')
     expect(body).not.toContain('[5]')
     for (const n of [1, 2, 3, 4, 6, 7, 8, 9]) expect(body).toContain(`[${n}]`)
   })
 
-  it('tells the reader, in twin editor\'s notes, that [5] is missing and how the Roman numerals were written', () => {
+  it("tells the reader, in twin editor's notes, that [5] is missing and how the Roman numerals were written", () => {
     for (const lang of ['kk', 'en']) {
       const editors = notes(article, lang).filter((note) => note.kind === 'editor')
-      expect(editors.map((note) => note.label), lang).toEqual(['ed-numerals', 'ed-5'])
+      expect(
+        editors.map((note) => note.label),
+        lang
+      ).toEqual(['ed-numerals', 'ed-5'])
       expect(JSON.stringify(editors[1]), lang).toContain('[5]')
       expect(JSON.stringify(editors[0]), lang).toMatch(/XVI/)
     }
@@ -103,7 +129,9 @@ describe('the CIIS report', () => {
   it('has 138 note calls, 137 note texts and one marked gap (note 101)', () => {
     const list = notes(report, 'en').filter((note) => note.kind === 'author')
     expect(list).toHaveLength(138)
-    expect(list.map((note) => note.number)).toEqual(Array.from({length: 138}, (_, index) => index + 1))
+    expect(list.map((note) => note.number)).toEqual(
+      Array.from({length: 138}, (_, index) => index + 1)
+    )
     expect(count(report, 'noteReference')).toBe(138)
     const gaps = list.filter((note) => count(note, 'inlineGap') > 0)
     expect(gaps.map((note) => note.label)).toEqual(['101'])

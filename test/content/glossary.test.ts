@@ -50,7 +50,9 @@ function unlinkedText(node: TextNode, lang: string): string {
   if (node.type === 'langRun' && node.lang !== lang) return ' '
   if (typeof node.value === 'string' && !node.children) return node.value
   // Blocks are kept apart, so that a form cannot run from one into the next.
-  return (node.children ?? []).map((child) => unlinkedText(child, lang)).join(node.type === 'paragraph' || node.type === 'heading' ? '' : ' ')
+  return (node.children ?? [])
+    .map((child) => unlinkedText(child, lang))
+    .join(node.type === 'paragraph' || node.type === 'heading' ? '' : ' ')
 }
 
 /** Every block and note of every work in `lang`, with the text its glossary references leave unlinked. */
@@ -59,12 +61,22 @@ function placesIn(root: Root, lang: string): Place[] {
   for (const work of works(root)) {
     for (const alignment of alignmentsOf(work)) {
       for (const segment of alignment.children) {
-        if (segment.lang === lang) places.push({work: work.id, where: alignment.id, unlinked: unlinkedText(segment as TextNode, lang)})
+        if (segment.lang === lang)
+          places.push({
+            work: work.id,
+            where: alignment.id,
+            unlinked: unlinkedText(segment as TextNode, lang)
+          })
       }
     }
     for (const list of work.children) {
       if (list.type !== 'noteList' || list.lang !== lang) continue
-      for (const note of list.children) places.push({work: work.id, where: `note ${note.label ?? note.id}`, unlinked: unlinkedText(note as TextNode, lang)})
+      for (const note of list.children)
+        places.push({
+          work: work.id,
+          where: `note ${note.label ?? note.id}`,
+          unlinked: unlinkedText(note as TextNode, lang)
+        })
     }
   }
   return places
@@ -95,7 +107,10 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 /** A form is looked for as a whole word, also in the plural. */
 function formPattern(form: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(form))}(?:s|es)?(?![\\p{L}\\p{N}])`, 'u')
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(fold(form))}(?:s|es)?(?![\\p{L}\\p{N}])`,
+    'u'
+  )
 }
 
 /** Entries whose English form (in any spelling) occurs in an English text without a link there. */
@@ -106,10 +121,15 @@ function unlinkedForms(root: Root, entries: readonly GlossaryEntry[]): string[] 
     for (const form of entry.forms['en'] ?? []) {
       // Short capitalised abbreviations (UN, CPC, USA) are compared as written: "un" and "us" are words.
       const abbreviation = /^[\p{Lu}.]{1,5}$/u.test(form)
-      const pattern = abbreviation ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}s?(?![\\p{L}\\p{N}])`, 'u') : formPattern(form)
+      const pattern = abbreviation
+        ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}s?(?![\\p{L}\\p{N}])`, 'u')
+        : formPattern(form)
       for (const place of places) {
         const match = pattern.exec(abbreviation ? place.unlinked : place.folded)
-        if (match) problems.push(`${entry.identifier}: "${match[0]}" is not linked in ${place.work} ${place.where}`)
+        if (match)
+          problems.push(
+            `${entry.identifier}: "${match[0]}" is not linked in ${place.work} ${place.where}`
+          )
       }
     }
   }
@@ -120,7 +140,8 @@ function unlinkedForms(root: Root, entries: readonly GlossaryEntry[]): string[] 
 
 /** Ids of the entries referenced in a node. */
 function referencedIn(node: TextNode, found = new Set<string>()): Set<string> {
-  if (node.type === 'glossaryReference') found.add((node as unknown as {identifier: string}).identifier)
+  if (node.type === 'glossaryReference')
+    found.add((node as unknown as {identifier: string}).identifier)
   for (const child of node.children ?? []) referencedIn(child, found)
   return found
 }
@@ -133,8 +154,16 @@ function unpairedReferences(work: Work): string[] {
     if (!original || !translation || translation.status !== 'present') continue
     const a = referencedIn(original as TextNode)
     const b = referencedIn(translation as TextNode)
-    for (const id of a) if (!b.has(id)) problems.push(`${alignment.id}: ${id} is linked in ${original.lang} but not in ${translation.lang}`)
-    for (const id of b) if (!a.has(id)) problems.push(`${alignment.id}: ${id} is linked in ${translation.lang} but not in ${original.lang}`)
+    for (const id of a)
+      if (!b.has(id))
+        problems.push(
+          `${alignment.id}: ${id} is linked in ${original.lang} but not in ${translation.lang}`
+        )
+    for (const id of b)
+      if (!a.has(id))
+        problems.push(
+          `${alignment.id}: ${id} is linked in ${translation.lang} but not in ${original.lang}`
+        )
   }
   return problems
 }
@@ -147,7 +176,10 @@ function unpairedReferences(work: Work): string[] {
  * wherever the note is shown.
  */
 const namings: Record<string, Record<string, RegExp>> = {
-  'world-dream': {en: /\b(?:the CIIS report|Chen Xulong['’]s report)\b/g, kk: /(?:Чэнь Сюйлунның|«Әлем арманы») баяндама\p{L}*/gu},
+  'world-dream': {
+    en: /\b(?:the CIIS report|Chen Xulong['’]s report)\b/g,
+    kk: /(?:Чэнь Сюйлунның|«Әлем арманы») баяндама\p{L}*/gu
+  },
   'harmonious-world': {en: /\bthe Kazakh article\b/g, kk: /«Гармониялық әлем» мақала\p{L}*/gu}
 }
 const bare: Record<string, RegExp> = {
@@ -161,10 +193,15 @@ const bare: Record<string, RegExp> = {
  * work W is therefore true wherever it is shown only if it names W explicitly and the entry
  * occurs in W and in no other work.
  */
-function misplacedNotes(entries: readonly GlossaryEntry[], occurrences: Map<string, GlossaryOccurrence[]>): string[] {
+function misplacedNotes(
+  entries: readonly GlossaryEntry[],
+  occurrences: Map<string, GlossaryOccurrence[]>
+): string[] {
   const problems: string[] = []
   for (const entry of entries) {
-    const inWorks = new Set((occurrences.get(entry.identifier) ?? []).map((occurrence) => occurrence.work))
+    const inWorks = new Set(
+      (occurrences.get(entry.identifier) ?? []).map((occurrence) => occurrence.work)
+    )
     for (const [lang, note] of Object.entries(entry.note)) {
       let rest = note
       for (const [work, byLang] of Object.entries(namings)) {
@@ -172,11 +209,16 @@ function misplacedNotes(entries: readonly GlossaryEntry[], occurrences: Map<stri
         if (!pattern || !new RegExp(pattern.source, pattern.flags).test(rest)) continue
         rest = rest.replace(new RegExp(pattern.source, pattern.flags), ' ')
         if (!inWorks.has(work) || inWorks.size > 1) {
-          problems.push(`${entry.identifier} (${lang}): the note names ${work}, but the entry occurs in ${[...inWorks].join(', ') || 'no work'}`)
+          problems.push(
+            `${entry.identifier} (${lang}): the note names ${work}, but the entry occurs in ${[...inWorks].join(', ') || 'no work'}`
+          )
         }
       }
       const loose = bare[lang]?.exec(rest)
-      if (loose) problems.push(`${entry.identifier} (${lang}): "${loose[0]}" does not say which work it means`)
+      if (loose)
+        problems.push(
+          `${entry.identifier} (${lang}): "${loose[0]}" does not say which work it means`
+        )
     }
   }
   return problems
@@ -216,16 +258,26 @@ function wrongComments(yamlText: string, occurrences: Map<string, GlossaryOccurr
     const form = /^\s{6}([\w-]+):/.exec(line)
     if (comment) {
       const lang = commentLanguages[comment[1] ?? '']
-      if (!inForms || !form || form[1] !== lang) problems.push(`line ${index + 1}: the comment "${comment[0]}" must stand on the entry's \`${lang ?? comment[1]}\` forms`)
+      if (!inForms || !form || form[1] !== lang)
+        problems.push(
+          `line ${index + 1}: the comment "${comment[0]}" must stand on the entry's \`${lang ?? comment[1]}\` forms`
+        )
       else commented.add(`${id}/${lang}`)
     }
-    if (inForms && form?.[1] && Object.values(commentLanguages).includes(form[1])) formLines.set(`${id}/${form[1]}`, index + 1)
+    if (inForms && form?.[1] && Object.values(commentLanguages).includes(form[1]))
+      formLines.set(`${id}/${form[1]}`, index + 1)
   })
   for (const [key, line] of formLines) {
     const [entryId = '', lang = ''] = key.split('/')
     const used = (occurrences.get(entryId) ?? []).some((occurrence) => occurrence.lang === lang)
-    if (used && commented.has(key)) problems.push(`line ${line}: ${entryId} says "not in the ${lang} text", but a ${lang} form is linked`)
-    if (!used && !commented.has(key)) problems.push(`line ${line}: ${entryId} has no ${lang} form in the texts; say so with "# not in the … text"`)
+    if (used && commented.has(key))
+      problems.push(
+        `line ${line}: ${entryId} says "not in the ${lang} text", but a ${lang} form is linked`
+      )
+    if (!used && !commented.has(key))
+      problems.push(
+        `line ${line}: ${entryId} has no ${lang} form in the texts; say so with "# not in the … text"`
+      )
   }
   return problems
 }
@@ -255,7 +307,15 @@ describe('glossary.yaml against the texts', () => {
   })
 
   it('gives a surname-first index form to every Western person with a given name', () => {
-    const western = ['barack-obama', 'roland-robertson', 'fareed-zakaria', 'francis-fukuyama', 'nicolas-sarkozy', 'vladimir-putin', 'zbigniew-brzezinski']
+    const western = [
+      'barack-obama',
+      'roland-robertson',
+      'fareed-zakaria',
+      'francis-fukuyama',
+      'nicolas-sarkozy',
+      'vladimir-putin',
+      'zbigniew-brzezinski'
+    ]
     for (const id of western) {
       const entry = entries.find((item) => item.identifier === id)
       const surname = entry?.forms['en']?.[0]?.split(' ').at(-1) ?? ''
@@ -269,50 +329,98 @@ describe('the checks fail on broken data', () => {
     // Re-read the content with a glossary that has only the American spelling and no "PRC".
     const dir = await mkdtemp(path.join(tmpdir(), 'diglot-glossary-'))
     await cp(content, dir, {recursive: true})
-    const broken = glossaryText.replace('en: [globalisation, Globalisation, ', 'en: [').replace(`en: ["People's Republic of China", PRC, `, `en: ["People's Republic of China", `)
+    const broken = glossaryText
+      .replace('en: [globalisation, Globalisation, ', 'en: [')
+      .replace(`en: ["People's Republic of China", PRC, `, `en: ["People's Republic of China", `)
     expect(broken).not.toBe(glossaryText)
     await writeFile(path.join(dir, 'glossary.yaml'), broken)
     const reread = (await readContent(dir)).tree
     await rm(dir, {recursive: true})
-    expect(unlinkedForms(reread, glossaryOf(reread).children).join('\n')).toMatch(/globalisation: "globali[sz]ation" is not linked in harmonious-world/)
+    expect(unlinkedForms(reread, glossaryOf(reread).children).join('\n')).toMatch(
+      /globalisation: "globali[sz]ation" is not linked in harmonious-world/
+    )
     const work = works(reread).find((item) => item.id === 'harmonious-world')!
     expect(unpairedReferences(work).join('\n')).toMatch(/prc is linked in kk but not in en/)
   })
 
   it('folds spellings and finds a plural', () => {
-    expect(fold('Good-neighbourliness and Ürümqi, the centre')).toBe('good neighborliness and urumqi, the center')
+    expect(fold('Good-neighbourliness and Ürümqi, the centre')).toBe(
+      'good neighborliness and urumqi, the center'
+    )
     expect(formPattern('globalization').test(fold('economic globalisation deepens'))).toBe(true)
     expect(formPattern('Confucius Institute').test(fold('Confucius Institutes'))).toBe(true)
     expect(formPattern('Confucius Institute').test(fold('Confucius Institutesque'))).toBe(false)
-    const plain: GlossaryEntry = {type: 'glossaryEntry', identifier: 'two-systems', label: 'two system', entryKind: 'term', forms: {en: ['two system']}, note: {}}
-    expect(unlinkedForms(tree, [plain]).join('\n')).toMatch(/two-systems: "two systems" is not linked in harmonious-world/)
+    const plain: GlossaryEntry = {
+      type: 'glossaryEntry',
+      identifier: 'two-systems',
+      label: 'two system',
+      entryKind: 'term',
+      forms: {en: ['two system']},
+      note: {}
+    }
+    expect(unlinkedForms(tree, [plain]).join('\n')).toMatch(
+      /two-systems: "two systems" is not linked in harmonious-world/
+    )
   })
 
   it('finds a paragraph whose translation lacks a link', () => {
     const work = structuredClone(article!)
-    const alignment = alignmentsOf(work).find((item) => JSON.stringify(item).includes('"identifier":"jakarta"'))
+    const alignment = alignmentsOf(work).find((item) =>
+      JSON.stringify(item).includes('"identifier":"jakarta"')
+    )
     expect(alignment).toBeDefined()
     const drop = (node: TextNode): void => {
-      node.children = node.children?.map((child) => (child.type === 'glossaryReference' && (child as unknown as {identifier: string}).identifier === 'jakarta' ? {type: 'text', value: 'Jakarta'} : child))
+      node.children = node.children?.map((child) =>
+        child.type === 'glossaryReference' &&
+        (child as unknown as {identifier: string}).identifier === 'jakarta'
+          ? {type: 'text', value: 'Jakarta'}
+          : child
+      )
       node.children?.forEach(drop)
     }
     drop(alignment!.children[1] as TextNode)
-    expect(unpairedReferences(work)).toEqual([`${alignment!.id}: jakarta is linked in kk but not in en`])
+    expect(unpairedReferences(work)).toEqual([
+      `${alignment!.id}: jakarta is linked in kk but not in en`
+    ])
   })
 
   it('finds a note that names the wrong work, or a work without saying which', () => {
-    const entry = (id: string, en: string): GlossaryEntry => ({...entries.find((item) => item.identifier === id)!, note: {en}})
-    expect(misplacedNotes([entry('world-dream', "Xi Jinping's term; Chen Xulong's report equates it with a harmonious world.")], occurrences)).toEqual([])
-    expect(misplacedNotes([entry('hu-jintao', 'He is quoted in the Kazakh article.')], occurrences)).toEqual([
+    const entry = (id: string, en: string): GlossaryEntry => ({
+      ...entries.find((item) => item.identifier === id)!,
+      note: {en}
+    })
+    expect(
+      misplacedNotes(
+        [
+          entry(
+            'world-dream',
+            "Xi Jinping's term; Chen Xulong's report equates it with a harmonious world."
+          )
+        ],
+        occurrences
+      )
+    ).toEqual([])
+    expect(
+      misplacedNotes([entry('hu-jintao', 'He is quoted in the Kazakh article.')], occurrences)
+    ).toEqual([
       'hu-jintao (en): the note names harmonious-world, but the entry occurs in harmonious-world, world-dream'
     ])
-    expect(misplacedNotes([entry('world-dream', 'The report equates it with a harmonious world.')], occurrences)).toEqual(['world-dream (en): "report" does not say which work it means'])
+    expect(
+      misplacedNotes(
+        [entry('world-dream', 'The report equates it with a harmonious world.')],
+        occurrences
+      )
+    ).toEqual(['world-dream (en): "report" does not say which work it means'])
   })
 
   it('finds a wrong or a missing "not in the … text" comment', () => {
     const wrong = glossaryText.replace(/(en: \[Jakarta\])/, '$1  # not in the English text')
-    expect(wrongComments(wrong, occurrences).join('\n')).toMatch(/jakarta says "not in the en text"/)
+    expect(wrongComments(wrong, occurrences).join('\n')).toMatch(
+      /jakarta says "not in the en text"/
+    )
     const missing = glossaryText.replace(/(kk: \[Си Цзиньпин\])\s*# not in the Kazakh text/, '$1')
-    expect(wrongComments(missing, occurrences).join('\n')).toMatch(/xi-jinping has no kk form in the texts/)
+    expect(wrongComments(missing, occurrences).join('\n')).toMatch(
+      /xi-jinping has no kk form in the texts/
+    )
   })
 })

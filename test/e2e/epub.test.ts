@@ -9,7 +9,21 @@ import puppeteer from 'puppeteer'
 import type {Alignment, Root, Work} from '@diglot/core'
 import {epubEdition} from '../../packages/epub/src/index.js'
 import {describeChar, glyphSet, noGlyphNeeded} from '../../packages/html/dist/index.js'
-import {ace, aceBin, alignmentsOf, epubcheck, notesById, plainText, readContent, repo, tempDir, textNodes, unpack, words, works} from '../../packages/epub/test/helpers.js'
+import {
+  ace,
+  aceBin,
+  alignmentsOf,
+  epubcheck,
+  notesById,
+  plainText,
+  readContent,
+  repo,
+  tempDir,
+  textNodes,
+  unpack,
+  words,
+  works
+} from '../../packages/epub/test/helpers.js'
 
 let tree: Root
 let first: string
@@ -18,8 +32,17 @@ const epoch = 1_700_000_000
 
 async function build(): Promise<string> {
   const outDir = await tempDir('diglot-epub-e2e-')
-  const result = await epubEdition.build(tree, {outDir, templatesDir: path.join(repo, 'templates'), sourceDateEpoch: epoch, progress: () => {}})
-  expect(result.files.sort()).toEqual(works(tree).map((work) => `${work.id}.epub`).sort())
+  const result = await epubEdition.build(tree, {
+    outDir,
+    templatesDir: path.join(repo, 'templates'),
+    sourceDateEpoch: epoch,
+    progress: () => {}
+  })
+  expect(result.files.sort()).toEqual(
+    works(tree)
+      .map((work) => `${work.id}.epub`)
+      .sort()
+  )
   return outDir
 }
 
@@ -62,7 +85,8 @@ describe('epub edition of content/', () => {
       expect(data.subarray(30, 38).toString()).toBe('mimetype')
       expect(data.readUInt16LE(8)).toBe(0)
       const {zip} = await unpack(path.join(first, `${work.id}.epub`))
-      for (const entry of Object.values(zip.files)) expect(Math.abs(entry.date.getTime() - epoch * 1000)).toBeLessThan(2000)
+      for (const entry of Object.values(zip.files))
+        expect(Math.abs(entry.date.getTime() - epoch * 1000)).toBeLessThan(2000)
     }
   })
 
@@ -83,11 +107,15 @@ describe('epub edition of content/', () => {
         let calls = 0
         for (const [name, xhtml] of text) {
           if (!name.endsWith('.xhtml')) continue
-          for (const match of xhtml.matchAll(/<a href="([^"#]*)#([^"]+)" id="([^"]+)"[^>]*epub:type="noteref"/g)) {
+          for (const match of xhtml.matchAll(
+            /<a href="([^"#]*)#([^"]+)" id="([^"]+)"[^>]*epub:type="noteref"/g
+          )) {
             calls += 1
             const file = match[1] ? `OEBPS/${match[1]}` : name
             const target = text.get(file) ?? ''
-            expect(target, `${name} → ${match[1]}#${match[2]}`).toMatch(new RegExp(`<aside id="${match[2]}"[^>]*epub:type="footnote"`))
+            expect(target, `${name} → ${match[1]}#${match[2]}`).toMatch(
+              new RegExp(`<aside id="${match[2]}"[^>]*epub:type="footnote"`)
+            )
             // The note links back to this call.
             const aside = target.slice(target.indexOf(`<aside id="${match[2]}"`))
             const back = file === name ? `#${match[3]}"` : `${path.basename(name)}#${match[3]}"`
@@ -153,7 +181,8 @@ describe('epub edition of content/', () => {
 
       it('declares the metadata a library needs', () => {
         const opf = text.get('OEBPS/content.opf') ?? ''
-        for (const language of work.languages) expect(opf).toContain(`<dc:language>${language}</dc:language>`)
+        for (const language of work.languages)
+          expect(opf).toContain(`<dc:language>${language}</dc:language>`)
         expect(opf).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>')
         expect(opf).toMatch(/<dc:identifier id="pub-id">urn:uuid:/)
         expect(opf).toContain('schema:accessibilitySummary')
@@ -162,17 +191,31 @@ describe('epub edition of content/', () => {
         expect(opf).toContain('<dc:source')
         expect(opf).toMatch(/property="role" scheme="marc:relators">trl</)
         // An author, or an explicit anonymous one; a series with its position; the page source whole.
-        expect(opf).toMatch(/<dc:creator id="creator-1">[^<]+<\/dc:creator>\s*<meta refines="#creator-1" property="role" scheme="marc:relators">aut</)
+        expect(opf).toMatch(
+          /<dc:creator id="creator-1">[^<]+<\/dc:creator>\s*<meta refines="#creator-1" property="role" scheme="marc:relators">aut</
+        )
         if (work.meta.authors.length === 0) expect(opf).toContain('>Anonymous</dc:creator>')
-        if (work.meta.series) expect(opf).toMatch(/<meta refines="#series" property="group-position">\d+<\/meta>/)
+        if (work.meta.series)
+          expect(opf).toMatch(/<meta refines="#series" property="group-position">\d+<\/meta>/)
         const pageSource = /<meta property="pageBreakSource">([^<]*)<\/meta>/.exec(opf)?.[1]
-        if (pageSource !== undefined) expect(pageSource).toBe(work.meta.source.description.replace(/\s+/g, ' ').trim().replace(/&/g, '&amp;').replace(/"/g, '&quot;'))
+        if (pageSource !== undefined)
+          expect(pageSource).toBe(
+            work.meta.source.description
+              .replace(/\s+/g, ' ')
+              .trim()
+              .replace(/&/g, '&amp;')
+              .replace(/"/g, '&quot;')
+          )
         // Every lang has its xml:lang, with the same value.
         for (const [name, xhtml] of text) {
           if (!name.endsWith('.xhtml')) continue
           for (const match of xhtml.matchAll(/<[a-z][^>]*>/g)) {
             const lang = / lang="([^"]*)"/.exec(match[0])?.[1]
-            if (lang !== undefined) expect(/ xml:lang="([^"]*)"/.exec(match[0])?.[1], `${name}: ${match[0].slice(0, 80)}`).toBe(lang)
+            if (lang !== undefined)
+              expect(
+                / xml:lang="([^"]*)"/.exec(match[0])?.[1],
+                `${name}: ${match[0].slice(0, 80)}`
+              ).toBe(lang)
           }
           // Page breaks are named by their title, never by aria-label.
           expect(xhtml).not.toMatch(/role="doc-pagebreak"[^>]*aria-label/)
@@ -196,7 +239,10 @@ describe('epub edition of content/', () => {
         }
         expect(families.size).toBeGreaterThan(0)
         const stackOf = (selector: string): string[] => {
-          const rule = new RegExp(`${selector.replace(/[()]/g, '\\$&')}\\s*\\{\\s*font-family:\\s*([^;]+);`).exec(css)?.[1] ?? ''
+          const rule =
+            new RegExp(
+              `${selector.replace(/[()]/g, '\\$&')}\\s*\\{\\s*font-family:\\s*([^;]+);`
+            ).exec(css)?.[1] ?? ''
           return [...rule.matchAll(/"([^"]+)"/g)].map((match) => match[1]!)
         }
         const stack = stackOf('html')
@@ -214,9 +260,12 @@ describe('epub edition of content/', () => {
               checked++
               const code = char.codePointAt(0)!
               // The first family of the stack with the character must have it in every one of its styles.
-              const family = families_.find((candidate) => (families.get(candidate) ?? []).some((glyphs) => glyphs.has(code)))
+              const family = families_.find((candidate) =>
+                (families.get(candidate) ?? []).some((glyphs) => glyphs.has(code))
+              )
               if (!family) uncovered.add(`${describeChar(char)} in ${name}`)
-              else if (!(families.get(family) ?? []).every((glyphs) => glyphs.has(code))) uncovered.add(`${describeChar(char)} lacks a style in ${family}`)
+              else if (!(families.get(family) ?? []).every((glyphs) => glyphs.has(code)))
+                uncovered.add(`${describeChar(char)} lacks a style in ${family}`)
             }
           }
         }
@@ -225,7 +274,12 @@ describe('epub edition of content/', () => {
         // The word space and the Kazakh letters the issue found missing are there.
         const all = [...families.values()].flat()
         expect(all.some((glyphs) => glyphs.has(0x20))).toBe(true)
-        if (id === 'harmonious-world') for (const code of [0x04b0, 0x04b1]) expect(all.some((glyphs) => glyphs.has(code)), describeChar(String.fromCodePoint(code))).toBe(true)
+        if (id === 'harmonious-world')
+          for (const code of [0x04b0, 0x04b1])
+            expect(
+              all.some((glyphs) => glyphs.has(code)),
+              describeChar(String.fromCodePoint(code))
+            ).toBe(true)
       })
     })
   }
@@ -237,27 +291,51 @@ describe('epub edition of content/', () => {
     expect((nav.match(/#page-/g) ?? []).length).toBeGreaterThan(10)
   })
 
-  it('keeps every text at a contrast of 4.5:1 or more under a reading system\'s dark theme (epub.js, colour on body only)', async () => {
+  it("keeps every text at a contrast of 4.5:1 or more under a reading system's dark theme (epub.js, colour on body only)", async () => {
     const browser = await puppeteer.launch({
       executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run'
+      ]
     })
     try {
       for (const work of works(tree)) {
         const page = await browser.newPage()
         await page.setViewport({width: 800, height: 1000})
-        await page.setContent('<!DOCTYPE html><html lang="en"><head><title>reader</title></head><body style="margin:0"><div id="viewer"></div></body></html>')
+        await page.setContent(
+          '<!DOCTYPE html><html lang="en"><head><title>reader</title></head><body style="margin:0"><div id="viewer"></div></body></html>'
+        )
         await page.addScriptTag({path: path.join(repo, 'node_modules/jszip/dist/jszip.min.js')})
         await page.addScriptTag({path: path.join(repo, 'node_modules/epubjs/dist/epub.min.js')})
         const data = (await readFile(path.join(first, `${work.id}.epub`))).toString('base64')
         const result = await page.evaluate(async (base64: string) => {
           type Contents = {document: Document}
-          type Rendition = {themes: {register: (name: string, rules: Record<string, Record<string, string>>) => void; select: (name: string) => void}; display: (target?: string) => Promise<void>; getContents: () => Contents[]}
-          type Book = {open: (input: string, type: string) => Promise<void>; renderTo: (element: string, options: Record<string, unknown>) => Rendition; spine: {get: (index: number) => {href: string} | null; length?: number}}
+          type Rendition = {
+            themes: {
+              register: (name: string, rules: Record<string, Record<string, string>>) => void
+              select: (name: string) => void
+            }
+            display: (target?: string) => Promise<void>
+            getContents: () => Contents[]
+          }
+          type Book = {
+            open: (input: string, type: string) => Promise<void>
+            renderTo: (element: string, options: Record<string, unknown>) => Rendition
+            spine: {get: (index: number) => {href: string} | null; length?: number}
+          }
           const ePub = (window as unknown as {ePub: () => Book}).ePub
           const book = ePub()
           await book.open(base64, 'base64')
-          const rendition = book.renderTo('viewer', {width: 800, height: 1000, flow: 'scrolled-doc', allowScriptedContent: false})
+          const rendition = book.renderTo('viewer', {
+            width: 800,
+            height: 1000,
+            flow: 'scrolled-doc',
+            allowScriptedContent: false
+          })
           // What a reading system's night mode does: colour and background on body, nothing else.
           rendition.themes.register('night', {body: {color: '#e8e8e8', background: '#121212'}})
           rendition.themes.select('night')
@@ -272,11 +350,18 @@ describe('epub edition of content/', () => {
           const backgroundOf = (element: Element | null, view: Window): number[] => {
             for (let node = element; node; node = node.parentElement) {
               const color = parse(view.getComputedStyle(node).backgroundColor)
-              if (color.length === 3 || (color.length === 4 && color[3]! > 0)) return color.slice(0, 3)
+              if (color.length === 3 || (color.length === 4 && color[3]! > 0))
+                return color.slice(0, 3)
             }
             return [255, 255, 255]
           }
-          const report: Array<{file: string; lowest: number; translation: number; texts: number; where: string}> = []
+          const report: Array<{
+            file: string
+            lowest: number
+            translation: number
+            texts: number
+            where: string
+          }> = []
           // The chapters: every spine item whose file name says so.
           const hrefs: string[] = []
           for (let index = 0; ; index++) {
@@ -308,19 +393,27 @@ describe('epub edition of content/', () => {
                 lowest = ratio
                 where = `${element.tagName.toLowerCase()}.${element.className}: ${style.color}`
               }
-              if (element.closest('.segment-translation')) translation = Math.min(translation, ratio)
+              if (element.closest('.segment-translation'))
+                translation = Math.min(translation, ratio)
             }
             report.push({file: href, lowest, translation, texts, where})
           }
           return report
         }, data)
         expect(result.length, work.id).toBeGreaterThan(0)
-        expect(result.reduce((sum, chapter) => sum + chapter.texts, 0), work.id).toBeGreaterThan(50)
+        expect(
+          result.reduce((sum, chapter) => sum + chapter.texts, 0),
+          work.id
+        ).toBeGreaterThan(50)
         for (const chapter of result) {
-          expect(chapter.lowest, `${work.id} ${chapter.file}: ${chapter.where}`).toBeGreaterThanOrEqual(4.5)
+          expect(
+            chapter.lowest,
+            `${work.id} ${chapter.file}: ${chapter.where}`
+          ).toBeGreaterThanOrEqual(4.5)
           expect(chapter.translation, `${work.id} ${chapter.file}`).toBeGreaterThanOrEqual(4.5)
         }
-        if (work.languages.length > 1) expect(result.some((chapter) => chapter.translation < 21)).toBe(true)
+        if (work.languages.length > 1)
+          expect(result.some((chapter) => chapter.translation < 21)).toBe(true)
         await page.close()
       }
     } finally {
@@ -328,10 +421,19 @@ describe('epub edition of content/', () => {
     }
   })
 
-  it.skipIf(!aceBin())('passes DAISY Ace with no critical or serious violation', async () => {
-    for (const work of works(tree)) {
-      const violations = await ace(path.join(first, `${work.id}.epub`))
-      expect(violations.filter((violation) => violation.impact === 'critical' || violation.impact === 'serious'), work.id).toEqual([])
-    }
-  }, 600_000)
+  it.skipIf(!aceBin())(
+    'passes DAISY Ace with no critical or serious violation',
+    async () => {
+      for (const work of works(tree)) {
+        const violations = await ace(path.join(first, `${work.id}.epub`))
+        expect(
+          violations.filter(
+            (violation) => violation.impact === 'critical' || violation.impact === 'serious'
+          ),
+          work.id
+        ).toEqual([])
+      }
+    },
+    600_000
+  )
 })

@@ -8,7 +8,19 @@
 import {readFileSync} from 'node:fs'
 import {expect, it} from 'vitest'
 import {alignmentsOf, type Work} from '../../packages/pdf/test/core.js'
-import {catalogEntry, coveredHeight, folios, info, markedText, pageLabels, pageLines, pages, run, squash, textArea} from '../../packages/pdf/test/poppler.js'
+import {
+  catalogEntry,
+  coveredHeight,
+  folios,
+  info,
+  markedText,
+  pageLabels,
+  pageLines,
+  pages,
+  run,
+  squash,
+  textArea
+} from '../../packages/pdf/test/poppler.js'
 
 /** Plain text of a node, the apparatus (note calls, page markers) left out. */
 export function plain(node: unknown): string {
@@ -23,13 +35,16 @@ export function plain(node: unknown): string {
 }
 
 /** The first page (0-based, from `from`) whose text holds `needle` (squashed). */
-export const pageWith = (texts: string[], needle: string, from = 0): number => texts.findIndex((text, index) => index >= from && squash(text).includes(needle))
+export const pageWith = (texts: string[], needle: string, from = 0): number =>
+  texts.findIndex((text, index) => index >= from && squash(text).includes(needle))
 
 /** Body pages: from folio 2 (the first verso of the text) to the page before the first back-matter page. */
 function bodyRange(file: string, texts: string[]): {first: number; end: number} {
   const pageFolios = folios(file)
   const first = pageFolios.indexOf('2')
-  const back = texts.findIndex((text, index) => index > first && /^\s*(Glossary|Index of names)\s*$/m.test(text))
+  const back = texts.findIndex(
+    (text, index) => index > first && /^\s*(Glossary|Index of names)\s*$/m.test(text)
+  )
   return {first, end: back >= 0 ? back : texts.length}
 }
 
@@ -40,9 +55,15 @@ export function emptyShares(file: string): Array<{page: number; empty: number; l
   const all = pageLines(file)
   const result: Array<{page: number; empty: number; lines: number}> = []
   for (let index = first; index < end; index++) {
-    const lines = (all[index]?.lines ?? []).filter((line) => line.top >= textArea.top - 2 && line.bottom <= textArea.bottom + 2).sort((a, b) => a.top - b.top)
+    const lines = (all[index]?.lines ?? [])
+      .filter((line) => line.top >= textArea.top - 2 && line.bottom <= textArea.bottom + 2)
+      .sort((a, b) => a.top - b.top)
     const covered = coveredHeight(lines)
-    result.push({page: index, empty: 1 - covered / (textArea.bottom - textArea.top), lines: lines.length})
+    result.push({
+      page: index,
+      empty: 1 - covered / (textArea.bottom - textArea.top),
+      lines: lines.length
+    })
   }
   return result
 }
@@ -56,13 +77,18 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
     const wrong: string[] = []
     for (const alignment of alignmentsOf(work())) {
       if (alignment.blockType !== 'paragraph') continue
-      const [original, translation] = alignment.children.map((segment) => squash(plain(segment)).slice(0, 30))
+      const [original, translation] = alignment.children.map((segment) =>
+        squash(plain(segment)).slice(0, 30)
+      )
       if (!original || !translation) continue
       const verso = pageWith(texts, original, cursor)
       const recto = pageWith(texts, translation, cursor)
       checked++
       // Page index 1 is the book's page 2: versos have odd indices.
-      if (verso < 0 || verso % 2 !== 1 || recto !== verso + 1) wrong.push(`pair ${checked}: original on page ${verso + 1}, translation on page ${recto + 1}`)
+      if (verso < 0 || verso % 2 !== 1 || recto !== verso + 1)
+        wrong.push(
+          `pair ${checked}: original on page ${verso + 1}, translation on page ${recto + 1}`
+        )
       cursor = Math.max(cursor, verso)
     }
     expect(wrong).toEqual([])
@@ -74,18 +100,37 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
     const texts = pages(file())
     // A section end: the last page of its side before a heading, or of the text (its side's next
     // body page is missing or blank). Blank pages are not counted.
-    const headings = alignmentsOf(work()).filter((alignment) => alignment.blockType === 'heading').flatMap((alignment) => alignment.children.map((segment) => squash(plain(segment)).slice(0, 12)))
+    const headings = alignmentsOf(work())
+      .filter((alignment) => alignment.blockType === 'heading')
+      .flatMap((alignment) =>
+        alignment.children.map((segment) => squash(plain(segment)).slice(0, 12))
+      )
     const byPage = new Map(shares.map((share) => [share.page, share]))
     const sectionEnd = (page: number): boolean => {
       const next = byPage.get(page + 2)
-      return !next || next.lines === 0 || headings.some((heading) => heading && squash((texts[page + 2] ?? '').split('\n').slice(1).join('\n')).slice(0, 200).includes(heading))
+      return (
+        !next ||
+        next.lines === 0 ||
+        headings.some(
+          (heading) =>
+            heading &&
+            squash((texts[page + 2] ?? '').split('\n').slice(1).join('\n'))
+              .slice(0, 200)
+              .includes(heading)
+        )
+      )
     }
     const counted = shares.filter((share) => share.lines > 0 && !sectionEnd(share.page))
     const mean = counted.reduce((sum, share) => sum + share.empty, 0) / counted.length
     // Issue 11: no running-text page over 20 % empty (white at the foot of the shorter side is
     // what reledpar's synchronisation leaves; the layout chooses the two sides' sizes to keep it small).
-    const sparse = counted.filter((share) => share.empty > 0.2).map((share) => `page ${share.page + 1}: ${Math.round(share.empty * 100)} % empty`)
-    if (process.env['DIGLOT_SHOW_FILL']) console.log(`mean empty ${(mean * 100).toFixed(1)} % over ${counted.length} pages; ${shares.map((share) => `${share.page + 1}:${Math.round(share.empty * 100)}`).join(' ')}`)
+    const sparse = counted
+      .filter((share) => share.empty > 0.2)
+      .map((share) => `page ${share.page + 1}: ${Math.round(share.empty * 100)} % empty`)
+    if (process.env['DIGLOT_SHOW_FILL'])
+      console.log(
+        `mean empty ${(mean * 100).toFixed(1)} % over ${counted.length} pages; ${shares.map((share) => `${share.page + 1}:${Math.round(share.empty * 100)}`).join(' ')}`
+      )
     expect(counted.length).toBeGreaterThan(4)
     expect(sparse).toEqual([])
     expect(mean).toBeLessThanOrEqual(0.1)
@@ -111,16 +156,24 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
       const page = lines[index]!
       // Full text lines (not notes, paragraph numbers, heads or folios).
       const body = page.lines
-        .filter((line) => line.top >= textArea.top && line.bottom <= textArea.bottom && line.right - line.left > 200)
+        .filter(
+          (line) =>
+            line.top >= textArea.top &&
+            line.bottom <= textArea.bottom &&
+            line.right - line.left > 200
+        )
         .flatMap((line) => line.words.filter((word) => word.bottom - word.top >= 11.5))
       if (body.length === 0) continue
       const left = Math.min(...body.map((word) => word.left))
       const right = page.width - Math.max(...body.map((word) => word.right))
       const [outer, inner] = index % 2 === 1 ? [left, right] : [right, left]
-      if (!(outer > inner + 10)) wrong.push(`page ${index + 1}: outer ${outer.toFixed(1)} pt, inner ${inner.toFixed(1)} pt`)
+      if (!(outer > inner + 10))
+        wrong.push(`page ${index + 1}: outer ${outer.toFixed(1)} pt, inner ${inner.toFixed(1)} pt`)
     }
     expect(wrong).toEqual([])
-    expect(run('pdfinfo', ['-box', '-f', String(first + 1), '-l', String(first + 1), file()])).toMatch(/TrimBox:/)
+    expect(
+      run('pdfinfo', ['-box', '-f', String(first + 1), '-l', String(first + 1), file()])
+    ).toMatch(/TrimBox:/)
   })
 
   it('has the metadata of the work: title, authors or none, subtitle, language, XMP', () => {
@@ -146,7 +199,9 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
     const head = (index: number): string => squash(texts[index]!.split('\n')[0] ?? '')
     expect(head(middle)).toBe(squash(titles[original!] ?? '').slice(0, head(middle).length))
     expect(head(middle).length).toBeGreaterThan(10)
-    expect(head(middle + 1)).toBe(squash(titles[translation!] ?? '').slice(0, head(middle + 1).length))
+    expect(head(middle + 1)).toBe(
+      squash(titles[translation!] ?? '').slice(0, head(middle + 1).length)
+    )
   })
 
   it('tags the text, marks running heads and folios as artifacts and notes as notes', () => {
@@ -158,16 +213,25 @@ export function facingTests(file: () => string, work: () => Work, pairs: number)
       const index = first + offset
       // (A blank page: one side ran on two pages further than the other.)
       if (!page.tagged && !page.artifact && !page.untagged) return
-      if (page.untagged) wrong.push(`page ${index + 1}: text in no marked content: ${page.untagged.slice(0, 40)}`)
+      if (page.untagged)
+        wrong.push(`page ${index + 1}: text in no marked content: ${page.untagged.slice(0, 40)}`)
       // (The text's first verso has folio 2.)
       const folio = String(offset + 2)
-      if (!page.artifact.includes(folio)) wrong.push(`page ${index + 1}: folio ${folio} is not an artifact`)
+      if (!page.artifact.includes(folio))
+        wrong.push(`page ${index + 1}: folio ${folio} is not an artifact`)
       // The first line is the running head, unless the page opens with a heading (no head there).
       const head = squash(texts[index]!.split('\n')[0] ?? '')
-      if (head.length > 10 && !squash(page.tagged).startsWith(head) && !squash(page.artifact).includes(head)) wrong.push(`page ${index + 1}: running head ${head.slice(0, 30)} is not an artifact`)
+      if (
+        head.length > 10 &&
+        !squash(page.tagged).startsWith(head) &&
+        !squash(page.artifact).includes(head)
+      )
+        wrong.push(`page ${index + 1}: running head ${head.slice(0, 30)} is not an artifact`)
     })
     expect(wrong).toEqual([])
-    expect(marked.filter((page) => page.tagged.length > 200).length).toBeGreaterThan(marked.length / 2)
+    expect(marked.filter((page) => page.tagged.length > 200).length).toBeGreaterThan(
+      marked.length / 2
+    )
     // Every note (each part of a note cut over two pages) is a Note structure element.
     const ids = new Set<string>()
     const walk = (node: unknown): void => {

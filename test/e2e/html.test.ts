@@ -27,12 +27,23 @@ beforeAll(async () => {
   const {tree, messages} = await readContent(path.join(repo, 'content'))
   expect(hasErrors(messages)).toBe(false)
   outDir = await mkdtemp(path.join(tmpdir(), 'diglot-html-'))
-  const result = await buildHtml(tree, {outDir, templatesDir: path.join(repo, 'templates'), sourceDateEpoch: 1_700_000_000, progress: () => {}})
+  const result = await buildHtml(tree, {
+    outDir,
+    templatesDir: path.join(repo, 'templates'),
+    sourceDateEpoch: 1_700_000_000,
+    progress: () => {}
+  })
   workIds = works(tree).map((work) => work.id)
   htmlFiles = result.files.filter((file) => file.endsWith('.html'))
   browser = await puppeteer.launch({
     executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run'
+    ],
     // axe on the glossary page (6,000 elements) can take minutes on a loaded machine.
     protocolTimeout: 900_000
   })
@@ -48,7 +59,11 @@ function url(file: string, query = ''): string {
 }
 
 /** Open a page; collect console errors and failed requests. */
-async function open(file: string, width: number, options: {query?: string; js?: boolean} = {}): Promise<{page: Page; errors: string[]}> {
+async function open(
+  file: string,
+  width: number,
+  options: {query?: string; js?: boolean} = {}
+): Promise<{page: Page; errors: string[]}> {
   const page = await browser.newPage()
   const errors: string[] = []
   page.on('console', (message) => {
@@ -68,17 +83,47 @@ async function open(file: string, width: number, options: {query?: string; js?: 
 
 /** axe's violations, with the (experimental) check that an accessible name contains the visible text. */
 async function axe(page: Page): Promise<string[]> {
-  const results = await new AxePuppeteer(page).options({preload: false, resultTypes: ['violations'], rules: {'label-content-name-mismatch': {enabled: true}}}).analyze()
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`)
+  const results = await new AxePuppeteer(page)
+    .options({
+      preload: false,
+      resultTypes: ['violations'],
+      rules: {'label-content-name-mismatch': {enabled: true}}
+    })
+    .analyze()
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(' | ')}`
+  )
 }
 
 describe('html edition', () => {
   it('validates with vnu: 0 errors on every page', async () => {
     const jar = path.join(repo, 'node_modules/vnu-jar/build/dist/vnu.jar')
     const files = htmlFiles.map((file) => path.join(outDir, file))
-    const {stderr} = await run('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files]).catch((error: {stderr: string}) => ({stderr: error.stderr}))
-    const messages = (JSON.parse(stderr || '{"messages":[]}') as {messages: Array<{type: string; message: string; url: string; lastLine?: number}>}).messages
-    expect(messages.filter((message) => message.type === 'error').map((message) => `${path.basename(path.dirname(message.url))}:${message.lastLine}: ${message.message}`)).toEqual([])
+    const {stderr} = await run('java', [
+      '-jar',
+      jar,
+      '--errors-only',
+      '--format',
+      'json',
+      ...files
+    ]).catch((error: {stderr: string}) => ({stderr: error.stderr}))
+    const messages = (
+      JSON.parse(stderr || '{"messages":[]}') as {
+        messages: Array<{type: string; message: string; url: string; lastLine?: number}>
+      }
+    ).messages
+    expect(
+      messages
+        .filter((message) => message.type === 'error')
+        .map(
+          (message) =>
+            `${path.basename(path.dirname(message.url))}:${message.lastLine}: ${message.message}`
+        )
+    ).toEqual([])
   })
 
   it('writes a page per work, the list of works and the glossary', () => {
@@ -94,11 +139,15 @@ describe('html edition', () => {
     await Promise.all(
       htmlFiles.map(async (file) => {
         const {page, errors} = await open(file, 1280)
-        const views = (await page.$('.view-switch button')) ? ['both', 'original', 'translation'] : ['both']
+        const views = (await page.$('.view-switch button'))
+          ? ['both', 'original', 'translation']
+          : ['both']
         for (const width of [1280, 375]) {
           await page.setViewport({width, height: 900})
           if (width === 375) {
-            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+            const overflow = await page.evaluate(
+              () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+            )
             if (overflow > 0) failures.push(`horizontal scroll on ${file}`)
           }
           for (const theme of ['light', 'dark']) {
@@ -106,7 +155,8 @@ describe('html edition', () => {
             for (const view of views) {
               if (views.length > 1) await page.click(`.view-switch button[data-view="${view}"]`)
               runs++
-              for (const violation of await axe(page)) failures.push(`${file} at ${width}, ${theme}, ${view}: ${violation}`)
+              for (const violation of await axe(page))
+                failures.push(`${file} at ${width}, ${theme}, ${view}: ${violation}`)
             }
           }
         }
@@ -125,13 +175,17 @@ describe('html edition', () => {
         const misaligned: string[] = []
         let pairs = 0
         for (const alignment of document.querySelectorAll('.alignment')) {
-          const blocks = [...alignment.querySelectorAll(':scope > .segment')].map((segment) => segment.querySelector(':scope > :not(.pilcrow):not(.sidenotes)'))
+          const blocks = [...alignment.querySelectorAll(':scope > .segment')].map((segment) =>
+            segment.querySelector(':scope > :not(.pilcrow):not(.sidenotes)')
+          )
           if (blocks.length < 2 || !blocks[0] || !blocks[1]) continue
           pairs++
           const [a, b] = blocks.map((block) => block!.getBoundingClientRect().top)
           if (Math.abs(a! - b!) > 2) misaligned.push(`${alignment.id}: ${a} vs ${b}`)
         }
-        const notes = [...document.querySelectorAll('.sidenotes .note')].map((note) => ({id: note.id, rect: note.getBoundingClientRect()})).filter((note) => note.rect.height > 0)
+        const notes = [...document.querySelectorAll('.sidenotes .note')]
+          .map((note) => ({id: note.id, rect: note.getBoundingClientRect()}))
+          .filter((note) => note.rect.height > 0)
         const overlaps: string[] = []
         for (let i = 0; i < notes.length; i++) {
           for (let j = i + 1; j < notes.length; j++) {
@@ -143,14 +197,28 @@ describe('html edition', () => {
           }
         }
         // Sidenotes sit beside the text, not over it.
-        const text = [...document.querySelectorAll('.segment > :not(.pilcrow):not(.sidenotes)')].map((block) => block.getBoundingClientRect())
-        const overText = notes.filter((note) => text.some((block) => note.rect.left < block.right && block.left < note.rect.right && note.rect.top < block.bottom && block.top < note.rect.bottom)).map((note) => note.id)
+        const text = [
+          ...document.querySelectorAll('.segment > :not(.pilcrow):not(.sidenotes)')
+        ].map((block) => block.getBoundingClientRect())
+        const overText = notes
+          .filter((note) =>
+            text.some(
+              (block) =>
+                note.rect.left < block.right &&
+                block.left < note.rect.right &&
+                note.rect.top < block.bottom &&
+                block.top < note.rect.bottom
+            )
+          )
+          .map((note) => note.id)
         const languages = document.querySelector('.text')?.getAttribute('data-languages')
         // A note in the margin starts near its call (dense blocks put their notes inline instead).
         const far: string[] = []
         let beside = 0
         for (const note of document.querySelectorAll('.sidenotes:not(.sidenotes-inline) .note')) {
-          const call = document.getElementById(note.querySelector('.note-backlink')!.getAttribute('href')!.slice(1))!
+          const call = document.getElementById(
+            note.querySelector('.note-backlink')!.getAttribute('href')!.slice(1)
+          )!
           const drift = note.getBoundingClientRect().top - call.getBoundingClientRect().top
           beside++
           if (drift < -8 || drift > 330) far.push(`${note.id}: ${Math.round(drift)} px`)
@@ -171,7 +239,8 @@ describe('html edition', () => {
   it('switches the view and keeps it in the URL; both languages show without JavaScript', async () => {
     const bilingual = workIds.find((id) => id === 'harmonious-world') ?? workIds[0]!
     const {page} = await open(`${bilingual}/index.html`, 1280)
-    const visible = (selector: string): Promise<boolean> => page.$eval(selector, (element) => (element as HTMLElement).offsetParent !== null)
+    const visible = (selector: string): Promise<boolean> =>
+      page.$eval(selector, (element) => (element as HTMLElement).offsetParent !== null)
     expect(await visible('.segment-original')).toBe(true)
     expect(await visible('.segment-translation')).toBe(true)
     await page.click('.view-switch button[data-view="original"]')
@@ -186,14 +255,27 @@ describe('html edition', () => {
     await page.close()
 
     const reopened = await open(`${bilingual}/index.html`, 1280, {query: '?view=translation'})
-    expect(await reopened.page.$eval('.segment-original', (element) => (element as HTMLElement).offsetParent === null)).toBe(true)
-    expect(await reopened.page.$eval('.view-switch button[data-view="translation"]', (element) => element.getAttribute('aria-pressed'))).toBe('true')
+    expect(
+      await reopened.page.$eval(
+        '.segment-original',
+        (element) => (element as HTMLElement).offsetParent === null
+      )
+    ).toBe(true)
+    expect(
+      await reopened.page.$eval('.view-switch button[data-view="translation"]', (element) =>
+        element.getAttribute('aria-pressed')
+      )
+    ).toBe('true')
     await reopened.page.close()
 
-    const noJs = await open(`${bilingual}/index.html`, 1280, {query: '?view=translation', js: false})
+    const noJs = await open(`${bilingual}/index.html`, 1280, {
+      query: '?view=translation',
+      js: false
+    })
     const shown = await noJs.page.evaluate(() => ({
       original: (document.querySelector('.segment-original') as HTMLElement).offsetParent !== null,
-      translation: (document.querySelector('.segment-translation') as HTMLElement).offsetParent !== null,
+      translation:
+        (document.querySelector('.segment-translation') as HTMLElement).offsetParent !== null,
       note: (document.querySelector('.sidenotes .note') as HTMLElement).offsetParent !== null,
       switcher: (document.querySelector('.view-switch') as HTMLElement).offsetParent !== null
     }))
@@ -204,10 +286,15 @@ describe('html edition', () => {
   it('links calls and notes both ways (sidenotes when wide, keyboard toggles when narrow)', async () => {
     for (const id of workIds) {
       const wide = await open(`${id}/index.html`, 1280)
-      const call = await wide.page.$eval('a.noteref', (link) => ({id: link.id, href: link.getAttribute('href')!}))
+      const call = await wide.page.$eval('a.noteref', (link) => ({
+        id: link.id,
+        href: link.getAttribute('href')!
+      }))
       await wide.page.click(`[id="${call.id}"]`)
       expect(new URL(wide.page.url()).hash).toBe(call.href)
-      const back = await wide.page.$eval(`[id="${call.href.slice(1)}"] a.note-backlink`, (link) => link.getAttribute('href'))
+      const back = await wide.page.$eval(`[id="${call.href.slice(1)}"] a.note-backlink`, (link) =>
+        link.getAttribute('href')
+      )
       expect(back).toBe(`#${call.id}`)
       await wide.page.click(`[id="${call.href.slice(1)}"] a.note-backlink`)
       expect(new URL(wide.page.url()).hash).toBe(`#${call.id}`)
@@ -225,13 +312,19 @@ describe('html edition', () => {
 
       const narrow = await open(`${id}/index.html`, 375)
       const noteSelector = `[id="${call.href.slice(1)}"]`
-      expect(await narrow.page.$eval(noteSelector, (note) => (note as HTMLElement).offsetParent !== null)).toBe(false)
+      expect(
+        await narrow.page.$eval(noteSelector, (note) => (note as HTMLElement).offsetParent !== null)
+      ).toBe(false)
       await narrow.page.focus(`[id="${call.id}"]`)
       await narrow.page.keyboard.press('Enter')
-      expect(await narrow.page.$eval(noteSelector, (note) => (note as HTMLElement).offsetParent !== null)).toBe(true)
+      expect(
+        await narrow.page.$eval(noteSelector, (note) => (note as HTMLElement).offsetParent !== null)
+      ).toBe(true)
       expect(await narrow.page.evaluate(() => document.activeElement?.id)).toBe(call.href.slice(1))
       await narrow.page.keyboard.press('Escape')
-      expect(await narrow.page.$eval(noteSelector, (note) => (note as HTMLElement).offsetParent !== null)).toBe(false)
+      expect(
+        await narrow.page.$eval(noteSelector, (note) => (note as HTMLElement).offsetParent !== null)
+      ).toBe(false)
       expect(await narrow.page.evaluate(() => document.activeElement?.id)).toBe(call.id)
       await narrow.page.close()
     }
@@ -254,18 +347,22 @@ describe('html edition', () => {
         const edition = /^\.\.\/([\w-]+)\.(epub|pdf)$/.exec(href)
         if (edition) {
           checked++
-          if (!workIds.includes(edition[1]!) || !file.startsWith(`${edition[1]}/`)) broken.push(`${file}: ${href}`)
+          if (!workIds.includes(edition[1]!) || !file.startsWith(`${edition[1]}/`))
+            broken.push(`${file}: ${href}`)
           continue
         }
         const [target = '', hash] = href.split('#')
-        const resolved = target ? path.posix.normalize(path.posix.join(path.posix.dirname(file), target)) : file
+        const resolved = target
+          ? path.posix.normalize(path.posix.join(path.posix.dirname(file), target))
+          : file
         checked++
         if (!resolved.endsWith('.html')) {
           await readFile(path.join(outDir, resolved)).catch(() => broken.push(`${file}: ${href}`))
           continue
         }
         if (!ids.has(resolved)) broken.push(`${file}: ${href}`)
-        else if (hash && !ids.get(resolved)!.has(decodeURIComponent(hash))) broken.push(`${file}: ${href}`)
+        else if (hash && !ids.get(resolved)!.has(decodeURIComponent(hash)))
+          broken.push(`${file}: ${href}`)
       }
     }
     expect(broken).toEqual([])
@@ -282,14 +379,22 @@ describe('html edition', () => {
     const term = await page.$('a.term')
     if (!term) return
     await term.click()
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('popover-close'))).toBe(true)
-    const popover = await page.$eval('#term-popover', (element) => ({open: element.matches(':popover-open'), text: element.textContent ?? '', langs: [...element.querySelectorAll('[lang]')].map((node) => node.getAttribute('lang'))}))
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('popover-close'))
+    ).toBe(true)
+    const popover = await page.$eval('#term-popover', (element) => ({
+      open: element.matches(':popover-open'),
+      text: element.textContent ?? '',
+      langs: [...element.querySelectorAll('[lang]')].map((node) => node.getAttribute('lang'))
+    }))
     expect(popover.open).toBe(true)
     expect(popover.langs.length).toBeGreaterThan(1)
     expect(errors).toEqual([])
     expect(await axe(page)).toEqual([])
     await page.keyboard.press('Escape')
-    expect(await page.$eval('#term-popover', (element) => element.matches(':popover-open'))).toBe(false)
+    expect(await page.$eval('#term-popover', (element) => element.matches(':popover-open'))).toBe(
+      false
+    )
     expect(await page.evaluate(() => document.activeElement?.classList.contains('term'))).toBe(true)
     await page.close()
   })
@@ -300,8 +405,13 @@ describe('html edition', () => {
     // Pages, paragraphs and notes spread over the whole text, most of them far down.
     const anchors = await probe.page.evaluate(() => {
       const pick = (selector: string, count: number): string[] => {
-        const ids = [...document.querySelectorAll(selector)].map((element) => element.id).filter(Boolean)
-        return Array.from({length: count}, (_, index) => ids[Math.floor(((index + 1) * (ids.length - 1)) / count)]!)
+        const ids = [...document.querySelectorAll(selector)]
+          .map((element) => element.id)
+          .filter(Boolean)
+        return Array.from(
+          {length: count},
+          (_, index) => ids[Math.floor(((index + 1) * (ids.length - 1)) / count)]!
+        )
       }
       return [...pick('#text .pb', 7), ...pick('#text .alignment', 7), ...pick('#text .note', 6)]
     })
@@ -323,7 +433,8 @@ describe('html edition', () => {
               const rect = document.getElementById(target)!.getBoundingClientRect()
               return {top: rect.top, bottom: rect.bottom, height: window.innerHeight}
             }, id)
-            if (box.top < -1 || box.top > box.height - 20 || box.bottom <= 0) off.push(`#${id} at ${width}: top ${Math.round(box.top)}`)
+            if (box.top < -1 || box.top > box.height - 20 || box.bottom <= 0)
+              off.push(`#${id} at ${width}: top ${Math.round(box.top)}`)
           }
           await page.close()
         })
@@ -335,17 +446,32 @@ describe('html edition', () => {
   it('highlights the sidenote of a clicked note call at 1280 px without moving the call out of view', async () => {
     for (const id of workIds) {
       const {page} = await open(`${id}/index.html`, 1280)
-      const calls = await page.$$eval('#text a.noteref', (links) => links.map((link) => link.id).filter((_, index, all) => index % Math.max(1, Math.floor(all.length / 6)) === 0).slice(0, 6))
+      const calls = await page.$$eval('#text a.noteref', (links) =>
+        links
+          .map((link) => link.id)
+          .filter((_, index, all) => index % Math.max(1, Math.floor(all.length / 6)) === 0)
+          .slice(0, 6)
+      )
       expect(calls.length).toBeGreaterThan(0)
       for (const call of calls) {
         await page.$eval(`[id="${call}"]`, (link) => link.scrollIntoView({block: 'center'}))
-        const before = await page.$eval(`[id="${call}"]`, (link) => link.getBoundingClientRect().top)
+        const before = await page.$eval(
+          `[id="${call}"]`,
+          (link) => link.getBoundingClientRect().top
+        )
         await page.click(`[id="${call}"]`)
         await new Promise((resolve) => setTimeout(resolve, 100))
         const after = await page.$eval(`[id="${call}"]`, (link) => {
           const rect = link.getBoundingClientRect()
-          const note = document.getElementById(decodeURIComponent(link.getAttribute('href')!.slice(1)))!
-          return {top: rect.top, inView: rect.top >= 0 && rect.bottom <= window.innerHeight, active: note.classList.contains('is-active'), noteShown: note.getBoundingClientRect().height > 0}
+          const note = document.getElementById(
+            decodeURIComponent(link.getAttribute('href')!.slice(1))
+          )!
+          return {
+            top: rect.top,
+            inView: rect.top >= 0 && rect.bottom <= window.innerHeight,
+            active: note.classList.contains('is-active'),
+            noteShown: note.getBoundingClientRect().height > 0
+          }
         })
         expect(after.inView, `${id} ${call}: ${before} → ${after.top}`).toBe(true)
         expect(after.active, call).toBe(true)
@@ -364,14 +490,25 @@ describe('html edition', () => {
     const opened = await page.evaluate((selector) => {
       const link = document.querySelector(selector)!
       const popover = document.getElementById('term-popover')!
-      return {open: popover.matches(':popover-open'), afterTerm: link.nextElementSibling === popover, focusInside: popover.contains(document.activeElement)}
+      return {
+        open: popover.matches(':popover-open'),
+        afterTerm: link.nextElementSibling === popover,
+        focusInside: popover.contains(document.activeElement)
+      }
     }, term)
     expect(opened).toEqual({open: true, afterTerm: true, focusInside: true})
     // The next stop after the term in the page, outside the popover.
     const expectedNext = await page.evaluate((selector) => {
       const link = document.querySelector(selector)!
       const popover = document.getElementById('term-popover')!
-      const all = [...document.querySelectorAll<HTMLElement>('a[href], button, [tabindex]:not([tabindex="-1"])')].filter((element) => !popover.contains(element) && element.offsetParent !== null && element.tabIndex >= 0)
+      const all = [
+        ...document.querySelectorAll<HTMLElement>(
+          'a[href], button, [tabindex]:not([tabindex="-1"])'
+        )
+      ].filter(
+        (element) =>
+          !popover.contains(element) && element.offsetParent !== null && element.tabIndex >= 0
+      )
       const next = all[all.indexOf(link as HTMLElement) + 1]!
       next.setAttribute('data-expected-next', '')
       return next.outerHTML.slice(0, 80)
@@ -382,7 +519,12 @@ describe('html edition', () => {
       const where = await page.evaluate(() => {
         const popover = document.getElementById('term-popover')!
         const active = document.activeElement!
-        return {inside: popover.contains(active), open: popover.matches(':popover-open'), expected: active.hasAttribute('data-expected-next'), body: active === document.body}
+        return {
+          inside: popover.contains(active),
+          open: popover.matches(':popover-open'),
+          expected: active.hasAttribute('data-expected-next'),
+          body: active === document.body
+        }
       })
       if (where.inside) {
         stops.push('popover')
@@ -399,10 +541,19 @@ describe('html edition', () => {
     // Escape closes it and gives the focus back to the term.
     await page.focus(term)
     await page.keyboard.press('Enter')
-    expect(await page.$eval('#term-popover', (element) => element.matches(':popover-open'))).toBe(true)
+    expect(await page.$eval('#term-popover', (element) => element.matches(':popover-open'))).toBe(
+      true
+    )
     await page.keyboard.press('Escape')
-    expect(await page.$eval('#term-popover', (element) => element.matches(':popover-open'))).toBe(false)
-    expect(await page.evaluate((selector) => document.activeElement === document.querySelector(selector), term)).toBe(true)
+    expect(await page.$eval('#term-popover', (element) => element.matches(':popover-open'))).toBe(
+      false
+    )
+    expect(
+      await page.evaluate(
+        (selector) => document.activeElement === document.querySelector(selector),
+        term
+      )
+    ).toBe(true)
     await page.close()
   })
 
@@ -412,7 +563,9 @@ describe('html edition', () => {
       const result = await page.evaluate(() => {
         const measure: Record<string, number> = {}
         for (const side of ['original', 'translation']) {
-          const paragraphs = [...document.querySelectorAll(`#text .segment-${side} > p`)].sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)
+          const paragraphs = [...document.querySelectorAll(`#text .segment-${side} > p`)].sort(
+            (a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length
+          )
           const paragraph = paragraphs[0] as HTMLElement | undefined
           if (!paragraph) continue
           // Characters per line: the column's width over the text's mean advance.
@@ -420,7 +573,8 @@ describe('html edition', () => {
           probe.style.whiteSpace = 'nowrap'
           probe.textContent = (paragraph.textContent ?? '').replace(/\u00ad/g, '')
           paragraph.append(probe)
-          measure[side] = paragraph.clientWidth / (probe.getBoundingClientRect().width / probe.textContent.length)
+          measure[side] =
+            paragraph.clientWidth / (probe.getBoundingClientRect().width / probe.textContent.length)
           probe.remove()
         }
         const repeated: string[] = []
@@ -432,10 +586,19 @@ describe('html edition', () => {
           if (seen.has(key)) repeated.push(key)
           seen.add(key)
         }
-        const hyphenated = [...document.querySelectorAll('#text .segment[lang="kk"] p')].some((p) => (p.textContent ?? '').includes('\u00ad'))
-        return {measure, repeated, links: seen.size, hyphenated, kazakh: document.querySelector('#text .segment[lang="kk"]') !== null}
+        const hyphenated = [...document.querySelectorAll('#text .segment[lang="kk"] p')].some((p) =>
+          (p.textContent ?? '').includes('\u00ad')
+        )
+        return {
+          measure,
+          repeated,
+          links: seen.size,
+          hyphenated,
+          kazakh: document.querySelector('#text .segment[lang="kk"]') !== null
+        }
       })
-      for (const [side, chars] of Object.entries(result.measure)) expect(chars, `${id} ${side}`).toBeGreaterThanOrEqual(55)
+      for (const [side, chars] of Object.entries(result.measure))
+        expect(chars, `${id} ${side}`).toBeGreaterThanOrEqual(55)
       expect(result.repeated, id).toEqual([])
       expect(result.links, id).toBeGreaterThan(0)
       if (result.kazakh) expect(result.hyphenated, `${id}: Kazakh soft hyphens`).toBe(true)
@@ -447,11 +610,17 @@ describe('html edition', () => {
     for (const id of workIds) {
       const {page} = await open(`${id}/index.html`, 1280)
       const facts = await page.evaluate(() => ({
-        description: document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '',
-        citationTitle: document.querySelector('meta[name="citation_title"]')?.getAttribute('content') ?? '',
-        downloads: [...document.querySelectorAll('.downloads a')].map((link) => link.getAttribute('href')),
+        description:
+          document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '',
+        citationTitle:
+          document.querySelector('meta[name="citation_title"]')?.getAttribute('content') ?? '',
+        downloads: [...document.querySelectorAll('.downloads a')].map((link) =>
+          link.getAttribute('href')
+        ),
         skip: document.querySelector('.skip-link')?.getAttribute('href'),
-        pageLinks: [...document.querySelectorAll<HTMLElement>('#text .pb-link')].map((link) => link.tabIndex)
+        pageLinks: [...document.querySelectorAll<HTMLElement>('#text .pb-link')].map(
+          (link) => link.tabIndex
+        )
       }))
       expect(facts.description.length, id).toBeGreaterThan(40)
       expect(facts.citationTitle, id).not.toBe('')
@@ -463,7 +632,10 @@ describe('html edition', () => {
       await page.keyboard.press('Enter')
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('text')
       // "Cite this" names the paragraph in the URL.
-      const paragraph = await page.$eval('#text .alignment:nth-of-type(2), #text .section .alignment', (element) => ({id: element.id, n: element.getAttribute('data-n')}))
+      const paragraph = await page.$eval(
+        '#text .alignment:nth-of-type(2), #text .section .alignment',
+        (element) => ({id: element.id, n: element.getAttribute('data-n')})
+      )
       await page.goto(url(`${id}/index.html`, `#${paragraph.id}`))
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)))
       const cite = await page.$eval('[data-cite-locator]', (element) => element.textContent ?? '')
@@ -472,7 +644,12 @@ describe('html edition', () => {
       await page.close()
     }
     const glossary = await open('glossary/index.html', 1280)
-    const letters = await glossary.page.$$eval('.alphabet a', (links) => links.map((link) => ({text: link.textContent, ok: document.getElementById(link.getAttribute('href')!.slice(1)) !== null})))
+    const letters = await glossary.page.$$eval('.alphabet a', (links) =>
+      links.map((link) => ({
+        text: link.textContent,
+        ok: document.getElementById(link.getAttribute('href')!.slice(1)) !== null
+      }))
+    )
     expect(letters.length).toBeGreaterThan(5)
     expect(letters.every((letter) => letter.ok && /^[A-Z#]$/.test(letter.text ?? ''))).toBe(true)
     await glossary.page.close()
@@ -483,18 +660,35 @@ describe('html edition', () => {
     const {page} = await open(`${work}/index.html`, 1280, {query: '?view=translation'})
     await page.emulateMediaType('print')
     const shown = await page.evaluate(() => ({
-      original: [...document.querySelectorAll('.segment-original')].some((element) => (element as HTMLElement).offsetParent !== null),
-      translation: (document.querySelector('.segment-translation') as HTMLElement).offsetParent !== null
+      original: [...document.querySelectorAll('.segment-original')].some(
+        (element) => (element as HTMLElement).offsetParent !== null
+      ),
+      translation:
+        (document.querySelector('.segment-translation') as HTMLElement).offsetParent !== null
     }))
     expect(shown).toEqual({original: false, translation: true})
     // Forced colours: the pressed view button stands out from the others.
     // (puppeteer's emulateMediaFeatures does not know forced-colors; the protocol does)
     const session = await page.createCDPSession()
-    await session.send('Emulation.setEmulatedMedia', {media: 'screen', features: [{name: 'forced-colors', value: 'active'}]})
-    expect(await page.evaluate(() => window.matchMedia('(forced-colors: active)').matches)).toBe(true)
-    const buttons = await page.$$eval('.view-switch button', (elements) => elements.map((button) => ({pressed: button.getAttribute('aria-pressed') === 'true', background: getComputedStyle(button).backgroundColor})))
+    await session.send('Emulation.setEmulatedMedia', {
+      media: 'screen',
+      features: [{name: 'forced-colors', value: 'active'}]
+    })
+    expect(await page.evaluate(() => window.matchMedia('(forced-colors: active)').matches)).toBe(
+      true
+    )
+    const buttons = await page.$$eval('.view-switch button', (elements) =>
+      elements.map((button) => ({
+        pressed: button.getAttribute('aria-pressed') === 'true',
+        background: getComputedStyle(button).backgroundColor
+      }))
+    )
     const pressed = buttons.find((button) => button.pressed)!
-    expect(buttons.filter((button) => !button.pressed).every((button) => button.background !== pressed.background)).toBe(true)
+    expect(
+      buttons
+        .filter((button) => !button.pressed)
+        .every((button) => button.background !== pressed.background)
+    ).toBe(true)
     await page.close()
   })
 

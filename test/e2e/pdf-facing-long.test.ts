@@ -27,7 +27,9 @@ async function longArticle(): Promise<string> {
   await copyFile(path.join(repo, 'content', 'glossary.yaml'), path.join(root, 'glossary.yaml'))
   for (const lang of ['kk', 'en']) {
     const text = await readFile(path.join(source, `${lang}.md`), 'utf8')
-    const parts = Array.from({length: copies}, (_, copy) => (copy === 0 ? text : text.replace(/\[\^([\w-]+)\]/g, `[^$1-c${copy}]`).replace(/^# /m, '## ')))
+    const parts = Array.from({length: copies}, (_, copy) =>
+      copy === 0 ? text : text.replace(/\[\^([\w-]+)\]/g, `[^$1-c${copy}]`).replace(/^# /m, '## ')
+    )
     await writeFile(path.join(dir, `${lang}.md`), parts.join('\n\n'))
   }
   const yaml = (await readFile(path.join(source, 'work.yaml'), 'utf8'))
@@ -43,7 +45,16 @@ beforeAll(async () => {
   work = works(tree).find((candidate) => candidate.id === 'harmonious-world-x4')!
   expect(work).toBeDefined()
   const outDir = await mkdtemp(path.join(tmpdir(), 'diglot-long-pdf-'))
-  const result = await buildPdfEdition(tree, {outDir, templatesDir: path.join(repo, 'templates'), sourceDateEpoch: 1_700_000_000, progress: () => {}}, 1)
+  const result = await buildPdfEdition(
+    tree,
+    {
+      outDir,
+      templatesDir: path.join(repo, 'templates'),
+      sourceDateEpoch: 1_700_000_000,
+      progress: () => {}
+    },
+    1
+  )
   expect(result.messages.map((message) => message.reason)).toEqual([])
   file = path.join(outDir, 'harmonious-world-x4.pdf')
 }, 300_000)

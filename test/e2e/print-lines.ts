@@ -19,30 +19,53 @@ export interface PrintLine {
 
 const decode = (text: string): string =>
   text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) =>
+      String.fromCodePoint(Number.parseInt(hex, 16))
+    )
     .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 
 /** Every line of every page of `file`, in reading order. */
 export function printLines(file: string): PrintLine[] {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
-  const lines: PrintLine[] = []
-  xml.split('<page ').slice(1).forEach((page, pageIndex) => {
-    page.split('<block ').slice(1).forEach((block, blockIndex) => {
-      for (const line of block.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
-        const words = [...line[1]!.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((word) => ({top: Number(word[1]), bottom: Number(word[2]), text: decode(word[3]!)}))
-        if (words.length === 0) continue
-        lines.push({
-          page: pageIndex + 1,
-          block: blockIndex,
-          text: words.map((word) => word.text).join(' '),
-          top: Math.min(...words.map((word) => word.top)),
-          bottom: Math.max(...words.map((word) => word.bottom)),
-          height: Math.max(...words.map((word) => word.bottom - word.top))
-        })
-      }
-    })
+  const xml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024
   })
+  const lines: PrintLine[] = []
+  xml
+    .split('<page ')
+    .slice(1)
+    .forEach((page, pageIndex) => {
+      page
+        .split('<block ')
+        .slice(1)
+        .forEach((block, blockIndex) => {
+          for (const line of block.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
+            const words = [
+              ...line[1]!.matchAll(
+                /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
+              )
+            ].map((word) => ({
+              top: Number(word[1]),
+              bottom: Number(word[2]),
+              text: decode(word[3]!)
+            }))
+            if (words.length === 0) continue
+            lines.push({
+              page: pageIndex + 1,
+              block: blockIndex,
+              text: words.map((word) => word.text).join(' '),
+              top: Math.min(...words.map((word) => word.top)),
+              bottom: Math.max(...words.map((word) => word.bottom)),
+              height: Math.max(...words.map((word) => word.bottom - word.top))
+            })
+          }
+        })
+    })
   return lines
 }
 
@@ -74,24 +97,41 @@ export interface StyledLine {
 
 /** Every line of every page of `file`, with the fonts of its characters. */
 export function styledLines(file: string): StyledLine[] {
-  const xml = execFileSync('mutool', ['draw', '-F', 'stext', '-o', '-', file], {encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore']})
-  const lines: StyledLine[] = []
-  xml.split('<page ').slice(1).forEach((page, pageIndex) => {
-    for (const line of page.matchAll(/<line bbox="[\d.-]+ ([\d.-]+) [^"]*"[^>]*>([\s\S]*?)<\/line>/g)) {
-      let text = ''
-      let size = 0
-      let visible = 0
-      let bold = 0
-      for (const font of line[2]!.matchAll(/<font name="([^"]*)" size="([\d.]+)">([\s\S]*?)<\/font>/g)) {
-        const chars = [...font[3]!.matchAll(/ c="([^"]*)"/g)].map((match) => decode(match[1]!))
-        text += chars.join('')
-        size = Math.max(size, Number(font[2]))
-        const shown = chars.filter((char) => char.trim() !== '').length
-        visible += shown
-        if (/Bold/.test(font[1]!)) bold += shown
-      }
-      lines.push({page: pageIndex + 1, text, top: Number(line[1]), size, bold: visible > 0 ? bold / visible : 0})
-    }
+  const xml = execFileSync('mutool', ['draw', '-F', 'stext', '-o', '-', file], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore']
   })
+  const lines: StyledLine[] = []
+  xml
+    .split('<page ')
+    .slice(1)
+    .forEach((page, pageIndex) => {
+      for (const line of page.matchAll(
+        /<line bbox="[\d.-]+ ([\d.-]+) [^"]*"[^>]*>([\s\S]*?)<\/line>/g
+      )) {
+        let text = ''
+        let size = 0
+        let visible = 0
+        let bold = 0
+        for (const font of line[2]!.matchAll(
+          /<font name="([^"]*)" size="([\d.]+)">([\s\S]*?)<\/font>/g
+        )) {
+          const chars = [...font[3]!.matchAll(/ c="([^"]*)"/g)].map((match) => decode(match[1]!))
+          text += chars.join('')
+          size = Math.max(size, Number(font[2]))
+          const shown = chars.filter((char) => char.trim() !== '').length
+          visible += shown
+          if (/Bold/.test(font[1]!)) bold += shown
+        }
+        lines.push({
+          page: pageIndex + 1,
+          text,
+          top: Number(line[1]),
+          size,
+          bold: visible > 0 ? bold / visible : 0
+        })
+      }
+    })
   return lines
 }

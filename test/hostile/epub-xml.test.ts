@@ -18,25 +18,34 @@ describe('markup-like text in an EPUB', () => {
   it('is escaped everywhere: epubcheck finds no error', async () => {
     const work = path.join(dir, 'content', 'w')
     mkdirSync(work, {recursive: true})
-    writeFileSync(path.join(work, 'work.yaml'), [
-      'id: w',
-      'languages: {original: en}',
-      'title: {en: "Less < more & <script>x</script> \\"quoted\\""}',
-      'subtitle: {en: "Tags <b>bold</b> & more"}',
-      'authors:',
-      '  - name: {en: "O\'Brien <i>&amp;</i>"}',
-      'publisher: "A & B <Press>"',
-      'series: "S <1> & 2"',
-      'licence: "CC BY 4.0 <https://example.org/?a=1&b=2>"',
-      `source: {description: "${'x'.repeat(197)} & more text after the cut"}`,
-      ''
-    ].join('\n'))
-    writeFileSync(path.join(work, 'en.md'), ':pb{n=1}Text & a < b > c, "quoted" and \'single\'.[^1] See [the source](https://example.org/?a=1&b=2).\n\n[^1]: A note that calls another.[^2]\n\n[^2]: Called only from a note.\n')
+    writeFileSync(
+      path.join(work, 'work.yaml'),
+      [
+        'id: w',
+        'languages: {original: en}',
+        'title: {en: "Less < more & <script>x</script> \\"quoted\\""}',
+        'subtitle: {en: "Tags <b>bold</b> & more"}',
+        'authors:',
+        '  - name: {en: "O\'Brien <i>&amp;</i>"}',
+        'publisher: "A & B <Press>"',
+        'series: "S <1> & 2"',
+        'licence: "CC BY 4.0 <https://example.org/?a=1&b=2>"',
+        `source: {description: "${'x'.repeat(197)} & more text after the cut"}`,
+        ''
+      ].join('\n')
+    )
+    writeFileSync(
+      path.join(work, 'en.md'),
+      ':pb{n=1}Text & a < b > c, "quoted" and \'single\'.[^1] See [the source](https://example.org/?a=1&b=2).\n\n[^1]: A note that calls another.[^2]\n\n[^2]: Called only from a note.\n'
+    )
     const lines: string[] = []
     const sink = (text: string): void => {
       lines.push(text)
     }
-    const code = await main(['build', path.join(dir, 'content'), '--format', 'epub', '--out', path.join(dir, 'out')], {out: sink, info: sink, error: sink, progress: () => {}})
+    const code = await main(
+      ['build', path.join(dir, 'content'), '--format', 'epub', '--out', path.join(dir, 'out')],
+      {out: sink, info: sink, error: sink, progress: () => {}}
+    )
     expect(lines.filter((line) => !/^epub: 1 file\(s\)/.test(line))).toEqual([])
     expect(code).toBe(0)
     const report = await epubcheck(path.join(dir, 'out', 'w.epub'))

@@ -18,25 +18,121 @@ const glossary = readFileSync(path.join(sample, 'glossary.yaml'), 'utf8')
 const sampleMeta = readFileSync(path.join(sample, 'sample', 'work.yaml'), 'utf8')
 const sampleKk = readFileSync(path.join(sample, 'sample', 'kk.md'), 'utf8')
 const sampleEn = readFileSync(path.join(sample, 'sample', 'en.md'), 'utf8')
-const minimalMeta = 'id: w\nlanguages: {original: en}\ntitle: {en: T}\nlicence: CC0-1.0\nsource: {description: Fuzz.}\n'
+const minimalMeta =
+  'id: w\nlanguages: {original: en}\ntitle: {en: T}\nlicence: CC0-1.0\nsource: {description: Fuzz.}\n'
 
 const pieces = [
-  '>', '> ', '- ', '* ', '+ ', '1. ', '2) ', '    ', '\t', '  ', '\n', '\n\n', '#', '## ', '---', '***', '___', '|', '| a | b |\n|---|---|\n',
-  '[^1]', '[^2]', '[^tr-1]', '[^1]: ', '[^2]: ', '\n[^1]: note', '[^', ']', '[', '(', ')', '![', '](', '*', '**', '_', '~~', '`', '```', '~~~',
-  ':pb{n=3}', ':pb{n=1}', ':pb', ':gap[', '::gap[lost]', ':::editorial\n', '\n:::\n', ':sic[x]', ':ed[', ':lang[x]{lang=zh-Hans}', ':lang[x]{lang=zz!}',
-  ':term[Hu]{id=hu-jintao}', ':term[x]{id=nope}', ':noterm[', '::untranslated', ':x', '{', '}', '="', '\\', '\\:', '12:30',
-  '[a](javascript:alert(1))', '<javascript:x>', '[b](#nowhere)', '[c](https://example.org)', '![i](http://127.0.0.1/x.png)', '[1]: Ibid.',
-  '<b>', '</b>', '<!--', '-->', '<script>', '&amp;', '&#x6A;', '&', '<', '- [ ] ', '- [x] ',
-  '\u0000', '\u0001', '\u001b[31m', '\u007f', '\u0085', '\uD800', '\uDC00', '\uFFFF', '\uFEFF', '\u2028',
-  'Hu Jintao', 'Ху Цзиньтао', 'Ху Цзиньтаоның', '和谐世界', 'harmonious world', 'word', ' ', 'é', '👍🏽'
+  '>',
+  '> ',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '2) ',
+  '    ',
+  '\t',
+  '  ',
+  '\n',
+  '\n\n',
+  '#',
+  '## ',
+  '---',
+  '***',
+  '___',
+  '|',
+  '| a | b |\n|---|---|\n',
+  '[^1]',
+  '[^2]',
+  '[^tr-1]',
+  '[^1]: ',
+  '[^2]: ',
+  '\n[^1]: note',
+  '[^',
+  ']',
+  '[',
+  '(',
+  ')',
+  '![',
+  '](',
+  '*',
+  '**',
+  '_',
+  '~~',
+  '`',
+  '```',
+  '~~~',
+  ':pb{n=3}',
+  ':pb{n=1}',
+  ':pb',
+  ':gap[',
+  '::gap[lost]',
+  ':::editorial\n',
+  '\n:::\n',
+  ':sic[x]',
+  ':ed[',
+  ':lang[x]{lang=zh-Hans}',
+  ':lang[x]{lang=zz!}',
+  ':term[Hu]{id=hu-jintao}',
+  ':term[x]{id=nope}',
+  ':noterm[',
+  '::untranslated',
+  ':x',
+  '{',
+  '}',
+  '="',
+  '\\',
+  '\\:',
+  '12:30',
+  '[a](javascript:alert(1))',
+  '<javascript:x>',
+  '[b](#nowhere)',
+  '[c](https://example.org)',
+  '![i](http://127.0.0.1/x.png)',
+  '[1]: Ibid.',
+  '<b>',
+  '</b>',
+  '<!--',
+  '-->',
+  '<script>',
+  '&amp;',
+  '&#x6A;',
+  '&',
+  '<',
+  '- [ ] ',
+  '- [x] ',
+  '\u0000',
+  '\u0001',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\uD800',
+  '\uDC00',
+  '\uFFFF',
+  '\uFEFF',
+  '\u2028',
+  'Hu Jintao',
+  'Ху Цзиньтао',
+  'Ху Цзиньтаоның',
+  '和谐世界',
+  'harmonious world',
+  'word',
+  ' ',
+  'é',
+  '👍🏽'
 ]
 
-const markdown = fc.array(fc.constantFrom(...pieces), {maxLength: 60}).map((parts) => parts.join(''))
+const markdown = fc
+  .array(fc.constantFrom(...pieces), {maxLength: 60})
+  .map((parts) => parts.join(''))
 const anyText = fc.string({unit: 'binary', maxLength: 120})
 
 /** Insert, delete or replace pieces of `text` at random places. */
 function mutated(text: string): fc.Arbitrary<string> {
-  const edit = fc.record({at: fc.nat({max: text.length}), remove: fc.nat({max: 8}), insert: fc.oneof(fc.constantFrom(...pieces), anyText)})
+  const edit = fc.record({
+    at: fc.nat({max: text.length}),
+    remove: fc.nat({max: 8}),
+    insert: fc.oneof(fc.constantFrom(...pieces), anyText)
+  })
   return fc.array(edit, {minLength: 1, maxLength: 6}).map((edits) => {
     let result = text
     for (const one of edits) {
@@ -64,9 +160,12 @@ function check(run: () => ParseResult): void {
 describe('fuzzing the reader', () => {
   it('1,000 works made of hostile pieces (and random text)', () => {
     fc.assert(
-      fc.property(fc.oneof({weight: 4, arbitrary: markdown}, {weight: 1, arbitrary: anyText}), (text) => {
-        check(() => parseWork({meta: minimalMeta, files: {en: text}, glossary, path: 'w'}))
-      }),
+      fc.property(
+        fc.oneof({weight: 4, arbitrary: markdown}, {weight: 1, arbitrary: anyText}),
+        (text) => {
+          check(() => parseWork({meta: minimalMeta, files: {en: text}, glossary, path: 'w'}))
+        }
+      ),
       {numRuns: 1000, seed: 13}
     )
   })
@@ -83,7 +182,14 @@ describe('fuzzing the reader', () => {
   it('400 mutations of work.yaml and glossary.yaml', () => {
     fc.assert(
       fc.property(mutated(sampleMeta), mutated(glossary), (meta, mutatedGlossary) => {
-        check(() => parseWork({meta, files: {kk: sampleKk, en: sampleEn}, glossary: mutatedGlossary, path: 'sample'}))
+        check(() =>
+          parseWork({
+            meta,
+            files: {kk: sampleKk, en: sampleEn},
+            glossary: mutatedGlossary,
+            path: 'sample'
+          })
+        )
       }),
       {numRuns: 400, seed: 13}
     )

@@ -22,7 +22,19 @@
  * Regenerate the expected.txt files with `UPDATE_HOSTILE=1 npx vitest run test/hostile`
  * and review each one.
  */
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync, appendFileSync} from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  appendFileSync
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -49,11 +61,24 @@ export interface HostileCase {
   templates?: boolean
   files?: Record<string, string>
   append?: Record<string, string>
-  generate?: Array<{path: string; head?: string; unit: string; times: number; more?: Array<{unit: string; times: number}>; tail?: string}>
+  generate?: Array<{
+    path: string
+    head?: string
+    unit: string
+    times: number
+    more?: Array<{unit: string; times: number}>
+    tail?: string
+  }>
   symlinks?: Record<string, string>
   remove?: string[]
   steps: Step[]
-  outputs?: {exists?: string[]; absent?: string[]; none?: string[]; contains?: Record<string, string[]>; lacks?: Record<string, string[]>}
+  outputs?: {
+    exists?: string[]
+    absent?: string[]
+    none?: string[]
+    contains?: Record<string, string[]>
+    lacks?: Record<string, string[]>
+  }
   maxMs?: number
 }
 
@@ -65,7 +90,10 @@ export function loadCases(): HostileCase[] {
     .sort()
     .map((name) => {
       const dir = path.join(casesDir, name)
-      const data = parse(readFileSync(path.join(dir, 'case.yaml'), 'utf8')) as Omit<HostileCase, 'name' | 'dir' | 'steps'> & {steps?: Step[]; args?: string[]; exit?: number}
+      const data = parse(readFileSync(path.join(dir, 'case.yaml'), 'utf8')) as Omit<
+        HostileCase,
+        'name' | 'dir' | 'steps'
+      > & {steps?: Step[]; args?: string[]; exit?: number}
       const steps = data.steps ?? [{args: data.args ?? ['check', 'content'], exit: data.exit ?? 0}]
       return {...data, name, dir, steps}
     })
@@ -73,7 +101,10 @@ export function loadCases(): HostileCase[] {
 
 /** A templates folder overriding every file: each renderer package's shipped templates in `<dir>/<format>/`. */
 export function copyShippedTemplates(dir: string): void {
-  for (const format of ['html', 'epub', 'pdf']) cpSync(path.join(repoRoot, 'packages', format, 'templates'), path.join(dir, format), {recursive: true})
+  for (const format of ['html', 'epub', 'pdf'])
+    cpSync(path.join(repoRoot, 'packages', format, 'templates'), path.join(dir, format), {
+      recursive: true
+    })
 }
 
 /** A temporary copy of the case, with its generated files and links. */
@@ -83,21 +114,29 @@ export function prepare(hostile: HostileCase): string {
   if (hostile.templates === true) copyShippedTemplates(path.join(dir, 'templates'))
   for (const entry of readdirSync(hostile.dir)) {
     if (entry === 'case.yaml' || entry === 'expected.txt') continue
-    cpSync(path.join(hostile.dir, entry), path.join(dir, entry), {recursive: true, verbatimSymlinks: true})
+    cpSync(path.join(hostile.dir, entry), path.join(dir, entry), {
+      recursive: true,
+      verbatimSymlinks: true
+    })
   }
   writeFiles(dir, hostile.files)
-  for (const [file, text] of Object.entries(hostile.append ?? {})) appendFileSync(path.join(dir, file), text)
+  for (const [file, text] of Object.entries(hostile.append ?? {}))
+    appendFileSync(path.join(dir, file), text)
   for (const spec of hostile.generate ?? []) {
     mkdirSync(path.dirname(path.join(dir, spec.path)), {recursive: true})
     const more = (spec.more ?? []).map((part) => expand(part.unit, part.times)).join('')
-    writeFileSync(path.join(dir, spec.path), `${spec.head ?? ''}${expand(spec.unit, spec.times)}${more}${spec.tail ?? ''}`)
+    writeFileSync(
+      path.join(dir, spec.path),
+      `${spec.head ?? ''}${expand(spec.unit, spec.times)}${more}${spec.tail ?? ''}`
+    )
   }
   for (const [link, target] of Object.entries(hostile.symlinks ?? {})) {
     rmSync(path.join(dir, link), {force: true, recursive: true})
     mkdirSync(path.dirname(path.join(dir, link)), {recursive: true})
     symlinkSync(target, path.join(dir, link))
   }
-  for (const file of hostile.remove ?? []) rmSync(path.join(dir, file), {recursive: true, force: true})
+  for (const file of hostile.remove ?? [])
+    rmSync(path.join(dir, file), {recursive: true, force: true})
   return dir
 }
 

@@ -4,7 +4,18 @@
  * because a process, its signals and its Chromium are what is tested.
  */
 import {spawn, type ChildProcess} from 'node:child_process'
-import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync, appendFileSync, mkdirSync} from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+  appendFileSync,
+  mkdirSync
+} from 'node:fs'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
@@ -23,17 +34,31 @@ afterAll(() => {
 function workspace(templates = false): string {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'diglot-hostile-process-')))
   made.push(dir)
-  cpSync(path.join(repoRoot, 'test', 'fixtures', 'content'), path.join(dir, 'content'), {recursive: true})
+  cpSync(path.join(repoRoot, 'test', 'fixtures', 'content'), path.join(dir, 'content'), {
+    recursive: true
+  })
   if (templates) copyShippedTemplates(path.join(dir, 'templates'))
   return dir
 }
 
-function start(args: string[], cwd: string): {child: ChildProcess; done: Promise<{code: number | null; signal: NodeJS.Signals | null; stderr: string}>} {
-  const child = spawn(process.execPath, [bin, ...args], {cwd, env: {...process.env, CI: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
+function start(
+  args: string[],
+  cwd: string
+): {
+  child: ChildProcess
+  done: Promise<{code: number | null; signal: NodeJS.Signals | null; stderr: string}>
+} {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd,
+    env: {...process.env, CI: '1'},
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
   child.stdout?.resume()
-  const done = new Promise<{code: number | null; signal: NodeJS.Signals | null; stderr: string}>((resolve) => child.on('close', (code, signal) => resolve({code, signal, stderr})))
+  const done = new Promise<{code: number | null; signal: NodeJS.Signals | null; stderr: string}>(
+    (resolve) => child.on('close', (code, signal) => resolve({code, signal, stderr}))
+  )
   return {child, done}
 }
 
@@ -56,7 +81,10 @@ afterAll(async () => {
 describe('no request leaves the build', () => {
   it('a remote image in the content is refused before any edition is made: no request', async () => {
     const dir = workspace()
-    appendFileSync(path.join(dir, 'content', 'sample', 'en.md'), `\n[^ed-9]: ![chart](${loggerUrl}/content-image.png)\n`)
+    appendFileSync(
+      path.join(dir, 'content', 'sample', 'en.md'),
+      `\n[^ed-9]: ![chart](${loggerUrl}/content-image.png)\n`
+    )
     const before = requests.length
     const {done} = start(['build', 'content', '--out', 'out'], dir)
     const {code, stderr} = await done
@@ -69,16 +97,30 @@ describe('no request leaves the build', () => {
   it('a hostile template (image, style sheet, script, CSS background) makes no request; each is blocked and reported', async () => {
     const dir = workspace(true)
     const template = path.join(dir, 'templates', 'pdf', 'template.html')
-    writeFileSync(template, readFileSync(template, 'utf8').replace('<body class="{{bodyClass}}">', `<link rel="stylesheet" href="${loggerUrl}/template.css"><script src="${loggerUrl}/template.js"></script><body class="{{bodyClass}}"><img src="${loggerUrl}/template.png" alt="">`))
+    writeFileSync(
+      template,
+      readFileSync(template, 'utf8').replace(
+        '<body class="{{bodyClass}}">',
+        `<link rel="stylesheet" href="${loggerUrl}/template.css"><script src="${loggerUrl}/template.js"></script><body class="{{bodyClass}}"><img src="${loggerUrl}/template.png" alt="">`
+      )
+    )
     // print.css is the style sheet of the columns layout, facing.css of facing pages (the sample's).
-    for (const sheet of ['print.css', 'facing.css']) appendFileSync(path.join(dir, 'templates', 'pdf', sheet), `\nbody { background-image: url("${loggerUrl}/background.png"); }\n`)
+    for (const sheet of ['print.css', 'facing.css'])
+      appendFileSync(
+        path.join(dir, 'templates', 'pdf', sheet),
+        `\nbody { background-image: url("${loggerUrl}/background.png"); }\n`
+      )
     const before = requests.length
     const {done} = start(['build', 'content', '--format', 'pdf', '--out', 'out'], dir)
     const {code, stderr} = await done
     expect(requests.slice(before)).toEqual([])
-    expect(stderr).toContain(`diglot build: using the templates in ${path.join(dir, 'templates')} (beside the content)`)
+    expect(stderr).toContain(
+      `diglot build: using the templates in ${path.join(dir, 'templates')} (beside the content)`
+    )
     for (const file of ['template.png', 'template.css', 'template.js', 'background.png']) {
-      expect(stderr).toContain(`sample.pdf:1:1: warning: the page asked for ${loggerUrl}/${file}, which was blocked`)
+      expect(stderr).toContain(
+        `sample.pdf:1:1: warning: the page asked for ${loggerUrl}/${file}, which was blocked`
+      )
     }
     expect(code).toBe(0)
     expect(existsSync(path.join(dir, 'out', 'sample.pdf'))).toBe(true)
@@ -95,7 +137,10 @@ function descendants(pid: number): Array<{pid: number; cmd: string}> {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
       parents.set(Number(entry), ppid)
-      commands.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '))
+      commands.set(
+        Number(entry),
+        readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')
+      )
     } catch {
       // The process ended while we looked.
     }
@@ -148,28 +193,40 @@ describe('interrupting the PDF step', () => {
       return found.some((proc) => proc.cmd.includes('--type=renderer')) ? found : undefined
     }, 90_000)
     expect(browsers, 'Chromium started').toBeDefined()
-    const profile = /--user-data-dir=(\S+)/.exec(browsers?.map((proc) => proc.cmd).join(' ') ?? '')?.[1]
+    const profile = /--user-data-dir=(\S+)/.exec(
+      browsers?.map((proc) => proc.cmd).join(' ') ?? ''
+    )?.[1]
     child.kill(signal)
     const {code, stderr} = await done
     const left = await waitFor(() => {
       const alive = (browsers ?? []).filter((proc) => running(proc.pid))
       return alive.length === 0 ? [] : undefined
     }, 15_000)
-    expect(left, `Chromium processes left: ${(browsers ?? []).filter((proc) => running(proc.pid)).map((proc) => proc.pid).join(', ')}`).toEqual([])
+    expect(
+      left,
+      `Chromium processes left: ${(browsers ?? [])
+        .filter((proc) => running(proc.pid))
+        .map((proc) => proc.pid)
+        .join(', ')}`
+    ).toEqual([])
     const pdfs = listFiles(path.join(dir, 'out')).filter((file) => file.endsWith('.pdf'))
     expect(pdfs).toEqual([])
     if (expectedCode !== null) {
       // Quiet: no message, no stack trace; the browser's profile and the staging folder are removed.
       expect(stderr).toBe('')
       expect(code).toBe(expectedCode)
-      expect(listFiles(path.join(dir, 'out')).filter((file) => file.includes('.diglot-staging'))).toEqual([])
+      expect(
+        listFiles(path.join(dir, 'out')).filter((file) => file.includes('.diglot-staging'))
+      ).toEqual([])
       if (profile) expect(existsSync(profile), `profile ${profile}`).toBe(false)
     } else {
       // The next build clears the staging folder a killed build left.
       mkdirSync(path.join(dir, 'out'), {recursive: true})
       const again = start(['build', 'content', '--format', 'html', '--out', 'out'], dir)
       expect((await again.done).code).toBe(0)
-      expect(listFiles(path.join(dir, 'out')).filter((file) => file.includes('.diglot-staging'))).toEqual([])
+      expect(
+        listFiles(path.join(dir, 'out')).filter((file) => file.includes('.diglot-staging'))
+      ).toEqual([])
       if (profile) rmSync(profile, {recursive: true, force: true})
     }
   })

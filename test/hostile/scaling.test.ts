@@ -8,13 +8,20 @@
 import {describe, expect, it} from 'vitest'
 import {parseWork} from '../../packages/core/src/index.js'
 
-const meta = 'id: w\nlanguages: {original: en}\ntitle: {en: T}\nlicence: CC0-1.0\nsource: {description: Scaling.}\n'
+const meta =
+  'id: w\nlanguages: {original: en}\ntitle: {en: T}\nlicence: CC0-1.0\nsource: {description: Scaling.}\n'
 
 function work(notes: number): string {
   const parts: string[] = []
-  for (let index = 1; index <= notes; index++) parts.push(`${index % 50 === 1 ? `## Section ${index}\n\n` : ''}Paragraph ${index}.[^${index}]\n\n`)
+  for (let index = 1; index <= notes; index++)
+    parts.push(
+      `${index % 50 === 1 ? `## Section ${index}\n\n` : ''}Paragraph ${index}.[^${index}]\n\n`
+    )
   // Every tenth note calls the next one from inside itself (notes called from notes).
-  for (let index = 1; index <= notes; index++) parts.push(`[^${index}]: Note ${index}.${index % 10 === 0 && index < notes ? `[^n${index}]` : ''}\n\n${index % 10 === 0 && index < notes ? `[^n${index}]: Inner note ${index}.\n\n` : ''}`)
+  for (let index = 1; index <= notes; index++)
+    parts.push(
+      `[^${index}]: Note ${index}.${index % 10 === 0 && index < notes ? `[^n${index}]` : ''}\n\n${index % 10 === 0 && index < notes ? `[^n${index}]: Inner note ${index}.\n\n` : ''}`
+    )
   return parts.join('')
 }
 
@@ -32,7 +39,10 @@ describe('scaling', () => {
     timed(500) // warm up the parser
     const small = Math.min(timed(2500), timed(2500))
     const large = timed(10_000)
-    expect(large / small, `2,500 notes: ${small.toFixed(0)} ms; 10,000 notes: ${large.toFixed(0)} ms`).toBeLessThan(10)
+    expect(
+      large / small,
+      `2,500 notes: ${small.toFixed(0)} ms; 10,000 notes: ${large.toFixed(0)} ms`
+    ).toBeLessThan(10)
     expect(large).toBeLessThan(60_000)
   })
 })

@@ -22,11 +22,19 @@ import {fileURLToPath} from 'node:url'
 
 const cli = fileURLToPath(new URL('..', import.meta.url))
 const at = process.argv.indexOf('--outdir')
-const outdir = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]) : path.join(cli, 'bundle')
+const outdir =
+  at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]) : path.join(cli, 'bundle')
 const packages = path.resolve(cli, '..')
 
 /** Packages that stay external (they read files next to their own code, or are big and PDF-only). */
-const external = new Set(['puppeteer', 'puppeteer-core', 'pagedjs', 'jszip', '@resvg/resvg-js', 'subset-font'])
+const external = new Set([
+  'puppeteer',
+  'puppeteer-core',
+  'pagedjs',
+  'jszip',
+  '@resvg/resvg-js',
+  'subset-font'
+])
 
 const toPosix = (file) => file.split(path.sep).join('/')
 
@@ -42,7 +50,10 @@ const binaryCache = new Map()
 async function hasBinaries(root) {
   if (!binaryCache.has(root)) {
     const files = await readdir(root, {recursive: true}).catch(() => [])
-    binaryCache.set(root, files.some((file) => /\.(wasm|node)$/.test(file)))
+    binaryCache.set(
+      root,
+      files.some((file) => /\.(wasm|node)$/.test(file))
+    )
   }
   return binaryCache.get(root)
 }
@@ -53,8 +64,14 @@ const workspace = {
   setup(builder) {
     builder.onResolve({filter: /^[^./]/}, async (args) => {
       if (args.pluginData === 'resolving' || args.path.startsWith('node:')) return undefined
-      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0]
-      const resolved = await builder.resolve(args.path, {resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving'})
+      const name = args.path.startsWith('@')
+        ? args.path.split('/').slice(0, 2).join('/')
+        : args.path.split('/')[0]
+      const resolved = await builder.resolve(args.path, {
+        resolveDir: args.resolveDir,
+        kind: args.kind,
+        pluginData: 'resolving'
+      })
       // (An optional dependency that is not installed, e.g. another platform's binary: left to fail at run time, as unbundled.)
       if (resolved.errors.length > 0) return {path: args.path, external: true}
       const root = packageRoot(resolved.path, name)
@@ -69,14 +86,23 @@ const workspace = {
       const source = await readFile(args.path, 'utf8')
       if (!source.includes('import.meta.url')) return {contents: source, loader: 'js'}
       const relative = toPosix(path.relative(outdir, args.path))
-      return {contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'js'}
+      return {
+        contents: source.replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(relative)}, import.meta.url).href`
+        ),
+        loader: 'js'
+      }
     })
   }
 }
 
 const result = await build({
   write: false,
-  entryPoints: {diglot: path.join(cli, 'dist', 'bin.js'), worker: path.join(cli, 'dist', 'worker.js')},
+  entryPoints: {
+    diglot: path.join(cli, 'dist', 'bin.js'),
+    worker: path.join(cli, 'dist', 'worker.js')
+  },
   outdir,
   bundle: true,
   splitting: true,
@@ -84,7 +110,9 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   // Node's CommonJS packages (yaml's dependencies, hyphen) need `require` in ESM output.
-  banner: {js: "import {createRequire as __diglotRequire} from 'node:module';const require = __diglotRequire(import.meta.url);"},
+  banner: {
+    js: "import {createRequire as __diglotRequire} from 'node:module';const require = __diglotRequire(import.meta.url);"
+  },
   chunkNames: '[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
@@ -101,6 +129,9 @@ for (const output of result.outputFiles) {
   await rename(temporary, output.path)
   written.add(path.basename(output.path))
 }
-for (const name of await readdir(outdir)) if (!written.has(name)) await rm(path.join(outdir, name), {recursive: true, force: true})
+for (const name of await readdir(outdir))
+  if (!written.has(name)) await rm(path.join(outdir, name), {recursive: true, force: true})
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0)
-process.stderr.write(`bundle: ${Object.keys(result.metafile.outputs).length} file(s), ${(bytes / 1024).toFixed(0)} KB in ${toPosix(path.relative(process.cwd(), outdir))}\n`)
+process.stderr.write(
+  `bundle: ${Object.keys(result.metafile.outputs).length} file(s), ${(bytes / 1024).toFixed(0)} KB in ${toPosix(path.relative(process.cwd(), outdir))}\n`
+)

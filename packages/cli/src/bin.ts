@@ -11,14 +11,19 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     // After SIGINT/SIGTERM, what fails is the interruption: the signal handler exits quietly.
     if (isStopping()) return
-    const io = error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string' ? (error as NodeJS.ErrnoException) : undefined
+    const io =
+      error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string'
+        ? (error as NodeJS.ErrnoException)
+        : undefined
     if (io) {
       // A file system refusal (disk full, permissions) is the machine's, not a bug.
       process.stderr.write(`diglot: ${io.syscall ?? 'i/o'} failed: ${oneLine(io.message)}\n`)
       process.exitCode = 2
       return
     }
-    process.stderr.write(`diglot: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\nPlease report this with the command you ran.\n`)
+    process.stderr.write(
+      `diglot: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\nPlease report this with the command you ran.\n`
+    )
     process.exitCode = 70
   }
 )

@@ -8,7 +8,14 @@
  * (`--jobs 1`). A build writes into a staging folder and moves each format's
  * files into place when that format is done (outputs.ts).
  */
-import {formatMessage, hasErrors, printable, type DiglotMessage, type EditionFormat, type Root} from '@diglot/core'
+import {
+  formatMessage,
+  hasErrors,
+  printable,
+  type DiglotMessage,
+  type EditionFormat,
+  type Root
+} from '@diglot/core'
 import {readContent} from '@diglot/core/fs'
 import {mkdir, readdir, stat} from 'node:fs/promises'
 import os from 'node:os'
@@ -57,14 +64,22 @@ export interface FormatRun {
 }
 
 /** Build editions. Returns the exit code. */
-export async function build(contentDir: string, options: BuildCommandOptions, output: Output): Promise<number> {
+export async function build(
+  contentDir: string,
+  options: BuildCommandOptions,
+  output: Output
+): Promise<number> {
   const unknown = unknownFormats(options.formats)
   if (unknown !== undefined) {
     output.error(`diglot build: ${unknown}`)
     return 2
   }
   // Usage mistakes are found before anything is read or written.
-  const problem = (await outDirProblem(options.outDir, contentDir)) ?? (options.templatesDir === undefined ? undefined : await templatesDirProblem(options.templatesDir))
+  const problem =
+    (await outDirProblem(options.outDir, contentDir)) ??
+    (options.templatesDir === undefined
+      ? undefined
+      : await templatesDirProblem(options.templatesDir))
   if (problem) {
     output.error(`diglot build: ${problem}`)
     return 2
@@ -73,7 +88,10 @@ export async function build(contentDir: string, options: BuildCommandOptions, ou
   const loading = loadFormats(options.formats)
   loading.catch(() => {})
   const jobs = options.jobs ?? defaultJobs()
-  const {tree, messages} = await readContent(contentDir, jobs > 1 ? {buildWorks: parallelWorkBuilder(jobs)} : {})
+  const {tree, messages} = await readContent(
+    contentDir,
+    jobs > 1 ? {buildWorks: parallelWorkBuilder(jobs)} : {}
+  )
   for (const message of messages) output.error(formatMessage(message))
   if (hasErrors(messages)) {
     output.error('diglot build: the content has errors (above); nothing was built')
@@ -83,7 +101,18 @@ export async function build(contentDir: string, options: BuildCommandOptions, ou
   const templatesDir = options.templatesDir ?? (await findTemplates(contentDir, output))
   const staging = await createStaging(options.outDir)
   try {
-    const runs = await buildFormats(tree, {formats: options.formats, outDir: options.outDir, templatesDir, sourceDateEpoch: sourceDateEpoch(), jobs, staging}, output)
+    const runs = await buildFormats(
+      tree,
+      {
+        formats: options.formats,
+        outDir: options.outDir,
+        templatesDir,
+        sourceDateEpoch: sourceDateEpoch(),
+        jobs,
+        staging
+      },
+      output
+    )
     return runs.some((run) => run.failed) ? 1 : 0
   } finally {
     await staging.dispose()
@@ -119,31 +148,52 @@ async function loadFormats(names: readonly string[]): Promise<EditionFormat[]> {
  * With `jobs` > 1 the formats run at once, the PDF first (its work is mostly
  * Chromium's, in another process).
  */
-export async function buildFormats(tree: Root, options: FormatsOptions, output: Output): Promise<FormatRun[]> {
+export async function buildFormats(
+  tree: Root,
+  options: FormatsOptions,
+  output: Output
+): Promise<FormatRun[]> {
   const {staging} = options
   if (!staging) await mkdir(options.outDir, {recursive: true})
   const loaded = await loadFormats(options.formats)
   // Formats finish at different times; their files move into place one format at a time.
   let committing: Promise<void> = Promise.resolve()
-  const one = async (format: EditionFormat): Promise<{run: FormatRun; messages: DiglotMessage[]}> => {
+  const one = async (
+    format: EditionFormat
+  ): Promise<{run: FormatRun; messages: DiglotMessage[]}> => {
     const started = performance.now()
     output.progress(`${format.name}: starting…`)
-    const result = await buildByWork(format, tree, {
-      outDir: staging ? staging.dir : options.outDir,
-      templatesDir: options.templatesDir,
-      sourceDateEpoch: options.sourceDateEpoch,
-      progress: (work, step) => output.progress(`${format.name}: ${work}: ${step}…`)
-    }, options.jobs)
+    const result = await buildByWork(
+      format,
+      tree,
+      {
+        outDir: staging ? staging.dir : options.outDir,
+        templatesDir: options.templatesDir,
+        sourceDateEpoch: options.sourceDateEpoch,
+        progress: (work, step) => output.progress(`${format.name}: ${work}: ${step}…`)
+      },
+      options.jobs
+    )
     if (staging) {
       committing = committing.then(() => staging.commit(format.name, result.files))
       await committing
     }
-    return {run: {name: format.name, files: result.files, failed: hasErrors(result.messages), ms: performance.now() - started}, messages: result.messages}
+    return {
+      run: {
+        name: format.name,
+        files: result.files,
+        failed: hasErrors(result.messages),
+        ms: performance.now() - started
+      },
+      messages: result.messages
+    }
   }
   // Each format's messages and summary line, in the order the formats were asked for.
   const report = ({run, messages}: {run: FormatRun; messages: DiglotMessage[]}): FormatRun => {
     for (const message of messages) output.error(formatMessage(message))
-    output.info(`${run.name}: ${run.files.length} file(s) in ${options.outDir} (${(run.ms / 1000).toFixed(1)} s)`)
+    output.info(
+      `${run.name}: ${run.files.length} file(s) in ${options.outDir} (${(run.ms / 1000).toFixed(1)} s)`
+    )
     return run
   }
   if (options.jobs <= 1 || loaded.length <= 1) {
@@ -153,7 +203,9 @@ export async function buildFormats(tree: Root, options: FormatsOptions, output: 
   }
   // PDF first: Chromium starts and paginates while HTML and EPUB are made here.
   const started = new Map<string, Promise<{run: FormatRun; messages: DiglotMessage[]}>>()
-  for (const format of [...loaded].sort((a, b) => Number(b.name === 'pdf') - Number(a.name === 'pdf'))) {
+  for (const format of [...loaded].sort(
+    (a, b) => Number(b.name === 'pdf') - Number(a.name === 'pdf')
+  )) {
     const building = one(format)
     building.catch(() => {}) // (awaited below, in order; a failure before its turn is not unhandled)
     started.set(format.name, building)
@@ -162,7 +214,9 @@ export async function buildFormats(tree: Root, options: FormatsOptions, output: 
   let failure: unknown
   for (const name of options.formats) {
     try {
-      runs.push(report(await (started.get(name) as Promise<{run: FormatRun; messages: DiglotMessage[]}>)))
+      runs.push(
+        report(await (started.get(name) as Promise<{run: FormatRun; messages: DiglotMessage[]}>))
+      )
     } catch (error) {
       failure ??= {error}
     }
@@ -177,7 +231,10 @@ export async function buildFormats(tree: Root, options: FormatsOptions, output: 
  * `pdf/` files override the ones each renderer package ships; undefined when there is none.
  * It is announced (when `output` is given) once it overrides a file.
  */
-export async function findTemplates(contentDir: string, output?: Output): Promise<string | undefined> {
+export async function findTemplates(
+  contentDir: string,
+  output?: Output
+): Promise<string | undefined> {
   const beside = path.resolve(contentDir, '..', 'templates')
   try {
     if (!(await stat(beside)).isDirectory()) return undefined
@@ -185,7 +242,8 @@ export async function findTemplates(contentDir: string, output?: Output): Promis
     return undefined
   }
   // Templates shape every page (and may load what they like): say which ones are used.
-  if (output && (await overridesAny(beside))) output.info(`diglot build: using the templates in ${printable(beside)} (beside the content)`)
+  if (output && (await overridesAny(beside)))
+    output.info(`diglot build: using the templates in ${printable(beside)} (beside the content)`)
   return beside
 }
 

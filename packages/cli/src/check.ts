@@ -11,7 +11,9 @@ import {parallelWorkBuilder} from './parse-pool.js'
 /** Check a content folder (or a single work folder). Returns the exit code. */
 export async function check(target: string, output: Output): Promise<number> {
   const isWork = await exists(path.join(target, 'work.yaml'))
-  const {tree, messages} = isWork ? await readWork(target) : await readContent(target, {buildWorks: parallelWorkBuilder()})
+  const {tree, messages} = isWork
+    ? await readWork(target)
+    : await readContent(target, {buildWorks: parallelWorkBuilder()})
   for (const message of messages) output.error(formatMessage(message))
   const works = tree.children.filter((child) => child.type === 'work').length
   const errors = messages.filter((message) => message.fatal === true).length

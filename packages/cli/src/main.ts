@@ -59,7 +59,10 @@ function number(value: unknown, fallback: number, min: number): number | undefin
 }
 
 /** Run the CLI with arguments (without `node` and the script). Returns the exit code. */
-export async function main(argv: readonly string[], output: Output = processOutput()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  output: Output = processOutput()
+): Promise<number> {
   const [command, ...rest] = argv
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     output.out(usage)
@@ -104,7 +107,15 @@ export async function main(argv: readonly string[], output: Output = processOutp
     case 'preview':
     case 'build': {
       const preview = command === 'preview'
-      const list = typeof parsed.values['format'] === 'string' ? parsed.values['format'].split(',').map((name) => name.trim()).filter(Boolean) : preview ? ['html'] : Object.keys(formats)
+      const list =
+        typeof parsed.values['format'] === 'string'
+          ? parsed.values['format']
+              .split(',')
+              .map((name) => name.trim())
+              .filter(Boolean)
+          : preview
+            ? ['html']
+            : Object.keys(formats)
       const templates = parsed.values['templates']
       const jobs = number(parsed.values['jobs'], defaultJobs(), 1)
       const port = number(parsed.values['port'], 4173, 0)
@@ -120,7 +131,11 @@ export async function main(argv: readonly string[], output: Output = processOutp
       }
       if (preview || parsed.values['watch'] === true) {
         const {watch} = await import('./watch.js')
-        return watch(target ?? 'content', {...options, serve: preview || parsed.values['serve'] === true ? {port} : undefined}, output)
+        return watch(
+          target ?? 'content',
+          {...options, serve: preview || parsed.values['serve'] === true ? {port} : undefined},
+          output
+        )
       }
       return build(target ?? 'content', options, output)
     }

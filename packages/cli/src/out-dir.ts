@@ -12,7 +12,10 @@ import {printable} from '@diglot/core'
 const pseudo = ['/proc', '/sys', '/dev']
 
 /** Why `outDir` cannot receive the editions of `contentDir`, or undefined when it can. */
-export async function outDirProblem(outDir: string, contentDir: string): Promise<string | undefined> {
+export async function outDirProblem(
+  outDir: string,
+  contentDir: string
+): Promise<string | undefined> {
   if (outDir.trim() === '') return '--out is empty; give a folder, e.g. --out dist'
   const target = path.resolve(outDir)
   // The nearest folder that exists decides where the output would really go.
@@ -28,7 +31,8 @@ export async function outDirProblem(outDir: string, contentDir: string): Promise
       }
       break
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return `--out ${show(outDir)} cannot be created: a part of the path is a file`
+      if ((error as NodeJS.ErrnoException).code === 'ENOTDIR')
+        return `--out ${show(outDir)} cannot be created: a part of the path is a file`
       const parent = path.dirname(existing)
       if (parent === existing) return `--out ${show(outDir)} cannot be created`
       rest.unshift(path.basename(existing))
@@ -36,7 +40,8 @@ export async function outDirProblem(outDir: string, contentDir: string): Promise
     }
   }
   const real = path.join(await realpath(existing), ...rest)
-  if (pseudo.some((root) => real === root || real.startsWith(`${root}/`))) return `--out ${show(outDir)} is in ${real.split('/').slice(0, 2).join('/')}, a system folder; give a folder of your own`
+  if (pseudo.some((root) => real === root || real.startsWith(`${root}/`)))
+    return `--out ${show(outDir)} is in ${real.split('/').slice(0, 2).join('/')}, a system folder; give a folder of your own`
   try {
     await access(existing, constants.W_OK)
   } catch {
@@ -57,9 +62,11 @@ export async function outDirProblem(outDir: string, contentDir: string): Promise
 
 /** Why `templatesDir` cannot be used, or undefined when it can. */
 export async function templatesDirProblem(templatesDir: string): Promise<string | undefined> {
-  if (templatesDir.trim() === '') return '--templates is empty; give a folder whose html/, epub/ or pdf/ files override the shipped templates'
+  if (templatesDir.trim() === '')
+    return '--templates is empty; give a folder whose html/, epub/ or pdf/ files override the shipped templates'
   try {
-    if (!(await stat(templatesDir)).isDirectory()) return `--templates ${show(templatesDir)} is not a folder`
+    if (!(await stat(templatesDir)).isDirectory())
+      return `--templates ${show(templatesDir)} is not a folder`
   } catch {
     return `--templates ${show(templatesDir)} does not exist; give a folder whose html/, epub/ or pdf/ files override the shipped templates`
   }

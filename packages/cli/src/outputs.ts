@@ -6,7 +6,17 @@
  * files each format wrote; a later build of that format removes the ones it no
  * longer writes (a removed work's editions) and never touches any other file.
  */
-import {mkdir, mkdtemp, readFile, readdir, rename, rm, rmdir, unlink, writeFile} from 'node:fs/promises'
+import {
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  rmdir,
+  unlink,
+  writeFile
+} from 'node:fs/promises'
 import path from 'node:path'
 import {onCleanup} from '@diglot/core'
 
@@ -44,11 +54,19 @@ export async function createStaging(outDir: string): Promise<Staging> {
       }
       const manifest = await readManifest(outDir)
       const kept = new Set(files)
-      const stale = (manifest.formats[format] ?? []).filter((file) => !kept.has(file) && !Object.entries(manifest.formats).some(([other, list]) => other !== format && list.includes(file)))
+      const stale = (manifest.formats[format] ?? []).filter(
+        (file) =>
+          !kept.has(file) &&
+          !Object.entries(manifest.formats).some(
+            ([other, list]) => other !== format && list.includes(file)
+          )
+      )
       for (const file of stale) await removeFile(outDir, file)
       manifest.formats[format] = [...files].sort()
       // The same bytes whichever format finished first.
-      manifest.formats = Object.fromEntries(Object.entries(manifest.formats).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      manifest.formats = Object.fromEntries(
+        Object.entries(manifest.formats).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      )
       const temporary = path.join(dir, manifestName)
       await writeFile(temporary, `${JSON.stringify(manifest, null, 2)}\n`)
       await rename(temporary, path.join(outDir, manifestName))
@@ -64,17 +82,25 @@ export async function createStaging(outDir: string): Promise<Staging> {
 function safeJoin(outDir: string, file: string): string {
   const target = path.resolve(outDir, file)
   const relative = path.relative(path.resolve(outDir), target)
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`output path ${file} leaves the output folder`)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+    throw new Error(`output path ${file} leaves the output folder`)
   return target
 }
 
 async function readManifest(outDir: string): Promise<Manifest> {
   try {
     const data = JSON.parse(await readFile(path.join(outDir, manifestName), 'utf8')) as unknown
-    if (data !== null && typeof data === 'object' && 'formats' in data && data.formats !== null && typeof data.formats === 'object') {
+    if (
+      data !== null &&
+      typeof data === 'object' &&
+      'formats' in data &&
+      data.formats !== null &&
+      typeof data.formats === 'object'
+    ) {
       const formats: Record<string, string[]> = {}
       for (const [name, list] of Object.entries(data.formats as Record<string, unknown>)) {
-        if (Array.isArray(list)) formats[name] = list.filter((item): item is string => typeof item === 'string')
+        if (Array.isArray(list))
+          formats[name] = list.filter((item): item is string => typeof item === 'string')
       }
       return {formats}
     }
@@ -97,7 +123,11 @@ async function removeFile(outDir: string, file: string): Promise<void> {
   } catch {
     return
   }
-  for (let folder = path.dirname(target); folder !== path.resolve(outDir) && folder.startsWith(path.resolve(outDir)); folder = path.dirname(folder)) {
+  for (
+    let folder = path.dirname(target);
+    folder !== path.resolve(outDir) && folder.startsWith(path.resolve(outDir));
+    folder = path.dirname(folder)
+  ) {
     try {
       await rmdir(folder)
     } catch {

@@ -45,7 +45,11 @@ export async function startPreview(root: string, port: number): Promise<PreviewS
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1')
       if (url.pathname === eventsPath) {
-        response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive'})
+        response.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive'
+        })
         response.write(': diglot\n\n')
         clients.add(response)
         request.on('close', () => clients.delete(response))
@@ -61,7 +65,9 @@ export async function startPreview(root: string, port: number): Promise<PreviewS
         const type = types[path.extname(real).toLowerCase()] ?? 'application/octet-stream'
         if (type.startsWith('text/html')) {
           const html = await readFile(real, 'utf8')
-          const body = html.includes('</body>') ? html.replace('</body>', `${reloadScript}</body>`) : html + reloadScript
+          const body = html.includes('</body>')
+            ? html.replace('</body>', `${reloadScript}</body>`)
+            : html + reloadScript
           response.writeHead(200, {'content-type': type, 'cache-control': 'no-store'})
           response.end(body)
           return

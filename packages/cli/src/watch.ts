@@ -12,7 +12,15 @@
  * A source error is printed and the last good output stays; the next good save
  * rebuilds.
  */
-import {formatMessage, glossaryOf, hasErrors, rememberSetBlocks, works as worksOf, type Root, type Work} from '@diglot/core'
+import {
+  formatMessage,
+  glossaryOf,
+  hasErrors,
+  rememberSetBlocks,
+  works as worksOf,
+  type Root,
+  type Work
+} from '@diglot/core'
 import {readContent, ReadCache} from '@diglot/core/fs'
 import {watch as watchFiles, type FSWatcher} from 'node:fs'
 import {readFile, rename, writeFile} from 'node:fs/promises'
@@ -52,7 +60,8 @@ function changes(previous: Root | undefined, next: Root): {all: boolean; works: 
   const before = worksOf(previous)
   const after = worksOf(next)
   const glossaryChanged = previous.children.at(-1) !== next.children.at(-1)
-  const setChanged = before.length !== after.length || before.some((work, index) => work.id !== after[index]?.id)
+  const setChanged =
+    before.length !== after.length || before.some((work, index) => work.id !== after[index]?.id)
   if (glossaryChanged || setChanged) return {all: true, works: after}
   return {all: false, works: after.filter((work, index) => work !== before[index])}
 }
@@ -69,30 +78,48 @@ async function writeWhole(file: string, data: string): Promise<void> {
  * the pages that list every work. Returns false when the whole edition must
  * be built (first build, or a page needs a font subset the edition lacks).
  */
-async function updateHtmlPages(tree: Root, changed: readonly Work[], outDir: string, pages: Map<string, string>): Promise<boolean> {
+async function updateHtmlPages(
+  tree: Root,
+  changed: readonly Work[],
+  outDir: string,
+  pages: Map<string, string>
+): Promise<boolean> {
   if (pages.size === 0) return false
   const html = await import('@diglot/html')
   const glossary = glossaryOf(tree)
   const works = worksOf(tree)
-  const fontsCss = await readFile(path.join(outDir, 'assets', 'fonts.css'), 'utf8').catch(() => undefined)
+  const fontsCss = await readFile(path.join(outDir, 'assets', 'fonts.css'), 'utf8').catch(
+    () => undefined
+  )
   const next = new Map(pages)
-  for (const work of changed) next.set(`${work.id}/index.html`, html.serialize(html.workPage(work, glossary)))
+  for (const work of changed)
+    next.set(`${work.id}/index.html`, html.serialize(html.workPage(work, glossary)))
   // The fonts: the subsets holding a character of some page, as the full build chooses them.
   const points = new Set<number>()
   for (const page of next.values()) html.codePointsOf(page, points)
-  if (html.fontFaceCss(html.facesFor(await html.availableFaces(), points)) !== fontsCss) return false
-  for (const work of changed) await writeWhole(path.join(outDir, work.id, 'index.html'), next.get(`${work.id}/index.html`) as string)
+  if (html.fontFaceCss(html.facesFor(await html.availableFaces(), points)) !== fontsCss)
+    return false
+  for (const work of changed)
+    await writeWhole(
+      path.join(outDir, work.id, 'index.html'),
+      next.get(`${work.id}/index.html`) as string
+    )
   next.set('index.html', html.serialize(html.indexPage(works)))
   next.set('glossary/index.html', html.serialize(html.glossaryPage(tree, glossary, works)))
   for (const page of ['index.html', 'glossary/index.html']) {
-    if (next.get(page) !== pages.get(page)) await writeWhole(path.join(outDir, page), next.get(page) as string)
+    if (next.get(page) !== pages.get(page))
+      await writeWhole(path.join(outDir, page), next.get(page) as string)
   }
   for (const [page, text] of next) pages.set(page, text)
   return true
 }
 
 /** Watch and rebuild until stopped. Returns the exit code. */
-export async function watch(contentDir: string, options: WatchOptions, output: Output): Promise<number> {
+export async function watch(
+  contentDir: string,
+  options: WatchOptions,
+  output: Output
+): Promise<number> {
   const unknown = unknownFormats(options.formats)
   if (unknown !== undefined) {
     output.error(`diglot build: ${unknown}`)
@@ -119,7 +146,9 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
     if (hasErrors(messages)) {
       for (const message of messages) output.error(formatMessage(message))
       const ms = performance.now() - started
-      output.info(`${clock()} the content has errors (above); the last good build stays, waiting for the next save`)
+      output.info(
+        `${clock()} the content has errors (above); the last good build stays, waiting for the next save`
+      )
       return {built: [], ok: false, ms}
     }
     const built: Rebuild['built'] = []
@@ -129,27 +158,43 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
       const all = change.all || templates.has(format) || templates.has('*')
       if (!all && change.works.length === 0) continue
       builtFrom.set(format, tree)
-      if (format === 'html' && !all && (await updateHtmlPages(tree, change.works, outDir, htmlPages))) {
+      if (
+        format === 'html' &&
+        !all &&
+        (await updateHtmlPages(tree, change.works, outDir, htmlPages))
+      ) {
         built.push({format, works: change.works.map((work) => work.id)})
         continue
       }
       // A book holds one work: only the changed works' books are made again.
       const input = all || format === 'html' ? tree : onlyWorks(tree, change.works)
       const quiet: Output = {...output, info: () => {}}
-      const runs = await buildFormats(input, {formats: [format], outDir, templatesDir, sourceDateEpoch: sourceDateEpoch(), jobs: 1}, quiet)
+      const runs = await buildFormats(
+        input,
+        {formats: [format], outDir, templatesDir, sourceDateEpoch: sourceDateEpoch(), jobs: 1},
+        quiet
+      )
       if (runs.some((run) => run.failed)) ok = false
       if (format === 'html') {
         htmlPages.clear()
         for (const file of runs[0]?.files ?? []) {
-          if (file.endsWith('.html')) htmlPages.set(file.split(path.sep).join('/'), await readFile(path.join(outDir, file), 'utf8'))
+          if (file.endsWith('.html'))
+            htmlPages.set(
+              file.split(path.sep).join('/'),
+              await readFile(path.join(outDir, file), 'utf8')
+            )
         }
       }
       built.push({format, works: all ? ['*'] : change.works.map((work) => work.id)})
     }
     const ms = performance.now() - started
     if (built.length > 0) {
-      const what = built.map(({format, works}) => (works[0] === '*' ? format : `${format} (${works.join(', ')})`)).join(', ')
-      output.info(`${clock()} rebuilt ${what} in ${(ms / 1000).toFixed(2)} s${ok ? '' : ' with errors (above)'}`)
+      const what = built
+        .map(({format, works}) => (works[0] === '*' ? format : `${format} (${works.join(', ')})`))
+        .join(', ')
+      output.info(
+        `${clock()} rebuilt ${what} in ${(ms / 1000).toFixed(2)} s${ok ? '' : ' with errors (above)'}`
+      )
       if (built.some((entry) => entry.format === 'html')) server?.reload()
     }
     // A long-running process: the last build's garbage goes now, not when the heap is large.
@@ -172,7 +217,9 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
         try {
           await rebuild()
         } catch (error) {
-          output.error(`${clock()} diglot: the rebuild failed: ${error instanceof Error ? error.message : String(error)}; waiting for the next save`)
+          output.error(
+            `${clock()} diglot: the rebuild failed: ${error instanceof Error ? error.message : String(error)}; waiting for the next save`
+          )
         }
       })
     }, options.settleMs ?? 20)
@@ -195,7 +242,9 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
   }
 
   // The PDF's Chromium stays up between rebuilds.
-  const closeBrowser = options.formats.includes('pdf') ? (await import('@diglot/pdf')).keepBrowserWarm() : undefined
+  const closeBrowser = options.formats.includes('pdf')
+    ? (await import('@diglot/pdf')).keepBrowserWarm()
+    : undefined
   const first = await rebuild()
   if (options.serve) {
     server = await startPreview(outDir, options.serve.port)
@@ -203,13 +252,18 @@ export async function watch(contentDir: string, options: WatchOptions, output: O
   }
   try {
     watchers.push(watchFiles(contentDir, {recursive: true}, (_event, file) => onContent(file)))
-    if (templatesDir !== undefined) watchers.push(watchFiles(templatesDir, {recursive: true}, (_event, file) => onTemplate(file)))
+    if (templatesDir !== undefined)
+      watchers.push(watchFiles(templatesDir, {recursive: true}, (_event, file) => onTemplate(file)))
   } catch (error) {
-    output.error(`diglot build --watch: cannot watch ${contentDir}: ${error instanceof Error ? error.message : String(error)}`)
+    output.error(
+      `diglot build --watch: cannot watch ${contentDir}: ${error instanceof Error ? error.message : String(error)}`
+    )
     await Promise.all([server?.close(), closeBrowser?.()])
     return 1
   }
-  output.info(`watching ${contentDir}${templatesDir === undefined ? '' : ` and ${templatesDir}`}${first.ok ? '' : ' (the content has errors)'}; Ctrl-C stops`)
+  output.info(
+    `watching ${contentDir}${templatesDir === undefined ? '' : ` and ${templatesDir}`}${first.ok ? '' : ' (the content has errors)'}; Ctrl-C stops`
+  )
 
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve()

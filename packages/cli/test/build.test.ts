@@ -33,7 +33,9 @@ describe('diglot build', () => {
     const code = await main(['build', contentDir, '--format', 'html', '--out', out], output)
     expect(code, output.lines.join('\n')).toBe(0)
     expect(existsSync(path.join(out, 'index.html'))).toBe(true)
-    expect(readFileSync(path.join(out, 'sample', 'index.html'), 'utf8')).toContain('Гармониялық әлем')
+    expect(readFileSync(path.join(out, 'sample', 'index.html'), 'utf8')).toContain(
+      'Гармониялық әлем'
+    )
     expect(output.progressLines.some((line) => line.startsWith('html: sample'))).toBe(true)
     expect(output.lines.at(-1)).toMatch(/^html: \d+ file\(s\) in /)
   })
@@ -46,7 +48,9 @@ describe('diglot build', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'diglot-broken-out-')), 'dist')
     const output = capture()
     expect(await main(['build', broken, '--format', 'html', '--out', out], output)).toBe(1)
-    expect(output.lines.join('\n')).toMatch(/sample\/en\.md:\d+:1: paragraph has no counterpart.*\[align-missing-counterpart\]/)
+    expect(output.lines.join('\n')).toMatch(
+      /sample\/en\.md:\d+:1: paragraph has no counterpart.*\[align-missing-counterpart\]/
+    )
     expect(existsSync(path.join(out, 'index.html'))).toBe(false)
   })
 

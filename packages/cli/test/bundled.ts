@@ -15,12 +15,20 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export async function bundle(): Promise<string> {
   // The bundle lives under packages/cli so that relative paths to the workspace's node_modules hold.
   const outdir = mkdtempSync(path.join(repoRoot, 'packages', 'cli', '.test-bundle-'))
-  await promisify(execFile)(process.execPath, [path.join(repoRoot, 'packages', 'cli', 'scripts', 'bundle.js'), '--outdir', outdir])
+  await promisify(execFile)(process.execPath, [
+    path.join(repoRoot, 'packages', 'cli', 'scripts', 'bundle.js'),
+    '--outdir',
+    outdir
+  ])
   return path.join(outdir, 'diglot.js')
 }
 
 /** Run the command to its end. */
-export async function runCommand(bin: string, args: string[], env: Record<string, string> = {}): Promise<{code: number; stdout: string; stderr: string}> {
+export async function runCommand(
+  bin: string,
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<{code: number; stdout: string; stderr: string}> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {env: {...process.env, CI: '1', ...env}})
     let stdout = ''

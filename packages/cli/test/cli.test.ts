@@ -4,7 +4,15 @@
  * fake Output; a few spawn the built binary (build first: `npx tsc -b packages/cli`).
  */
 import {spawn} from 'node:child_process'
-import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, writeFileSync} from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  writeFileSync
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -44,7 +52,10 @@ async function run(...argv: string[]): Promise<{code: number; stdout: string; st
 }
 
 /** Spawn the built binary. */
-function spawnBin(args: string[], cwd: string): Promise<{code: number | null; stdout: string; stderr: string}> {
+function spawnBin(
+  args: string[],
+  cwd: string
+): Promise<{code: number | null; stdout: string; stderr: string}> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {cwd, env: {...process.env, CI: '1'}})
     let stdout = ''
@@ -65,7 +76,9 @@ function copyOfContent(): string {
 
 /** 1-based line of the first line of `file` that starts with `start`. */
 function lineOf(file: string, start: string): number {
-  const index = readFileSync(file, 'utf8').split('\n').findIndex((line) => line.startsWith(start))
+  const index = readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((line) => line.startsWith(start))
   if (index < 0) throw new Error(`no line starting with ${start} in ${file}`)
   return index + 1
 }
@@ -87,10 +100,15 @@ describe('diglot check', () => {
   it('fails with exit 1 and the place of a stray block added to the translation', async () => {
     const dir = copyOfContent()
     const en = path.join(dir, 'sample', 'en.md')
-    writeFileSync(en, readFileSync(en, 'utf8').replace("[^1]: Source", 'A stray paragraph.\n\n[^1]: Source'))
+    writeFileSync(
+      en,
+      readFileSync(en, 'utf8').replace('[^1]: Source', 'A stray paragraph.\n\n[^1]: Source')
+    )
     const {code, stderr} = await run('check', dir)
     const lines = stderr.split('\n')
-    expect(lines).toContain(`${en}:${lineOf(en, 'A stray paragraph.')}:1: paragraph has no counterpart; ${path.join(dir, 'sample', 'kk.md')} ends at ${lineOf(path.join(dir, 'sample', 'kk.md'), ':::editorial')}:1. Remove it or add the original block [align-missing-counterpart]`)
+    expect(lines).toContain(
+      `${en}:${lineOf(en, 'A stray paragraph.')}:1: paragraph has no counterpart; ${path.join(dir, 'sample', 'kk.md')} ends at ${lineOf(path.join(dir, 'sample', 'kk.md'), ':::editorial')}:1. Remove it or add the original block [align-missing-counterpart]`
+    )
     expect(lines.at(-1)).toBe('1 work(s) checked: 1 error(s), 0 warning(s)')
     expect(code).toBe(1)
   })
@@ -99,14 +117,26 @@ describe('diglot check', () => {
     const dir = copyOfContent()
     const en = path.join(dir, 'sample', 'en.md')
     const kk = path.join(dir, 'sample', 'kk.md')
-    writeFileSync(en, readFileSync(en, 'utf8').replace('Part of the text is lost: :gap[a sentence is missing].\n\n', ''))
+    writeFileSync(
+      en,
+      readFileSync(en, 'utf8').replace(
+        'Part of the text is lost: :gap[a sentence is missing].\n\n',
+        ''
+      )
+    )
     const {code, stderr} = await run('check', dir)
     const mismatch = stderr.split('\n').filter((line) => line.endsWith('[align-kind-mismatch]'))
     // The table now sits where the paragraph was: reported at the table, naming the paragraph in kk.md.
     expect(mismatch).toHaveLength(1)
-    expect(mismatch[0]).toMatch(new RegExp(`^${escapeRegExp(en)}:${lineOf(en, '| Year')}:1: table is paired with a paragraph at ${escapeRegExp(kk)}:${lineOf(kk, 'Мәтіннің')}:1`))
+    expect(mismatch[0]).toMatch(
+      new RegExp(
+        `^${escapeRegExp(en)}:${lineOf(en, '| Year')}:1: table is paired with a paragraph at ${escapeRegExp(kk)}:${lineOf(kk, 'Мәтіннің')}:1`
+      )
+    )
     // The original's last block is left without a counterpart.
-    expect(stderr).toContain(`${kk}:${lineOf(kk, ':::editorial')}:1: editorial block has no counterpart`)
+    expect(stderr).toContain(
+      `${kk}:${lineOf(kk, ':::editorial')}:1: editorial block has no counterpart`
+    )
     expect(code).toBe(1)
   })
 
@@ -115,7 +145,9 @@ describe('diglot check', () => {
     const en = path.join(dir, 'sample', 'en.md')
     writeFileSync(en, `${readFileSync(en, 'utf8')}\n[^tr-9]: A note nobody calls.\n`)
     const {code, stderr} = await run('check', dir)
-    expect(stderr).toContain(`${en}:${lineOf(en, '[^tr-9]')}:1: warning: note \`[^tr-9]\` is defined but never called`)
+    expect(stderr).toContain(
+      `${en}:${lineOf(en, '[^tr-9]')}:1: warning: note \`[^tr-9]\` is defined but never called`
+    )
     expect(stderr.split('\n').at(-1)).toBe('1 work(s) checked: 0 error(s), 1 warning(s)')
     expect(code).toBe(0)
   })
@@ -151,14 +183,20 @@ describe('diglot ast', () => {
     const heading = section.children[0]
     expect(heading?.type).toBe('alignment')
     if (heading?.type === 'alignment') {
-      expect(heading.children.map((segment) => segment.position?.start)).toEqual([{line: 1, column: 1, offset: 0}, {line: 1, column: 1, offset: 0}])
+      expect(heading.children.map((segment) => segment.position?.start)).toEqual([
+        {line: 1, column: 1, offset: 0},
+        {line: 1, column: 1, offset: 0}
+      ])
     }
   })
 
   it('prints messages and exits 1 when the work has errors', async () => {
     const dir = copyOfContent()
     const en = path.join(dir, 'sample', 'en.md')
-    writeFileSync(en, readFileSync(en, 'utf8').replace('# The Harmonious World', '# The Harmonious World\n\n:nope'))
+    writeFileSync(
+      en,
+      readFileSync(en, 'utf8').replace('# The Harmonious World', '# The Harmonious World\n\n:nope')
+    )
     const {code, stdout, stderr} = await run('ast', path.join(dir, 'sample'))
     expect(stderr).toContain(`${en}:3:1: unknown directive \`:nope\``)
     expect(code).toBe(1)
@@ -225,23 +263,30 @@ describe('the built binary', () => {
     expect(code).toBe(0)
   })
 
-  const fixtures = readdirSync(errorsDir, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+  const fixtures = readdirSync(errorsDir, {withFileTypes: true})
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
   // Spawned all at once: one process per fixture, run from inside the fixture folder.
   const runs = new Map<string, Promise<{code: number | null; stdout: string; stderr: string}>>()
   beforeAll(() => {
-    for (const rule of fixtures) runs.set(rule, spawnBin(['check', '.'], path.join(errorsDir, rule)))
+    for (const rule of fixtures)
+      runs.set(rule, spawnBin(['check', '.'], path.join(errorsDir, rule)))
   })
 
-  it.each(fixtures)('run in test/fixtures/errors/%s, prints expected.txt and exits by severity', async (rule) => {
-    const dir = path.join(errorsDir, rule)
-    const {code, stdout, stderr} = await runs.get(rule)!
-    const lines = stderr.trimEnd().split('\n')
-    const summary = lines.pop()
-    expect(`${lines.join('\n')}\n`).toBe(readFileSync(path.join(dir, 'expected.txt'), 'utf8'))
-    expect(summary).toMatch(/^\d+ work\(s\) checked: \d+ error\(s\), \d+ warning\(s\)$/)
-    expect(stdout).toBe('')
-    expect(code).toBe(sourceRules[rule as RuleId] === 'error' ? 1 : 0)
-  })
+  it.each(fixtures)(
+    'run in test/fixtures/errors/%s, prints expected.txt and exits by severity',
+    async (rule) => {
+      const dir = path.join(errorsDir, rule)
+      const {code, stdout, stderr} = await runs.get(rule)!
+      const lines = stderr.trimEnd().split('\n')
+      const summary = lines.pop()
+      expect(`${lines.join('\n')}\n`).toBe(readFileSync(path.join(dir, 'expected.txt'), 'utf8'))
+      expect(summary).toMatch(/^\d+ work\(s\) checked: \d+ error\(s\), \d+ warning\(s\)$/)
+      expect(stdout).toBe('')
+      expect(code).toBe(sourceRules[rule as RuleId] === 'error' ? 1 : 0)
+    }
+  )
 })
 
 function escapeRegExp(text: string): string {

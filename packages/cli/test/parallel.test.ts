@@ -27,7 +27,13 @@ function bytes(file: string): Buffer {
 }
 
 function files(dir: string): string[] {
-  return (readdirSync(dir, {recursive: true, withFileTypes: true}) as Array<{isFile(): boolean; parentPath: string; name: string}>)
+  return (
+    readdirSync(dir, {recursive: true, withFileTypes: true}) as Array<{
+      isFile(): boolean
+      parentPath: string
+      name: string
+    }>
+  )
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort()
@@ -37,19 +43,37 @@ describe('diglot build, formats at once', () => {
   it('writes the same files, byte for byte, as a serial build (and the bundle as the unbundled command)', async () => {
     const serial = mkdtempSync(path.join(tmpdir(), 'diglot-serial-'))
     const parallel = mkdtempSync(path.join(tmpdir(), 'diglot-parallel-'))
-    const one = await runCommand(path.join(repoRoot, 'packages', 'cli', 'dist', 'bin.js'), ['build', contentDir, '--jobs', '1', '--out', serial])
+    const one = await runCommand(path.join(repoRoot, 'packages', 'cli', 'dist', 'bin.js'), [
+      'build',
+      contentDir,
+      '--jobs',
+      '1',
+      '--out',
+      serial
+    ])
     expect(one.code, one.stderr).toBe(0)
     const many = await runCommand(bin, ['build', contentDir, '--jobs', '2', '--out', parallel])
     expect(many.code, many.stderr).toBe(0)
     // Every format reported, in the order asked for.
-    expect(many.stderr.split('\n').filter((line) => /^(html|epub|pdf): \d+ file/.test(line)).map((line) => line.split(':')[0]).sort()).toEqual(['epub', 'html', 'pdf'])
+    expect(
+      many.stderr
+        .split('\n')
+        .filter((line) => /^(html|epub|pdf): \d+ file/.test(line))
+        .map((line) => line.split(':')[0])
+        .sort()
+    ).toEqual(['epub', 'html', 'pdf'])
     const list = files(serial)
     expect(list).toEqual(files(parallel))
-    expect(list).toEqual(expect.arrayContaining(['index.html', 'sample/index.html', 'sample.epub', 'sample.pdf']))
+    expect(list).toEqual(
+      expect.arrayContaining(['index.html', 'sample/index.html', 'sample.epub', 'sample.pdf'])
+    )
     for (const file of list) {
       const [a, b] = [bytes(path.join(serial, file)), bytes(path.join(parallel, file))]
       const at = a.findIndex((byte, index) => byte !== b[index])
-      expect(Buffer.compare(a, b), `${file} at ${at}: ${a.subarray(Math.max(0, at - 200), at + 80).toString('latin1')} // ${b.subarray(Math.max(0, at - 200), at + 80).toString('latin1')}`).toBe(0)
+      expect(
+        Buffer.compare(a, b),
+        `${file} at ${at}: ${a.subarray(Math.max(0, at - 200), at + 80).toString('latin1')} // ${b.subarray(Math.max(0, at - 200), at + 80).toString('latin1')}`
+      ).toBe(0)
     }
   })
 })

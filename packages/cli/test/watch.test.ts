@@ -51,7 +51,8 @@ async function appears(file: string, text: string, timeoutMs = 30_000): Promise<
       html = readFileSync(file, 'utf8')
     } catch {}
     if (html.includes(text)) return performance.now() - started
-    if (performance.now() - started > timeoutMs) throw new Error(`${text} did not appear in ${file}`)
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`${text} did not appear in ${file}`)
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
 }
@@ -77,14 +78,20 @@ describe('diglot build --watch', () => {
       editParagraph(en, original, (line) => `${line} Edit${edit}marker.`)
       latencies.push(await appears(page, `Edit${edit}marker.`))
       // One line per rebuild, with its time; only the edited work's page was made again.
-      expect(await running.waitFor(/ rebuilt /, from)).toMatch(/^\d\d:\d\d:\d\d rebuilt html \(harmonious-world\) in \d+\.\d\d s$/)
+      expect(await running.waitFor(/ rebuilt /, from)).toMatch(
+        /^\d\d:\d\d:\d\d rebuilt html \(harmonious-world\) in \d+\.\d\d s$/
+      )
       memory.push(rss(running.child.pid as number))
     }
     latencies.sort((a, b) => a - b)
     const median = latencies[10] as number
-    expect(median, `latencies (ms): ${latencies.map((ms) => ms.toFixed(0)).join(' ')}`).toBeLessThan(1500)
+    expect(
+      median,
+      `latencies (ms): ${latencies.map((ms) => ms.toFixed(0)).join(' ')}`
+    ).toBeLessThan(1500)
     // Memory: the last five rebuilds against the first five (after the first, which warms up).
-    const average = (list: number[]): number => list.reduce((sum, value) => sum + value, 0) / list.length
+    const average = (list: number[]): number =>
+      list.reduce((sum, value) => sum + value, 0) / list.length
     const early = average(memory.slice(1, 6))
     const late = average(memory.slice(15))
     expect(late / early, `RSS (KB): ${memory.join(' ')}`).toBeLessThan(1.1)
@@ -93,7 +100,9 @@ describe('diglot build --watch', () => {
     const from = running.lines.length
     editParagraph(en, original, (line) => `${line}\n\n<div>raw</div>`)
     await running.waitFor(/waiting for the next save/, from)
-    expect(running.lines.slice(from).join('\n')).toMatch(/harmonious-world\/en\.md:\d+:\d+: .*\[[a-z-]+\]/)
+    expect(running.lines.slice(from).join('\n')).toMatch(
+      /harmonious-world\/en\.md:\d+:\d+: .*\[[a-z-]+\]/
+    )
     expect(readFileSync(page, 'utf8')).toContain('Edit20marker.')
     // The next good save is rebuilt.
     const fixed = running.lines.length
@@ -106,10 +115,25 @@ describe('diglot build --watch', () => {
     running = undefined
 
     // What the watch wrote, page by page, is what a fresh build writes.
-    const fresh = await runCommand(bin, ['build', content, '--format', 'html', '--out', `${out}-fresh`])
+    const fresh = await runCommand(bin, [
+      'build',
+      content,
+      '--format',
+      'html',
+      '--out',
+      `${out}-fresh`
+    ])
     expect(fresh.code, fresh.stderr).toBe(0)
-    for (const file of ['index.html', 'glossary/index.html', 'harmonious-world/index.html', 'world-dream/index.html', 'assets/fonts.css']) {
-      expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(readFileSync(path.join(`${out}-fresh`, file), 'utf8'))
+    for (const file of [
+      'index.html',
+      'glossary/index.html',
+      'harmonious-world/index.html',
+      'world-dream/index.html',
+      'assets/fonts.css'
+    ]) {
+      expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(
+        readFileSync(path.join(`${out}-fresh`, file), 'utf8')
+      )
     }
   })
 })
@@ -128,7 +152,9 @@ describe('diglot preview', () => {
       expect(html).toContain('</html>')
       expect(html).toContain('/__diglot/events')
       // The file on disk is the edition as built, without the reload script.
-      expect(readFileSync(path.join(out, 'harmonious-world', 'index.html'), 'utf8')).not.toContain('/__diglot/events')
+      expect(readFileSync(path.join(out, 'harmonious-world', 'index.html'), 'utf8')).not.toContain(
+        '/__diglot/events'
+      )
       expect((await fetch(new URL('../../etc/passwd', url))).status).toBe(404)
 
       const events = await fetch(new URL('__diglot/events', url))
@@ -144,7 +170,9 @@ describe('diglot preview', () => {
       }
       expect(received).toContain('event: reload')
       await reader.cancel()
-      expect(await (await fetch(new URL('harmonious-world/', url))).text()).toContain('Previewmarker.')
+      expect(await (await fetch(new URL('harmonious-world/', url))).text()).toContain(
+        'Previewmarker.'
+      )
     } finally {
       expect(await preview.stop()).toBe(143)
     }

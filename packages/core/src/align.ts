@@ -24,7 +24,17 @@ export interface AlignedBlocks {
   segments: Segment[]
 }
 
-const alignable: ReadonlySet<string> = new Set(['heading', 'paragraph', 'blockquote', 'list', 'table', 'thematicBreak', 'gap', 'editorial', 'untranslatedPlaceholder'])
+const alignable: ReadonlySet<string> = new Set([
+  'heading',
+  'paragraph',
+  'blockquote',
+  'list',
+  'table',
+  'thematicBreak',
+  'gap',
+  'editorial',
+  'untranslatedPlaceholder'
+])
 
 const names: Record<string, string> = {
   heading: 'heading',
@@ -45,10 +55,18 @@ function alignableBlocks(source: LanguageSource): RootContent[] {
     if (alignable.has(node.type as string)) blocks.push(node)
     else if (node.type === 'html') {
       if (!isHtmlComment(node.value)) {
-        source.reporter.report(node.position?.start, 'directive-unknown', 'raw HTML is not part of the format; write Markdown or a directive (an HTML comment `<!-- … -->` is allowed and not shown)')
+        source.reporter.report(
+          node.position?.start,
+          'directive-unknown',
+          'raw HTML is not part of the format; write Markdown or a directive (an HTML comment `<!-- … -->` is allowed and not shown)'
+        )
       }
     } else if (node.type === 'code') {
-      source.reporter.report(node.position?.start, 'directive-unknown', 'code blocks are not part of the format; if this is prose indented by four spaces, remove the indentation')
+      source.reporter.report(
+        node.position?.start,
+        'directive-unknown',
+        'code blocks are not part of the format; if this is prose indented by four spaces, remove the indentation'
+      )
     }
   }
   return blocks
@@ -70,7 +88,11 @@ function place(node: RootContent | undefined): string {
  *
  * @param partial The translation is declared unfinished: trailing blocks without a counterpart are shown as missing.
  */
-export function alignSources(original: LanguageSource, translation: LanguageSource | undefined, partial: boolean): AlignedBlocks[] {
+export function alignSources(
+  original: LanguageSource,
+  translation: LanguageSource | undefined,
+  partial: boolean
+): AlignedBlocks[] {
   const left = alignableBlocks(original)
   const right = translation ? alignableBlocks(translation) : []
   const result: AlignedBlocks[] = []
@@ -79,7 +101,11 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
 
   for (const node of left) {
     if (isPlaceholder(node)) {
-      original.reporter.report(node.position, 'directive-invalid', '`::untranslated` belongs in a translation, not in the original; remove it')
+      original.reporter.report(
+        node.position,
+        'directive-invalid',
+        '`::untranslated` belongs in a translation, not in the original; remove it'
+      )
     }
   }
 
@@ -91,27 +117,76 @@ export function alignSources(original: LanguageSource, translation: LanguageSour
 
     if (a) segments.push(segment(original, a))
     else if (translation && b) {
-      translation.reporter.report(b.position, 'align-missing-counterpart', `${describe(b)} has no counterpart; ${original.file} ends at ${place(left[left.length - 1])}. Remove it or add the original block`, {cause: relatedPlace('the original ends here', left[left.length - 1]?.position, original.file)})
-      segments.unshift({type: 'segment', lang: original.lang, role: 'original', status: 'missing', children: []})
+      translation.reporter.report(
+        b.position,
+        'align-missing-counterpart',
+        `${describe(b)} has no counterpart; ${original.file} ends at ${place(left[left.length - 1])}. Remove it or add the original block`,
+        {
+          cause: relatedPlace(
+            'the original ends here',
+            left[left.length - 1]?.position,
+            original.file
+          )
+        }
+      )
+      segments.unshift({
+        type: 'segment',
+        lang: original.lang,
+        role: 'original',
+        status: 'missing',
+        children: []
+      })
     }
 
     if (translation) {
       if (b) {
         if (a && !kindMismatch && !sameKind(a, b)) {
           kindMismatch = true
-          translation.reporter.report(b.position, 'align-kind-mismatch', `${describe(b)} is paired with a ${describe(a)} at ${original.file}:${place(a)}; the files must have the same blocks in the same order (block ${index + 1})`, {cause: relatedPlace(`paired with this ${describe(a)}`, a.position, original.file)})
+          translation.reporter.report(
+            b.position,
+            'align-kind-mismatch',
+            `${describe(b)} is paired with a ${describe(a)} at ${original.file}:${place(a)}; the files must have the same blocks in the same order (block ${index + 1})`,
+            {cause: relatedPlace(`paired with this ${describe(a)}`, a.position, original.file)}
+          )
         }
         segments.push(segment(translation, b))
       } else if (a) {
         if (partial) {
           if (!incompleteReported) {
             incompleteReported = true
-            translation.reporter.report(right[right.length - 1]?.position?.end, 'translation-incomplete', `the translation ends here; ${left.length - right.length} block(s) from ${original.file}:${place(a)} on are shown as not yet translated`)
+            translation.reporter.report(
+              right[right.length - 1]?.position?.end,
+              'translation-incomplete',
+              `the translation ends here; ${left.length - right.length} block(s) from ${original.file}:${place(a)} on are shown as not yet translated`
+            )
           }
-          segments.push({type: 'segment', lang: translation.lang, role: 'translation', status: 'missing', children: []})
+          segments.push({
+            type: 'segment',
+            lang: translation.lang,
+            role: 'translation',
+            status: 'missing',
+            children: []
+          })
         } else {
-          original.reporter.report(a.position, 'align-missing-counterpart', `${describe(a)} has no counterpart; ${translation.file} ends at ${place(right[right.length - 1])}. Translate it, write \`::untranslated\` in its place, or set \`translation.status: partial\` in work.yaml`, {cause: relatedPlace('the translation ends here', right[right.length - 1]?.position, translation.file)})
-          segments.push({type: 'segment', lang: translation.lang, role: 'translation', status: 'missing', children: []})
+          original.reporter.report(
+            a.position,
+            'align-missing-counterpart',
+            `${describe(a)} has no counterpart; ${translation.file} ends at ${place(right[right.length - 1])}. Translate it, write \`::untranslated\` in its place, or set \`translation.status: partial\` in work.yaml`,
+            {
+              cause: relatedPlace(
+                'the translation ends here',
+                right[right.length - 1]?.position,
+                translation.file
+              )
+            }
+          )
+          segments.push({
+            type: 'segment',
+            lang: translation.lang,
+            role: 'translation',
+            status: 'missing',
+            children: []
+          })
         }
       }
     }
@@ -131,7 +206,14 @@ function sameKind(a: RootContent, b: RootContent): boolean {
 
 function blockTypeOf(node: RootContent | undefined): AlignedBlockType {
   const type = node?.type
-  return type === 'heading' || type === 'paragraph' || type === 'blockquote' || type === 'list' || type === 'table' || type === 'thematicBreak' || type === 'gap' || type === 'editorial'
+  return type === 'heading' ||
+    type === 'paragraph' ||
+    type === 'blockquote' ||
+    type === 'list' ||
+    type === 'table' ||
+    type === 'thematicBreak' ||
+    type === 'gap' ||
+    type === 'editorial'
     ? type
     : 'paragraph'
 }
@@ -139,11 +221,29 @@ function blockTypeOf(node: RootContent | undefined): AlignedBlockType {
 function segment(source: LanguageSource, node: RootContent): Segment {
   if (isPlaceholder(node)) {
     if (source.role === 'translation') {
-      source.reporter.report(node.position, 'untranslated-block', 'this block is not translated yet (`::untranslated`)')
+      source.reporter.report(
+        node.position,
+        'untranslated-block',
+        'this block is not translated yet (`::untranslated`)'
+      )
     }
-    return {type: 'segment', lang: source.lang, role: source.role, status: 'untranslated', children: [], ...(node.position ? {position: node.position} : {})}
+    return {
+      type: 'segment',
+      lang: source.lang,
+      role: source.role,
+      status: 'untranslated',
+      children: [],
+      ...(node.position ? {position: node.position} : {})
+    }
   }
-  return {type: 'segment', lang: source.lang, role: source.role, status: 'present', children: [node as SegmentContent], ...(node.position ? {position: node.position} : {})}
+  return {
+    type: 'segment',
+    lang: source.lang,
+    role: source.role,
+    status: 'present',
+    children: [node as SegmentContent],
+    ...(node.position ? {position: node.position} : {})
+  }
 }
 
 /** True for the placeholder that `::untranslated` leaves. */

@@ -7,7 +7,13 @@ import {YamlReader, readYaml} from './yaml-source.js'
 import {checkFields, glossaryShape} from './fields.js'
 import {checkCharacters} from './limits.js'
 
-const kinds: ReadonlySet<string> = new Set<GlossaryEntryKind>(['term', 'person', 'organisation', 'place', 'work'])
+const kinds: ReadonlySet<string> = new Set<GlossaryEntryKind>([
+  'term',
+  'person',
+  'organisation',
+  'place',
+  'work'
+])
 
 /** Forms under these keys are shown but never matched in text. */
 const unmatchedForms = new Set(['pinyin'])
@@ -21,7 +27,12 @@ export function parseGlossary(text: string, reporter: Reporter): Glossary {
   const source = readYaml(checkCharacters(text, reporter), reporter)
   if (!source) return glossary
   const read = new YamlReader(source, reporter, 'glossary-invalid')
-  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data) || !('entries' in source.data)) {
+  if (
+    source.data === null ||
+    typeof source.data !== 'object' ||
+    Array.isArray(source.data) ||
+    !('entries' in source.data)
+  ) {
     read.fail([], 'the glossary must be a map with a list `entries:`; see docs/format.md')
     return glossary
   }
@@ -33,26 +44,52 @@ export function parseGlossary(text: string, reporter: Reporter): Glossary {
     const identifier = read.string([...path, 'id'], true)
     if (identifier === undefined) return
     if (!/^[a-z0-9][a-z0-9-]*$/.test(identifier)) {
-      read.fail([...path, 'id'], `glossary id \`${identifier}\` must use lowercase letters, digits and hyphens`)
+      read.fail(
+        [...path, 'id'],
+        `glossary id \`${identifier}\` must use lowercase letters, digits and hyphens`
+      )
       return
     }
     if (seen.has(identifier)) {
-      reporter.report(source.pointOf([...path, 'id']), 'id-duplicate', `glossary id \`${identifier}\` is used twice (also entry ${(seen.get(identifier) ?? 0) + 1}); give each entry its own id`, {cause: relatedPlace('first used here', source.pointOf(['entries', seen.get(identifier) ?? 0, 'id']))})
+      reporter.report(
+        source.pointOf([...path, 'id']),
+        'id-duplicate',
+        `glossary id \`${identifier}\` is used twice (also entry ${(seen.get(identifier) ?? 0) + 1}); give each entry its own id`,
+        {
+          cause: relatedPlace(
+            'first used here',
+            source.pointOf(['entries', seen.get(identifier) ?? 0, 'id'])
+          )
+        }
+      )
       return
     }
     seen.set(identifier, index)
     const kind = read.string([...path, 'kind'], true) ?? 'term'
-    if (!kinds.has(kind)) read.fail([...path, 'kind'], `unknown kind \`${kind}\`; use term, person, organisation, place or work`)
+    if (!kinds.has(kind))
+      read.fail(
+        [...path, 'kind'],
+        `unknown kind \`${kind}\`; use term, person, organisation, place or work`
+      )
 
     const forms: Record<string, string[]> = {}
     const rawForms = read.get([...path, 'forms'])
     if (rawForms === null || typeof rawForms !== 'object' || Array.isArray(rawForms)) {
-      read.fail([...path, 'forms'], `entry \`${identifier}\` needs \`forms\`: a list of forms per language`)
+      read.fail(
+        [...path, 'forms'],
+        `entry \`${identifier}\` needs \`forms\`: a list of forms per language`
+      )
     } else {
       for (const [lang, list] of Object.entries(rawForms as Record<string, unknown>)) {
         const values = Array.isArray(list) ? list : [list]
-        const strings = values.filter((value): value is string => typeof value === 'string' && value.trim() !== '')
-        if (strings.length !== values.length) read.fail([...path, 'forms', lang], `forms of \`${identifier}\` in \`${lang}\` must be non-empty strings`)
+        const strings = values.filter(
+          (value): value is string => typeof value === 'string' && value.trim() !== ''
+        )
+        if (strings.length !== values.length)
+          read.fail(
+            [...path, 'forms', lang],
+            `forms of \`${identifier}\` in \`${lang}\` must be non-empty strings`
+          )
         forms[lang] = strings
       }
     }
@@ -77,7 +114,11 @@ export function parseGlossary(text: string, reporter: Reporter): Glossary {
  * else its id; lower-cased. Compare keys with `localeCompare(…, lang)`.
  */
 export function glossarySortKey(entry: GlossaryEntry, lang: string): string {
-  const key = entry.indexAs?.[lang] ?? entry.forms[lang]?.[0] ?? Object.values(entry.forms)[0]?.[0] ?? entry.identifier
+  const key =
+    entry.indexAs?.[lang] ??
+    entry.forms[lang]?.[0] ??
+    Object.values(entry.forms)[0]?.[0] ??
+    entry.identifier
   return key.toLocaleLowerCase(lang)
 }
 
@@ -120,7 +161,7 @@ function compile(glossary: Glossary, lang: string): GlossaryMatcher {
   for (const entry of glossary.children) {
     for (const [key, forms] of Object.entries(entry.forms)) {
       if (unmatchedForms.has(key)) continue
-      if (key !== lang && key !== base && !(lang.startsWith(`${key}-`))) continue
+      if (key !== lang && key !== base && !lang.startsWith(`${key}-`)) continue
       for (const form of forms) if (!byForm.has(form)) byForm.set(form, entry)
     }
   }
@@ -179,7 +220,8 @@ function compile(glossary: Glossary, lang: string): GlossaryMatcher {
 function isLetterAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index)
   // Low surrogate: look at the whole code point.
-  if (code >= 0xdc00 && code <= 0xdfff && index > 0) return letter.test(text.slice(index - 1, index + 1))
+  if (code >= 0xdc00 && code <= 0xdfff && index > 0)
+    return letter.test(text.slice(index - 1, index + 1))
   if (code >= 0xd800 && code <= 0xdbff) return letter.test(text.slice(index, index + 2))
   return letter.test(text[index] ?? '')
 }

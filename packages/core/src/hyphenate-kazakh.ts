@@ -47,7 +47,8 @@ export function kazakhBreakPoints(word: string): number[] {
   const lower = word.toLowerCase()
   const letters = [...lower]
   if (letters.length < 4) return []
-  if (!letters.every((letter) => vowels.has(letter) || consonants.has(letter) || signs.has(letter))) return []
+  if (!letters.every((letter) => vowels.has(letter) || consonants.has(letter) || signs.has(letter)))
+    return []
   const capitals = [...word].filter((letter) => letter !== letter.toLowerCase()).length
   if (capitals >= 2) return []
 
@@ -85,16 +86,24 @@ export function kazakhBreakPoints(word: string): number[] {
       else index++
     }
   }
-  return [...breaks].filter((position) => position >= 2 && letters.length - position >= 2).sort((a, b) => a - b)
+  return [...breaks]
+    .filter((position) => position >= 2 && letters.length - position >= 2)
+    .sort((a, b) => a - b)
 }
 
 /** Hyphenate one word (or a hyphenated compound) with `hyphen` (default soft hyphen), within the typesetting limits. */
 export function hyphenateKazakhWord(word: string, hyphen = '\u00AD'): string {
-  if (word.includes('-')) return word.split('-').map((part) => hyphenateKazakhWord(part, hyphen)).join('-')
+  if (word.includes('-'))
+    return word
+      .split('-')
+      .map((part) => hyphenateKazakhWord(part, hyphen))
+      .join('-')
   const breaks = withinLimits(kazakhBreakPoints(word), [...word].length)
   if (breaks.length === 0) return word
   const letters = [...word]
-  return letters.map((letter, index) => (breaks.includes(index) ? hyphen + letter : letter)).join('')
+  return letters
+    .map((letter, index) => (breaks.includes(index) ? hyphen + letter : letter))
+    .join('')
 }
 
 /**
@@ -103,7 +112,14 @@ export function hyphenateKazakhWord(word: string, hyphen = '\u00AD'): string {
  * this one (default '': the text opens its block).
  */
 export function hyphenateKazakh(text: string, hyphen = '\u00AD', before = ''): string {
-  return text.replace(/[\p{Script=Cyrillic}]+(?:-[\p{Script=Cyrillic}]+)*/gu, (word, offset: number) =>
-    isNameByPosition(word, offset >= 24 ? text.slice(offset - 24, offset) : before.slice(-24) + text.slice(0, offset)) ? word : hyphenateKazakhWord(word, hyphen)
+  return text.replace(
+    /[\p{Script=Cyrillic}]+(?:-[\p{Script=Cyrillic}]+)*/gu,
+    (word, offset: number) =>
+      isNameByPosition(
+        word,
+        offset >= 24 ? text.slice(offset - 24, offset) : before.slice(-24) + text.slice(0, offset)
+      )
+        ? word
+        : hyphenateKazakhWord(word, hyphen)
   )
 }

@@ -11,7 +11,9 @@ export const hyphenationLimits = {minWord: 6, left: 3, right: 3} as const
 /** Keep the break positions (indices of the letter a break comes before) that leave enough letters on each side. */
 export function withinLimits(breaks: readonly number[], length: number): number[] {
   if (length < hyphenationLimits.minWord) return []
-  return breaks.filter((at) => at >= hyphenationLimits.left && length - at >= hyphenationLimits.right)
+  return breaks.filter(
+    (at) => at >= hyphenationLimits.left && length - at >= hyphenationLimits.right
+  )
 }
 
 // A sentence ends with . ! ? or … and may be followed by closing quotes, brackets and a note mark.

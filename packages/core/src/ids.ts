@@ -37,7 +37,11 @@ export class BlockIds {
   /** Id for a block, from the first segment that has content. */
   next(blockType: AlignedBlockType, segments: readonly Segment[]): string {
     const block = segments.find((segment) => segment.children.length > 0)?.children[0]
-    const text = block ? toString(block as Nodes).replace(/\s+/g, ' ').trim() : ''
+    const text = block
+      ? toString(block as Nodes)
+          .replace(/\s+/g, ' ')
+          .trim()
+      : ''
     if (blockType === 'heading' && text) {
       const slug = slugify(text)
       return this.#unique(slug && /^\p{L}/u.test(slug) ? slug : `h-${slug || shortHash(text)}`)

@@ -1,10 +1,28 @@
 export * from './types.js'
-export {parseWork, prepareGlossary, buildWork, type WorkInput, type ParseResult, type PreparedGlossary} from './work.js'
+export {
+  parseWork,
+  prepareGlossary,
+  buildWork,
+  type WorkInput,
+  type ParseResult,
+  type PreparedGlossary
+} from './work.js'
 export {decodeUtf8} from './decode.js'
-export {remarkDiglot, scriptLanguages, type RemarkDiglotOptions, type DiglotFileData} from './plugin.js'
+export {
+  remarkDiglot,
+  scriptLanguages,
+  type RemarkDiglotOptions,
+  type DiglotFileData
+} from './plugin.js'
 export type {FragmentLink} from './transforms/safety.js'
 export {parseWorkMeta} from './meta.js'
-export {parseGlossary, createGlossaryMatchers, glossarySortKey, type GlossaryMatch, type GlossaryMatcher} from './glossary.js'
+export {
+  parseGlossary,
+  createGlossaryMatchers,
+  glossarySortKey,
+  type GlossaryMatch,
+  type GlossaryMatcher
+} from './glossary.js'
 export {toJson, fromJson, type ToJsonOptions} from './json.js'
 export {
   sourceRules,
@@ -27,10 +45,25 @@ export {shortHash} from './ids.js'
 export {noteKind} from './transforms/notes.js'
 export {scriptOf} from './transforms/lang-runs.js'
 export {rememberSetBlocks} from './transforms/punctuation.js'
-export {works, glossaryOf, alignmentsOf, headingsOf, glossaryOccurrences, pageMarkersOf, type HeadingEntry, type GlossaryOccurrence} from './query.js'
+export {
+  works,
+  glossaryOf,
+  alignmentsOf,
+  headingsOf,
+  glossaryOccurrences,
+  pageMarkersOf,
+  type HeadingEntry,
+  type GlossaryOccurrence
+} from './query.js'
 export type {EditionFormat, EditionOptions, EditionResult} from './edition.js'
 export {onCleanup, runCleanups} from './cleanup.js'
-export {MAX_FILE_BYTES, MAX_NESTING, MAX_FIELD_LENGTH, MAX_EMPHASIS_RUNS, printable} from './limits.js'
+export {
+  MAX_FILE_BYTES,
+  MAX_NESTING,
+  MAX_FIELD_LENGTH,
+  MAX_EMPHASIS_RUNS,
+  printable
+} from './limits.js'
 export {
   bookOf,
   apparatusOf,
@@ -62,5 +95,15 @@ export {
   type TextIn,
   type TitleLine
 } from './book/index.js'
-export {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints, kazakhExceptions} from './hyphenate-kazakh.js'
-export {hyphenationLimits, isNameByPosition, opensSentence, withinLimits} from './hyphenation-rules.js'
+export {
+  hyphenateKazakh,
+  hyphenateKazakhWord,
+  kazakhBreakPoints,
+  kazakhExceptions
+} from './hyphenate-kazakh.js'
+export {
+  hyphenationLimits,
+  isNameByPosition,
+  opensSentence,
+  withinLimits
+} from './hyphenation-rules.js'

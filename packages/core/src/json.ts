@@ -17,14 +17,22 @@ export interface ToJsonOptions {
 export function toJson(tree: Root, options: ToJsonOptions = {}): string {
   const positions = options.positions ?? false
   const value = {...tree, specVersion: tree.specVersion || SPEC_VERSION}
-  return JSON.stringify(value, (key, item: unknown) => (!positions && key === 'position' ? undefined : item), options.space ?? 2)
+  return JSON.stringify(
+    value,
+    (key, item: unknown) => (!positions && key === 'position' ? undefined : item),
+    options.space ?? 2
+  )
 }
 
 /** Read a tree back from `toJson` output, checking its spec version. */
 export function fromJson(text: string): Root {
   const value = JSON.parse(text) as Partial<Root>
-  if (value.type !== 'root' || typeof value.specVersion !== 'string') throw new TypeError('not a Diglot tree: expected `type: "root"` and a `specVersion`')
+  if (value.type !== 'root' || typeof value.specVersion !== 'string')
+    throw new TypeError('not a Diglot tree: expected `type: "root"` and a `specVersion`')
   const [major] = value.specVersion.split('.')
-  if (major !== SPEC_VERSION.split('.')[0]) throw new TypeError(`Diglot tree of spec ${value.specVersion} cannot be read by spec ${SPEC_VERSION}`)
+  if (major !== SPEC_VERSION.split('.')[0])
+    throw new TypeError(
+      `Diglot tree of spec ${value.specVersion} cannot be read by spec ${SPEC_VERSION}`
+    )
   return value as Root
 }

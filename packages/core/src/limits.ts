@@ -18,7 +18,8 @@ export const MAX_EMPHASIS_RUNS = 400
 export const MAX_FIELD_LENGTH = 10_000
 
 /** Characters that may not appear in a source: C0 and C1 controls (but tab, LF, CR), DEL, U+FFFE/U+FFFF. */
-const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu
+const forbidden =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu
 
 /** A character that can be printed in a message: `U+001B`. */
 export function codePointName(char: string): string {
@@ -26,15 +27,22 @@ export function codePointName(char: string): string {
 }
 
 /** Each forbidden character of `text`, with its 1-based line and column. */
-export function forbiddenCharacters(text: string): Array<{char: string; line: number; column: number; offset: number}> {
+export function forbiddenCharacters(
+  text: string
+): Array<{char: string; line: number; column: number; offset: number}> {
   const found: Array<{char: string; line: number; column: number; offset: number}> = []
-  if (!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/.test(text)) return found
+  if (!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/.test(text))
+    return found
   let line = 1
   let lineStart = 0
   let scanned = 0
   for (const match of text.matchAll(new RegExp(forbidden.source, 'g'))) {
     const offset = match.index ?? 0
-    for (let index = text.indexOf('\n', scanned); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    for (
+      let index = text.indexOf('\n', scanned);
+      index !== -1 && index < offset;
+      index = text.indexOf('\n', index + 1)
+    ) {
       line++
       lineStart = index + 1
     }
@@ -54,7 +62,10 @@ function withoutForbidden(text: string): string {
  * source must never reach the user's terminal as an escape sequence.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`)
+  return text.replace(
+    /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`
+  )
 }
 
 /**
@@ -81,7 +92,10 @@ export function lineNesting(line: string): number {
     } else if (char === '>') {
       depth++
       index++
-    } else if ((char === '-' || char === '*' || char === '+') && (line[index + 1] === ' ' || line[index + 1] === '\t' || index + 1 === line.length)) {
+    } else if (
+      (char === '-' || char === '*' || char === '+') &&
+      (line[index + 1] === ' ' || line[index + 1] === '\t' || index + 1 === line.length)
+    ) {
       depth++
       index++
     } else {
@@ -99,7 +113,11 @@ export function checkCharacters(text: string, reporter: Reporter): string {
   const found = forbiddenCharacters(text)
   if (found.length === 0) return text
   for (const {char, line, column} of found.slice(0, 20)) {
-    reporter.report({line, column}, 'char-invalid', `${codePointName(char)} is a control character or an unpaired surrogate, which no edition can hold; delete it`)
+    reporter.report(
+      {line, column},
+      'char-invalid',
+      `${codePointName(char)} is a control character or an unpaired surrogate, which no edition can hold; delete it`
+    )
   }
   return withoutForbidden(text)
 }

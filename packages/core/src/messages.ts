@@ -58,7 +58,13 @@ export type DiglotMessage = VFileMessage & {ruleId: string}
 export type Place = Point | Position
 
 /** Makes a message for one of a table's rules. */
-export type MessageMaker<Id extends string> = (file: string, place: Place | undefined, ruleId: Id, reason: string, options?: MessageOptions) => DiglotMessage
+export type MessageMaker<Id extends string> = (
+  file: string,
+  place: Place | undefined,
+  ruleId: Id,
+  reason: string,
+  options?: MessageOptions
+) => DiglotMessage
 
 /** What else a message may say. */
 export interface MessageOptions {
@@ -69,19 +75,29 @@ export interface MessageOptions {
 }
 
 /** A related place, given as the `cause` of a message: `reason` at `place` in `file` (default: the message's own file). */
-export function relatedPlace(reason: string, place: Point | Position | undefined, file?: string): VFileMessage {
+export function relatedPlace(
+  reason: string,
+  place: Point | Position | undefined,
+  file?: string
+): VFileMessage {
   const cause = new VFileMessage(reason, {place: place ?? {line: 1, column: 1}, source: 'diglot'})
   if (file !== undefined) cause.file = file
   return cause
 }
 
 /** Fill in what every Diglot message carries: rule id, source, severity, documentation. */
-function finish(message: VFileMessage, ruleId: string, severity: Severity, url: string): DiglotMessage {
+function finish(
+  message: VFileMessage,
+  ruleId: string,
+  severity: Severity,
+  url: string
+): DiglotMessage {
   message.ruleId = ruleId
   message.source = 'diglot'
   message.fatal = severity === 'error'
   message.url = url
-  if (message.cause instanceof VFileMessage && !message.cause.file) message.cause.file = message.file
+  if (message.cause instanceof VFileMessage && !message.cause.file)
+    message.cause.file = message.file
   return message as DiglotMessage
 }
 
@@ -94,9 +110,21 @@ function finish(message: VFileMessage, ruleId: string, severity: Severity, url: 
  * @param url Where the rules are documented.
  * @returns `(file, place, ruleId, reason, options?) => DiglotMessage`.
  */
-export function messageMaker<Id extends string>(table: Readonly<Record<Id, Severity>>, url: string): MessageMaker<Id> {
-  return function make(file: string, place: Point | Position | undefined, ruleId: Id, reason: string, options: MessageOptions = {}): DiglotMessage {
-    const message = new VFileMessage(reason, {place: place ?? {line: 1, column: 1}, ...(options.cause ? {cause: options.cause} : {})})
+export function messageMaker<Id extends string>(
+  table: Readonly<Record<Id, Severity>>,
+  url: string
+): MessageMaker<Id> {
+  return function make(
+    file: string,
+    place: Point | Position | undefined,
+    ruleId: Id,
+    reason: string,
+    options: MessageOptions = {}
+  ): DiglotMessage {
+    const message = new VFileMessage(reason, {
+      place: place ?? {line: 1, column: 1},
+      ...(options.cause ? {cause: options.cause} : {})
+    })
     message.file = file
     return finish(message, ruleId, table[ruleId], options.url ?? url)
   }
@@ -121,7 +149,9 @@ export function formatMessage(message: VFileMessage): string {
   const line = message.line ?? 1
   const column = message.column ?? 1
   const severity = message.fatal ? '' : 'warning: '
-  return printable(`${message.file}:${line}:${column}: ${severity}${message.reason} [${message.ruleId ?? 'diglot'}]`).replace(/\n/g, '\\n')
+  return printable(
+    `${message.file}:${line}:${column}: ${severity}${message.reason} [${message.ruleId ?? 'diglot'}]`
+  ).replace(/\n/g, '\\n')
 }
 
 /** True when any message is an error. */
@@ -157,8 +187,18 @@ export class Reporter {
   get messages(): DiglotMessage[] {
     return this.vfile.messages as DiglotMessage[]
   }
-  report(place: Point | Position | undefined, ruleId: RuleId, reason: string, options: MessageOptions = {}): void {
-    const message = this.vfile.message(reason, {place: place ?? {line: 1, column: 1}, ruleId, source: 'diglot', ...(options.cause ? {cause: options.cause} : {})})
+  report(
+    place: Point | Position | undefined,
+    ruleId: RuleId,
+    reason: string,
+    options: MessageOptions = {}
+  ): void {
+    const message = this.vfile.message(reason, {
+      place: place ?? {line: 1, column: 1},
+      ruleId,
+      source: 'diglot',
+      ...(options.cause ? {cause: options.cause} : {})
+    })
     message.file = this.file
     finish(message, ruleId, sourceRules[ruleId], options.url ?? rulesUrl)
   }

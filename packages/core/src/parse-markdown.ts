@@ -9,7 +9,11 @@ import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import type {Root} from 'mdast'
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml'])
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkDirective)
+  .use(remarkFrontmatter, ['yaml'])
 const processor = parser().freeze()
 
 /**
@@ -17,5 +21,7 @@ const processor = parser().freeze()
  * parse; transforms run before Diglot's own).
  */
 export function markdownProcessor(remarkPlugins: PluggableList = []): Processor<Root, Root, Root> {
-  return (remarkPlugins.length === 0 ? processor : parser().use(remarkPlugins).freeze()) as unknown as Processor<Root, Root, Root>
+  return (remarkPlugins.length === 0
+    ? processor
+    : parser().use(remarkPlugins).freeze()) as unknown as Processor<Root, Root, Root>
 }

@@ -68,13 +68,16 @@ function isPrepared(glossary: RemarkDiglotOptions['glossary']): glossary is Prep
  * @returns A transformer; it changes the tree in place and reports on the file.
  */
 export function remarkDiglot(options: RemarkDiglotOptions): Transformer<MdastRoot, MdastRoot> {
-  const prepared = isPrepared(options.glossary) ? options.glossary : prepareGlossary(options.glossary)
+  const prepared = isPrepared(options.glossary)
+    ? options.glossary
+    : prepareGlossary(options.glossary)
   const scripts = scriptLanguages(options.languages ?? [options.lang])
   return function transform(tree: MdastRoot, file: VFile): undefined {
     const reporter = new Reporter(file)
     const fragments: FragmentLink[] = []
     // Reference links and images resolved to their definitions first, so that the checks see them.
-    for (const {node, first} of resolveReferences(tree)) reportUnusedDefinition(node, first, reporter)
+    for (const {node, first} of resolveReferences(tree))
+      reportUnusedDefinition(node, first, reporter)
     if (!checkTree(tree, reporter, fragments)) {
       file.data.diglot = {refused: true, notes: [], fragments}
       return

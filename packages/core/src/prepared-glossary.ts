@@ -19,9 +19,17 @@ export interface PreparedGlossary {
  * @param glossary The text of `glossary.yaml`, a parsed glossary, or none.
  * @param path The glossary's path as shown in messages (default `glossary.yaml`).
  */
-export function prepareGlossary(glossary: string | Glossary | undefined, path = 'glossary.yaml'): PreparedGlossary {
+export function prepareGlossary(
+  glossary: string | Glossary | undefined,
+  path = 'glossary.yaml'
+): PreparedGlossary {
   const reporter = new Reporter(path)
-  const source = glossary === undefined ? {type: 'glossary' as const, children: []} : typeof glossary === 'string' ? parseGlossary(glossary, reporter) : glossary
+  const source =
+    glossary === undefined
+      ? {type: 'glossary' as const, children: []}
+      : typeof glossary === 'string'
+        ? parseGlossary(glossary, reporter)
+        : glossary
   const parsed = smartenGlossary(source)
   return {glossary: parsed, matcherFor: createGlossaryMatchers(source), messages: reporter.messages}
 }

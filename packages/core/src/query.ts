@@ -3,7 +3,15 @@
  */
 import type {Node as UnistNode} from 'unist'
 import {toString} from 'mdast-util-to-string'
-import type {Alignment, Glossary, GlossaryReference, PageMarker, Root, Section, Work} from './types.js'
+import type {
+  Alignment,
+  Glossary,
+  GlossaryReference,
+  PageMarker,
+  Root,
+  Section,
+  Work
+} from './types.js'
 
 /** The works of a tree. */
 export function works(tree: Root): Work[] {
@@ -12,7 +20,12 @@ export function works(tree: Root): Work[] {
 
 /** The glossary of a tree (empty when there is none). */
 export function glossaryOf(tree: Root): Glossary {
-  return tree.children.find((child): child is Glossary => child.type === 'glossary') ?? {type: 'glossary', children: []}
+  return (
+    tree.children.find((child): child is Glossary => child.type === 'glossary') ?? {
+      type: 'glossary',
+      children: []
+    }
+  )
 }
 
 /** Every alignment of a work, in reading order. */
@@ -78,13 +91,29 @@ export function glossaryOccurrences(tree: Root): Map<string, GlossaryOccurrence[
   for (const work of works(tree)) {
     for (const alignment of alignmentsOf(work)) {
       for (const segment of alignment.children) {
-        visitReferences(segment, (identifier) => add(identifier, {work: work.id, target: alignment.id, lang: segment.lang, n: alignment.n, inNote: false}))
+        visitReferences(segment, (identifier) =>
+          add(identifier, {
+            work: work.id,
+            target: alignment.id,
+            lang: segment.lang,
+            n: alignment.n,
+            inNote: false
+          })
+        )
       }
     }
     for (const list of work.children) {
       if (list.type !== 'noteList') continue
       for (const note of list.children) {
-        visitReferences(note, (identifier) => add(identifier, {work: work.id, target: note.id, lang: note.lang, n: note.number, inNote: true}))
+        visitReferences(note, (identifier) =>
+          add(identifier, {
+            work: work.id,
+            target: note.id,
+            lang: note.lang,
+            n: note.number,
+            inNote: true
+          })
+        )
       }
     }
   }
@@ -96,9 +125,10 @@ export function pageMarkersOf(work: Work): PageMarker[] {
   const result: PageMarker[] = []
   for (const alignment of alignmentsOf(work)) {
     const original = alignment.children.find((segment) => segment.role === 'original')
-    if (original) visitNodes(original, (node) => {
-      if (node.type === 'pageMarker') result.push(node as PageMarker)
-    })
+    if (original)
+      visitNodes(original, (node) => {
+        if (node.type === 'pageMarker') result.push(node as PageMarker)
+      })
   }
   return result
 }

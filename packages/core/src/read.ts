@@ -2,8 +2,7 @@
  * Read works and content folders from disk (Node.js only): the `@diglot/core/fs`
  * entry. The main entry takes sources as strings or VFiles and never reaches this module.
  */
-import {lstat, open, readdir, readlink, realpath, stat} from 'node:fs/promises'
-import {constants} from 'node:fs'
+import {readdir} from 'node:fs/promises'
 import path from 'node:path'
 import type {PluggableList} from 'unified'
 import type {LanguageTag, Work, WorkMeta} from './types.js'
@@ -11,8 +10,15 @@ import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {buildWork, prepareGlossary, type ParseResult, type PreparedGlossary} from './work.js'
 import {parseWorkMeta} from './meta.js'
-import {MAX_FILE_BYTES} from './limits.js'
-import {decodeUtf8} from './decode.js'
+import {
+  confinementOf,
+  exists,
+  folderKind,
+  linkText,
+  readText,
+  shown,
+  type Confinement
+} from './read-files.js'
 
 /** Options for reading from disk. */
 export interface ReadOptions {
@@ -47,7 +53,11 @@ export interface GlossarySource {
  * must give what `buildWork(source, prepared)` gives, wherever it runs
  * (`prepared` is `prepareGlossary(glossary.text, glossary.path)`).
  */
-export type WorkBuilder = (sources: readonly WorkSource[], glossary: GlossarySource, prepared: PreparedGlossary) => Promise<Array<{work: Work | undefined; messages: DiglotMessage[]}>>
+export type WorkBuilder = (
+  sources: readonly WorkSource[],
+  glossary: GlossarySource,
+  prepared: PreparedGlossary
+) => Promise<Array<{work: Work | undefined; messages: DiglotMessage[]}>>
 
 /**
  * What `readContent` keeps between reads: the prepared glossary (by its text)
@@ -56,91 +66,10 @@ export type WorkBuilder = (sources: readonly WorkSource[], glossary: GlossarySou
  */
 export class ReadCache {
   glossary: {key: string; prepared: PreparedGlossary} | undefined
-  readonly works = new Map<string, {key: string; prepared: PreparedGlossary; work: Work | undefined; messages: DiglotMessage[]}>()
-}
-
-/**
- * The folder every read must stay in (after following symbolic links): a
- * source is published, so a link to a file elsewhere (`en.md -> ~/.ssh/id_rsa`)
- * would publish that file.
- */
-interface Confinement {
-  /** Real path of the content folder. */
-  root: string
-  cwd: string
-}
-
-async function confinementOf(dir: string, cwd: string): Promise<Confinement> {
-  let root: string
-  try {
-    root = await realpath(dir)
-  } catch {
-    root = path.resolve(cwd, dir)
-  }
-  return {root, cwd}
-}
-
-/** What a link says (the first link on the way, when a folder above it is the link). */
-async function linkText(file: string): Promise<string> {
-  try {
-    return await readlink(file)
-  } catch {
-    return path.basename(file)
-  }
-}
-
-function inside(root: string, file: string): boolean {
-  const relative = path.relative(root, file)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-}
-
-/**
- * Read a text file inside the content folder. Returns undefined when it does not
- * exist, and null when it was refused: a file reached through a link out of the folder, a folder or device
- * where a file should be, or a file over the size limit is reported and not read.
- */
-async function readText(file: string, shownAs: string, messages: DiglotMessage[], confinement: Confinement): Promise<string | undefined | null> {
-  const reporter = new Reporter(shownAs)
-  try {
-    await lstat(file)
-  } catch {
-    return undefined
-  }
-  let real: string
-  try {
-    real = await realpath(file)
-  } catch {
-    reporter.report(undefined, 'file-missing', `${shownAs} is a link to a file that does not exist; replace it with the file itself`)
-    messages.push(...reporter.messages)
-    return null
-  }
-  if (!inside(confinement.root, real)) {
-    reporter.report(undefined, 'file-outside', `${shownAs} is a link to \`${await linkText(file)}\`, outside the content folder; everything published must be inside it: copy the file in instead of linking to it`)
-    messages.push(...reporter.messages)
-    return null
-  }
-  const info = await stat(real)
-  if (!info.isFile()) {
-    reporter.report(undefined, 'file-missing', `${shownAs} is ${info.isDirectory() ? 'a folder' : 'not a regular file'}; it must be a text file`)
-    messages.push(...reporter.messages)
-    return null
-  }
-  if (info.size > MAX_FILE_BYTES) {
-    reporter.report(undefined, 'limit-exceeded', `${shownAs} is ${(info.size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1024 / 1024} MB per file are read (docs/format.md, Limits): split the work`)
-    messages.push(...reporter.messages)
-    return null
-  }
-  // O_NOFOLLOW | O_NONBLOCK: the file checked above is the file read (no swap for a link or a FIFO in between).
-  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
-  let bytes: Uint8Array
-  try {
-    bytes = await handle.readFile()
-  } finally {
-    await handle.close()
-  }
-  const result = decodeUtf8(bytes.length > MAX_FILE_BYTES ? bytes.subarray(0, MAX_FILE_BYTES) : bytes, shownAs)
-  messages.push(...result.messages)
-  return result.text
+  readonly works = new Map<
+    string,
+    {key: string; prepared: PreparedGlossary; work: Work | undefined; messages: DiglotMessage[]}
+  >()
 }
 
 /** Read one work folder (with `work.yaml` and one `<lang>.md` per language). Its parent is the content folder. */
@@ -149,9 +78,20 @@ export async function readWork(workDir: string, options: ReadOptions = {}): Prom
   const confinement = await confinementOf(path.join(workDir, '..'), cwd)
   const glossaryPath = options.glossary ?? (await findGlossary(workDir))
   const prepared = await readGlossary(glossaryPath, cwd, confinement, false)
-  const {work, messages} = await readWorkWith(workDir, prepared, cwd, confinement, undefined, options.remarkPlugins)
+  const {work, messages} = await readWorkWith(
+    workDir,
+    prepared,
+    cwd,
+    confinement,
+    undefined,
+    options.remarkPlugins
+  )
   return {
-    tree: {type: 'root', specVersion: SPEC_VERSION, children: work ? [work, prepared.glossary] : [prepared.glossary]},
+    tree: {
+      type: 'root',
+      specVersion: SPEC_VERSION,
+      children: work ? [work, prepared.glossary] : [prepared.glossary]
+    },
     messages: sortMessages([...prepared.messages, ...messages])
   }
 }
@@ -161,7 +101,10 @@ export async function readWork(workDir: string, options: ReadOptions = {}): Prom
  * `glossary.yaml`. A folder with Markdown but no `work.yaml` is reported (it would
  * be left out without a word), and so is a content folder with no work.
  */
-export async function readContent(contentDir: string, options: ReadOptions = {}): Promise<ParseResult> {
+export async function readContent(
+  contentDir: string,
+  options: ReadOptions = {}
+): Promise<ParseResult> {
   const cwd = options.cwd ?? process.cwd()
   const messages: DiglotMessage[] = []
   let entries: string[]
@@ -169,12 +112,25 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
     entries = (await readdir(contentDir)).sort()
   } catch {
     const reporter = new Reporter(shown(cwd, contentDir))
-    reporter.report(undefined, 'file-missing', `content folder ${shown(cwd, contentDir)} does not exist; pass the folder that holds your works (default ./content)`)
-    return {tree: {type: 'root', specVersion: SPEC_VERSION, children: []}, messages: reporter.messages}
+    reporter.report(
+      undefined,
+      'file-missing',
+      `content folder ${shown(cwd, contentDir)} does not exist; pass the folder that holds your works (default ./content)`
+    )
+    return {
+      tree: {type: 'root', specVersion: SPEC_VERSION, children: []},
+      messages: reporter.messages
+    }
   }
   const confinement = await confinementOf(contentDir, cwd)
   const glossaryPath = options.glossary ?? path.join(contentDir, 'glossary.yaml')
-  const {prepared, source: glossary} = await readGlossaryWithSource(glossaryPath, cwd, confinement, options.glossary !== undefined, options.cache)
+  const {prepared, source: glossary} = await readGlossaryWithSource(
+    glossaryPath,
+    cwd,
+    confinement,
+    options.glossary !== undefined,
+    options.cache
+  )
   messages.push(...prepared.messages)
   // Each work's files are read first; the works are then parsed together (on several threads when `buildWorks` says so).
   const read: Array<WorkRead | {work: Work | undefined; messages: DiglotMessage[]}> = []
@@ -184,7 +140,11 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
     const kind = await folderKind(dir, confinement)
     if (kind === 'outside') {
       const reporter = new Reporter(shown(cwd, dir))
-      reporter.report(undefined, 'file-outside', `${shown(cwd, dir)} is a link to \`${await linkText(dir)}\`, outside the content folder; move the work into the content folder instead of linking to it`)
+      reporter.report(
+        undefined,
+        'file-outside',
+        `${shown(cwd, dir)} is a link to \`${await linkText(dir)}\`, outside the content folder; move the work into the content folder instead of linking to it`
+      )
       messages.push(...reporter.messages)
       continue
     }
@@ -192,11 +152,17 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
     if (!(await exists(path.join(dir, 'work.yaml')))) {
       const names = await readdir(dir).catch(() => [] as string[])
       if (names.some((name) => name.endsWith('.md') && name !== 'README.md')) {
-        const misnamed = names.find((name) => /^work\.(?:yml|json|toml)$/i.test(name) || name === 'Work.yaml')
+        const misnamed = names.find(
+          (name) => /^work\.(?:yml|json|toml)$/i.test(name) || name === 'Work.yaml'
+        )
         const reporter = new Reporter(`${shown(cwd, dir)}/${misnamed ?? 'work.yaml'}`)
-        reporter.report(undefined, 'work-missing', misnamed
-          ? `${shown(cwd, dir)}/${misnamed} is not read: the metadata file must be named \`work.yaml\`; rename it, or this work is left out`
-          : `${shown(cwd, dir)} has Markdown files but no work.yaml, so it is left out; add a work.yaml (docs/format.md)`)
+        reporter.report(
+          undefined,
+          'work-missing',
+          misnamed
+            ? `${shown(cwd, dir)}/${misnamed} is not read: the metadata file must be named \`work.yaml\`; rename it, or this work is left out`
+            : `${shown(cwd, dir)} has Markdown files but no work.yaml, so it is left out; add a work.yaml (docs/format.md)`
+        )
         messages.push(...reporter.messages)
       }
       continue
@@ -207,30 +173,38 @@ export async function readContent(contentDir: string, options: ReadOptions = {})
   const {remarkPlugins} = options
   const built =
     options.buildWorks && pending.length > 1 && !remarkPlugins
-      ? await options.buildWorks(pending.map((one) => one.source), glossary, prepared)
+      ? await options.buildWorks(
+          pending.map((one) => one.source),
+          glossary,
+          prepared
+        )
       : pending.map((one) => buildWork({...one.source, remarkPlugins}, prepared))
   const works: Work[] = []
   for (const one of read) {
-    const result = 'source' in one ? finishWork(one, built[pending.indexOf(one)] as {work: Work | undefined; messages: DiglotMessage[]}, prepared, options.cache) : one
+    const result =
+      'source' in one
+        ? finishWork(
+            one,
+            built[pending.indexOf(one)] as {work: Work | undefined; messages: DiglotMessage[]},
+            prepared,
+            options.cache
+          )
+        : one
     messages.push(...result.messages)
     if (result.work) works.push(result.work)
   }
   if (works.length === 0 && !messages.some((message) => message.fatal === true)) {
     const reporter = new Reporter(shown(cwd, contentDir))
-    reporter.report(undefined, 'content-empty', `no work found in ${shown(cwd, contentDir)}: a work is a folder with a work.yaml and one Markdown file per language (docs/format.md)`)
+    reporter.report(
+      undefined,
+      'content-empty',
+      `no work found in ${shown(cwd, contentDir)}: a work is a folder with a work.yaml and one Markdown file per language (docs/format.md)`
+    )
     messages.push(...reporter.messages)
   }
-  return {tree: {type: 'root', specVersion: SPEC_VERSION, children: [...works, prepared.glossary]}, messages: sortMessages(messages)}
-}
-
-/** A content folder's entry: a folder (inside the content folder), a link out of it, or something else. */
-async function folderKind(dir: string, confinement: Confinement): Promise<'folder' | 'outside' | 'other'> {
-  try {
-    const real = await realpath(dir)
-    if (!(await stat(real)).isDirectory()) return 'other'
-    return inside(confinement.root, real) ? 'folder' : 'outside'
-  } catch {
-    return 'other'
+  return {
+    tree: {type: 'root', specVersion: SPEC_VERSION, children: [...works, prepared.glossary]},
+    messages: sortMessages(messages)
   }
 }
 
@@ -243,20 +217,44 @@ interface WorkRead {
   messages: DiglotMessage[]
 }
 
-async function readWorkWith(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache, remarkPlugins?: PluggableList): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
+async function readWorkWith(
+  workDir: string,
+  prepared: PreparedGlossary,
+  cwd: string,
+  confinement: Confinement,
+  cache?: ReadCache,
+  remarkPlugins?: PluggableList
+): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
   const read = await readWorkSource(workDir, prepared, cwd, confinement, cache)
-  return 'source' in read ? finishWork(read, buildWork({...read.source, remarkPlugins}, prepared), prepared, cache) : read
+  return 'source' in read
+    ? finishWork(read, buildWork({...read.source, remarkPlugins}, prepared), prepared, cache)
+    : read
 }
 
 /** Read a work's metadata and files: what is left to parse, or the result when nothing is (refused, or unchanged in `cache`). */
-async function readWorkSource(workDir: string, prepared: PreparedGlossary, cwd: string, confinement: Confinement, cache?: ReadCache): Promise<WorkRead | {work: Work | undefined; messages: DiglotMessage[]}> {
+async function readWorkSource(
+  workDir: string,
+  prepared: PreparedGlossary,
+  cwd: string,
+  confinement: Confinement,
+  cache?: ReadCache
+): Promise<WorkRead | {work: Work | undefined; messages: DiglotMessage[]}> {
   const messages: DiglotMessage[] = []
   const folder = shown(cwd, workDir)
-  const metaText = await readText(path.join(workDir, 'work.yaml'), `${folder}/work.yaml`, messages, confinement)
+  const metaText = await readText(
+    path.join(workDir, 'work.yaml'),
+    `${folder}/work.yaml`,
+    messages,
+    confinement
+  )
   if (metaText === null) return {work: undefined, messages}
   if (metaText === undefined) {
     const reporter = new Reporter(`${folder}/work.yaml`)
-    reporter.report(undefined, 'file-missing', `${folder}/work.yaml does not exist; every work folder needs one (see docs/format.md)`)
+    reporter.report(
+      undefined,
+      'file-missing',
+      `${folder}/work.yaml does not exist; every work folder needs one (see docs/format.md)`
+    )
     return {work: undefined, messages: reporter.messages}
   }
   const metaReporter = new Reporter(`${folder}/work.yaml`)
@@ -266,19 +264,35 @@ async function readWorkSource(workDir: string, prepared: PreparedGlossary, cwd: 
   let refused = false
   for (const lang of [meta.languages.original, meta.languages.translation]) {
     if (lang === undefined) continue
-    const text = await readText(path.join(workDir, `${lang}.md`), `${folder}/${lang}.md`, messages, confinement)
+    const text = await readText(
+      path.join(workDir, `${lang}.md`),
+      `${folder}/${lang}.md`,
+      messages,
+      confinement
+    )
     if (text === null) refused = true
     else if (text !== undefined) files[lang] = text
   }
   if (refused) return {work: undefined, messages: [...messages, ...metaReporter.messages]}
   const key = JSON.stringify([folder, metaText, files])
   const cached = cache?.works.get(workDir)
-  if (cached && cached.key === key && cached.prepared === prepared && messages.length === 0) return {work: cached.work, messages: cached.messages}
-  return {dir: workDir, source: {meta, files, path: folder}, key, messages: [...messages, ...metaReporter.messages]}
+  if (cached && cached.key === key && cached.prepared === prepared && messages.length === 0)
+    return {work: cached.work, messages: cached.messages}
+  return {
+    dir: workDir,
+    source: {meta, files, path: folder},
+    key,
+    messages: [...messages, ...metaReporter.messages]
+  }
 }
 
 /** A parsed work with the messages of its reading, kept in `cache`. */
-function finishWork(read: WorkRead, result: {work: Work | undefined; messages: DiglotMessage[]}, prepared: PreparedGlossary, cache?: ReadCache): {work: Work | undefined; messages: DiglotMessage[]} {
+function finishWork(
+  read: WorkRead,
+  result: {work: Work | undefined; messages: DiglotMessage[]},
+  prepared: PreparedGlossary,
+  cache?: ReadCache
+): {work: Work | undefined; messages: DiglotMessage[]} {
   const done = {work: result.work, messages: [...read.messages, ...result.messages]}
   cache?.works.set(read.dir, {key: read.key, prepared, ...done})
   return done
@@ -288,18 +302,37 @@ function finishWork(read: WorkRead, result: {work: Work | undefined; messages: D
  * Read the glossary. A missing default glossary is no glossary (a work that names
  * an entry gets an error there); a missing glossary that was asked for is an error.
  */
-async function readGlossary(file: string | undefined, cwd: string, confinement: Confinement, required: boolean, cache?: ReadCache): Promise<PreparedGlossary> {
+async function readGlossary(
+  file: string | undefined,
+  cwd: string,
+  confinement: Confinement,
+  required: boolean,
+  cache?: ReadCache
+): Promise<PreparedGlossary> {
   return (await readGlossaryWithSource(file, cwd, confinement, required, cache)).prepared
 }
 
 /** The glossary, prepared, and what it was prepared from (for a work parsed on another thread). */
-async function readGlossaryWithSource(file: string | undefined, cwd: string, confinement: Confinement, required: boolean, cache?: ReadCache): Promise<{prepared: PreparedGlossary; source: GlossarySource}> {
-  if (file === undefined) return {prepared: prepareGlossary(undefined), source: {text: undefined, path: 'glossary.yaml'}}
+async function readGlossaryWithSource(
+  file: string | undefined,
+  cwd: string,
+  confinement: Confinement,
+  required: boolean,
+  cache?: ReadCache
+): Promise<{prepared: PreparedGlossary; source: GlossarySource}> {
+  if (file === undefined)
+    return {prepared: prepareGlossary(undefined), source: {text: undefined, path: 'glossary.yaml'}}
   const messages: DiglotMessage[] = []
-  const text = await readText(file, shown(cwd, file), messages, required ? {root: path.parse(path.resolve(file)).root, cwd} : confinement)
+  const text = await readText(
+    file,
+    shown(cwd, file),
+    messages,
+    required ? {root: path.parse(path.resolve(file)).root, cwd} : confinement
+  )
   const key = JSON.stringify([shown(cwd, file), text ?? null])
   const source = {text: text ?? undefined, path: shown(cwd, file)}
-  if (cache?.glossary?.key === key && messages.length === 0) return {prepared: cache.glossary.prepared, source}
+  if (cache?.glossary?.key === key && messages.length === 0)
+    return {prepared: cache.glossary.prepared, source}
   if (text === undefined && required) {
     const reporter = new Reporter(shown(cwd, file))
     reporter.report(undefined, 'file-missing', `glossary ${shown(cwd, file)} does not exist`)
@@ -315,18 +348,3 @@ async function findGlossary(workDir: string): Promise<string | undefined> {
   const candidate = path.join(workDir, '..', 'glossary.yaml')
   return (await exists(candidate)) ? candidate : undefined
 }
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await lstat(file)
-    return true
-  } catch {
-    return false
-  }
-}
-
-function shown(cwd: string, file: string): string {
-  const relative = path.relative(cwd, path.resolve(cwd, file))
-  return relative.startsWith('..') ? path.resolve(cwd, file) : relative.split(path.sep).join('/') || '.'
-}
-

@@ -4,7 +4,16 @@
  */
 import type {PluggableList} from 'unified'
 import {VFile} from 'vfile'
-import type {Alignment, Glossary, LanguageTag, Note, NoteList, Root, Work, WorkMeta} from './types.js'
+import type {
+  Alignment,
+  Glossary,
+  LanguageTag,
+  Note,
+  NoteList,
+  Root,
+  Work,
+  WorkMeta
+} from './types.js'
 import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {parseWorkMeta} from './meta.js'
@@ -48,24 +57,43 @@ export interface ParseResult {
 /** Parse a work from strings. Never throws on bad input: problems become messages. */
 export function parseWork(input: WorkInput): ParseResult {
   const glossary = input.glossary instanceof VFile ? String(input.glossary.value) : input.glossary
-  const glossaryPath = input.glossaryPath ?? (input.glossary instanceof VFile && input.glossary.path ? input.glossary.path : undefined)
+  const glossaryPath =
+    input.glossaryPath ??
+    (input.glossary instanceof VFile && input.glossary.path ? input.glossary.path : undefined)
   const prepared = prepareGlossary(glossary, glossaryPath)
   const {work, messages} = buildWork(input, prepared)
   return {
-    tree: {type: 'root', specVersion: SPEC_VERSION, children: work ? [work, prepared.glossary] : [prepared.glossary]},
+    tree: {
+      type: 'root',
+      specVersion: SPEC_VERSION,
+      children: work ? [work, prepared.glossary] : [prepared.glossary]
+    },
     messages: sortMessages([...prepared.messages, ...messages])
   }
 }
 
 /** Internal: parse a work against a prepared glossary. */
-export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: Work | undefined; messages: DiglotMessage[]} {
+export function buildWork(
+  input: WorkInput,
+  prepared: PreparedGlossary
+): {work: Work | undefined; messages: DiglotMessage[]} {
   const metaReporter = new Reporter(joinPath(input.path, 'work.yaml'))
   const metaText = input.meta instanceof VFile ? String(input.meta.value) : input.meta
-  const meta = typeof metaText === 'string' ? parseWorkMeta(metaText, metaReporter, input.path === undefined ? undefined : baseName(input.path)) : metaText
+  const meta =
+    typeof metaText === 'string'
+      ? parseWorkMeta(
+          metaText,
+          metaReporter,
+          input.path === undefined ? undefined : baseName(input.path)
+        )
+      : metaText
   if (!meta) return {work: undefined, messages: metaReporter.messages}
   const folder = input.path ?? meta.id
 
-  const languages = [meta.languages.original, ...(meta.languages.translation ? [meta.languages.translation] : [])]
+  const languages = [
+    meta.languages.original,
+    ...(meta.languages.translation ? [meta.languages.translation] : [])
+  ]
   const sources: LanguageSource[] = []
   const notesByLang = new Map<LanguageTag, Note[]>()
   const refused: Reporter[] = []
@@ -75,7 +103,11 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
     const file = joinPath(folder, `${lang}.md`)
     const given = input.files[lang]
     if (given === undefined) {
-      metaReporter.report({line: 1, column: 1}, 'file-missing', `the work declares language \`${lang}\` but ${file} does not exist; create it or change \`languages\``)
+      metaReporter.report(
+        {line: 1, column: 1},
+        'file-missing',
+        `the work declares language \`${lang}\` but ${file} does not exist; create it or change \`languages\``
+      )
       continue
     }
     const vfile = given instanceof VFile ? given : new VFile({path: file, value: given})
@@ -94,31 +126,52 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
     }
     fragmentsByLang.set(lang, {fragments: data.fragments, reporter})
     notesByLang.set(lang, data.notes)
-    sources.push({lang, role: index === 0 ? 'original' : 'translation', file: vfile.path, tree, reporter})
+    sources.push({
+      lang,
+      role: index === 0 ? 'original' : 'translation',
+      file: vfile.path,
+      tree,
+      reporter
+    })
   }
 
-  if (refused.length > 0) return {work: undefined, messages: [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages), ...refused.flatMap((reporter) => reporter.messages)]}
+  if (refused.length > 0)
+    return {
+      work: undefined,
+      messages: [
+        ...metaReporter.messages,
+        ...sources.flatMap((source) => source.reporter.messages),
+        ...refused.flatMap((reporter) => reporter.messages)
+      ]
+    }
   const original = sources.find((source) => source.role === 'original')
   const translation = sources.find((source) => source.role === 'translation')
-  const messages = [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages)]
+  const messages = [
+    ...metaReporter.messages,
+    ...sources.flatMap((source) => source.reporter.messages)
+  ]
   if (!original) return {work: undefined, messages}
 
   const ids = new BlockIds()
   const partial = meta.translation?.status === 'partial'
   let paragraph = 0
-  const alignments: Alignment[] = alignSources(original, translation, partial).map((blocks, index) => ({
-    type: 'alignment',
-    id: ids.next(blocks.blockType, blocks.segments),
-    n: index + 1,
-    ...(blocks.blockType === 'heading' ? {} : {paragraph: ++paragraph}),
-    blockType: blocks.blockType,
-    children: blocks.segments
-  }))
+  const alignments: Alignment[] = alignSources(original, translation, partial).map(
+    (blocks, index) => ({
+      type: 'alignment',
+      id: ids.next(blocks.blockType, blocks.segments),
+      n: index + 1,
+      ...(blocks.blockType === 'heading' ? {} : {paragraph: ++paragraph}),
+      blockType: blocks.blockType,
+      children: blocks.segments
+    })
+  )
   // Typographic punctuation once the ids are given, so ids depend on the text as written.
   for (const source of sources) smartenPunctuation(source.tree, source.lang)
   for (const [lang, notes] of notesByLang) for (const note of notes) smartenPunctuation(note, lang)
 
-  const noteLists: NoteList[] = languages.filter((lang) => notesByLang.has(lang)).map((lang) => ({type: 'noteList', lang, children: notesByLang.get(lang) ?? []}))
+  const noteLists: NoteList[] = languages
+    .filter((lang) => notesByLang.has(lang))
+    .map((lang) => ({type: 'noteList', lang, children: notesByLang.get(lang) ?? []}))
   linkTwins(noteLists)
   checkFragments(alignments, noteLists, languages, fragmentsByLang)
 
@@ -129,28 +182,45 @@ export function buildWork(input: WorkInput, prepared: PreparedGlossary): {work: 
     languages,
     children: [...buildSections(alignments), ...noteLists]
   }
-  return {work, messages: [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages)]}
+  return {
+    work,
+    messages: [...metaReporter.messages, ...sources.flatMap((source) => source.reporter.messages)]
+  }
 }
 
 /** Parse Markdown within the limits: refused lines and too deep trees give no tree and an error. */
-function safeParse(text: string, reporter: Reporter, processor: ReturnType<typeof markdownProcessor>): MdastRoot | undefined {
+function safeParse(
+  text: string,
+  reporter: Reporter,
+  processor: ReturnType<typeof markdownProcessor>
+): MdastRoot | undefined {
   if (!checkLineNesting(text, reporter)) return undefined
   try {
     return processor.parse(text)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    reporter.report({line: 1, column: 1}, 'limit-exceeded', 'this file nests too deeply to be read; at most 100 levels of block quotes, lists and inline marks are allowed (docs/format.md, Limits)')
+    reporter.report(
+      {line: 1, column: 1},
+      'limit-exceeded',
+      'this file nests too deeply to be read; at most 100 levels of block quotes, lists and inline marks are allowed (docs/format.md, Limits)'
+    )
     return undefined
   }
 }
 
 /** A `#fragment` link must name a block, a note or a source page of this work. */
-function checkFragments(alignments: readonly Alignment[], noteLists: readonly NoteList[], languages: readonly LanguageTag[], byLang: ReadonlyMap<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>): void {
+function checkFragments(
+  alignments: readonly Alignment[],
+  noteLists: readonly NoteList[],
+  languages: readonly LanguageTag[],
+  byLang: ReadonlyMap<LanguageTag, {fragments: FragmentLink[]; reporter: Reporter}>
+): void {
   if ([...byLang.values()].every((entry) => entry.fragments.length === 0)) return
   const ids = new Set<string>()
   for (const alignment of alignments) {
     ids.add(alignment.id)
-    for (const segment of alignment.children) collectPageIds(segment, segment.lang, segment.role, ids)
+    for (const segment of alignment.children)
+      collectPageIds(segment, segment.lang, segment.role, ids)
   }
   for (const list of noteLists) {
     for (const note of list.children) {
@@ -163,12 +233,22 @@ function checkFragments(alignments: readonly Alignment[], noteLists: readonly No
   }
   for (const {fragments, reporter} of byLang.values()) {
     for (const {fragment, place} of fragments) {
-      if (!ids.has(fragment)) reporter.report(place, 'link-invalid', `link to \`#${fragment}\` has no target in this work; link to a block id, a note (\`#note-en-1\`) or a source page (\`#page-20\`), or use a full https:// address`)
+      if (!ids.has(fragment))
+        reporter.report(
+          place,
+          'link-invalid',
+          `link to \`#${fragment}\` has no target in this work; link to a block id, a note (\`#note-en-1\`) or a source page (\`#page-20\`), or use a full https:// address`
+        )
     }
   }
 }
 
-function collectPageIds(node: {children?: unknown}, lang: string, role: 'original' | 'translation', ids: Set<string>): void {
+function collectPageIds(
+  node: {children?: unknown},
+  lang: string,
+  role: 'original' | 'translation',
+  ids: Set<string>
+): void {
   const stack: unknown[] = [node]
   while (stack.length > 0) {
     const current = stack.pop() as {type?: string; id?: string; children?: unknown[]}

@@ -50,7 +50,11 @@ function quickLoad(text: string): unknown {
 
 function readYamlFully(text: string, reporter: Reporter): YamlSource | undefined {
   const lineCounter = new LineCounter()
-  const document: Document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  const document: Document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true
+  })
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const point = lineCounter.linePos(error.pos[0])
@@ -68,7 +72,11 @@ function readYamlFully(text: string, reporter: Reporter): YamlSource | undefined
     data = document.toJS({maxAliasCount: 100}) as unknown
   } catch (error) {
     // An alias without its anchor (`*word`, often Markdown emphasis), or an alias bomb.
-    reporter.report({line: 1, column: 1}, 'yaml-invalid', `invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}; a value starting with \`*\` or \`&\` must be quoted`)
+    reporter.report(
+      {line: 1, column: 1},
+      'yaml-invalid',
+      `invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}; a value starting with \`*\` or \`&\` must be quoted`
+    )
     return undefined
   }
 
@@ -143,10 +151,17 @@ export class YamlReader {
   }
 
   /** A map of language tag → string. */
-  localized(path: ReadonlyArray<string | number>, required: boolean): Record<string, string> | undefined {
+  localized(
+    path: ReadonlyArray<string | number>,
+    required: boolean
+  ): Record<string, string> | undefined {
     const value = this.get(path)
     if (value === undefined || value === null) {
-      if (required) this.fail(path, `\`${path.join('.')}\` is missing; give it per language, e.g. \`{ en: … }\``)
+      if (required)
+        this.fail(
+          path,
+          `\`${path.join('.')}\` is missing; give it per language, e.g. \`{ en: … }\``
+        )
       return undefined
     }
     if (typeof value !== 'object' || Array.isArray(value)) {

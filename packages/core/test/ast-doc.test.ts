@@ -29,10 +29,14 @@ interface Block {
 const blocks: Block[] = [...doc.matchAll(/^```(\w*)([^\n]*)\n([\s\S]*?)^```$/gm)].map((match) => ({
   lang: match[1] ?? '',
   attributes: Object.fromEntries(
-    (match[2] ?? '').trim().split(/\s+/).filter(Boolean).map((pair) => {
-      const [key = '', value = ''] = pair.split('=')
-      return [key, value]
-    })
+    (match[2] ?? '')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => {
+        const [key = '', value = ''] = pair.split('=')
+        return [key, value]
+      })
   ),
   text: match[3] ?? ''
 }))
@@ -51,7 +55,9 @@ const examples = blocks
 
 /** Interface name → its `type` literal, for every node interface in types.ts. */
 const typeLiterals = new Map(
-  [...typesSource.matchAll(/export interface (\w+) extends [^{]*\{\s*type: '(\w+)'/g)].map((match) => [match[1] ?? '', match[2] ?? ''])
+  [...typesSource.matchAll(/export interface (\w+) extends [^{]*\{\s*type: '(\w+)'/g)].map(
+    (match) => [match[1] ?? '', match[2] ?? '']
+  )
 )
 
 /** The members of the `DiglotNode` union. */
@@ -105,36 +111,51 @@ describe('docs/ast.md', () => {
     expect(section, `docs/ast.md has no section "### \`${name}\`"`).not.toBe('')
     expect(section).toContain(`interface ${name} <: `)
     expect(section).toContain(`type: '${literal}'`)
-    expect(examples.some((example) => example.isNode && example.typeName === name), `no \`json type=${name}\` example`).toBe(true)
+    expect(
+      examples.some((example) => example.isNode && example.typeName === name),
+      `no \`json type=${name}\` example`
+    ).toBe(true)
   })
 
   test('specifies every field of every node interface in its IDL', () => {
     for (const name of diglotNodes) {
-      const body = new RegExp(`export interface ${name} extends [^{]*\\{([\\s\\S]*?)\\n\\}`).exec(typesSource)?.[1] ?? ''
-      const fields = [...body.matchAll(/^ {2}(\w+)\??:/gm)].map((match) => match[1] ?? '').filter((field) => field !== 'data')
+      const body =
+        new RegExp(`export interface ${name} extends [^{]*\\{([\\s\\S]*?)\\n\\}`).exec(
+          typesSource
+        )?.[1] ?? ''
+      const fields = [...body.matchAll(/^ {2}(\w+)\??:/gm)]
+        .map((match) => match[1] ?? '')
+        .filter((field) => field !== 'data')
       const idl = /```idl\n([\s\S]*?)```/.exec(sectionOf(`### \`${name}\``))?.[1] ?? ''
-      for (const field of fields) expect(idl, `${name}.${field}`).toMatch(new RegExp(`^\\s+${field}: `, 'm'))
+      for (const field of fields)
+        expect(idl, `${name}.${field}`).toMatch(new RegExp(`^\\s+${field}: `, 'm'))
     }
   })
 
   test('labels every JSON block, with unique names', () => {
     for (const block of blocks.filter((item) => item.lang === 'json')) {
-      expect('type' in block.attributes || 'example' in block.attributes, `unlabelled json block:\n${block.text.slice(0, 200)}`).toBe(true)
+      expect(
+        'type' in block.attributes || 'example' in block.attributes,
+        `unlabelled json block:\n${block.text.slice(0, 200)}`
+      ).toBe(true)
     }
     const names = examples.map((example) => example.name)
     expect(new Set(names).size).toBe(names.length)
   })
 
-  test.each(examples.map((example) => [example.name, example] as const))('example %s parses and has the type it claims', (_, example) => {
-    const value = JSON.parse(example.text) as JsonObject
-    if (example.isNode) {
-      expect(diglotNodes).toContain(example.typeName)
-      expect(value['type']).toBe(typeLiterals.get(example.typeName))
-    } else {
-      expect(typesSource).toMatch(new RegExp(`export (?:interface|type) ${example.typeName}\\b`))
-      expect(value['type']).toBeUndefined()
+  test.each(examples.map((example) => [example.name, example] as const))(
+    'example %s parses and has the type it claims',
+    (_, example) => {
+      const value = JSON.parse(example.text) as JsonObject
+      if (example.isNode) {
+        expect(diglotNodes).toContain(example.typeName)
+        expect(value['type']).toBe(typeLiterals.get(example.typeName))
+      } else {
+        expect(typesSource).toMatch(new RegExp(`export (?:interface|type) ${example.typeName}\\b`))
+        expect(value['type']).toBeUndefined()
+      }
     }
-  })
+  )
 
   test('examples follow the id, numbering and kind rules', () => {
     let checked = 0
@@ -144,8 +165,12 @@ describe('docs/ast.md', () => {
           case 'alignment': {
             // A fresh BlockIds: no example repeats a block, so no suffix is expected.
             const segments = node['children'] as unknown as Parameters<BlockIds['next']>[1]
-            expect(new BlockIds().next(node['blockType'] as Parameters<BlockIds['next']>[0], segments)).toBe(node['id'])
-            expect(segments.map((segment) => segment.role)).toEqual(segments.length === 2 ? ['original', 'translation'] : ['original'])
+            expect(
+              new BlockIds().next(node['blockType'] as Parameters<BlockIds['next']>[0], segments)
+            ).toBe(node['id'])
+            expect(segments.map((segment) => segment.role)).toEqual(
+              segments.length === 2 ? ['original', 'translation'] : ['original']
+            )
             checked++
             break
           }
@@ -158,14 +183,27 @@ describe('docs/ast.md', () => {
             break
           }
           case 'note':
-            expect(node['id']).toBe(`note-${labelSlug(String(node['lang']))}-${labelSlug(String(node['label']))}`)
+            expect(node['id']).toBe(
+              `note-${labelSlug(String(node['lang']))}-${labelSlug(String(node['label']))}`
+            )
             expect(node['kind']).toBe(noteKind(String(node['label'])))
-            for (const call of node['calls'] as string[]) expect(call).toMatch(new RegExp(`^noteref-${labelSlug(String(node['lang']))}-${labelSlug(String(node['label']))}(?:-\\d+)?$`))
+            for (const call of node['calls'] as string[])
+              expect(call).toMatch(
+                new RegExp(
+                  `^noteref-${labelSlug(String(node['lang']))}-${labelSlug(String(node['label']))}(?:-\\d+)?$`
+                )
+              )
             checked++
             break
           case 'noteReference':
-            expect(node['id']).toMatch(new RegExp(`^noteref-${labelSlug(String(node['lang']))}-${labelSlug(String(node['label']))}(?:-\\d+)?$`))
-            expect(node['noteId']).toBe(`note-${labelSlug(String(node['lang']))}-${labelSlug(String(node['label']))}`)
+            expect(node['id']).toMatch(
+              new RegExp(
+                `^noteref-${labelSlug(String(node['lang']))}-${labelSlug(String(node['label']))}(?:-\\d+)?$`
+              )
+            )
+            expect(node['noteId']).toBe(
+              `note-${labelSlug(String(node['lang']))}-${labelSlug(String(node['label']))}`
+            )
             expect(node['kind']).toBe(noteKind(String(node['label'])))
             checked++
             break
@@ -182,26 +220,43 @@ describe('docs/ast.md', () => {
 
   test('documents how PhrasingContent, BlockContent and RootContent are extended', () => {
     const phrasing = sectionOf('### `PhrasingContent`')
-    for (const key of mapKeys('PhrasingContentMap')) expect(phrasing).toContain(`[\`${interfaceOf(key)}\`]`)
+    for (const key of mapKeys('PhrasingContentMap'))
+      expect(phrasing).toContain(`[\`${interfaceOf(key)}\`]`)
     const block = sectionOf('### `BlockContent`')
-    for (const key of mapKeys('BlockContentMap')) expect(block).toContain(`[\`${interfaceOf(key)}\`]`)
+    for (const key of mapKeys('BlockContentMap'))
+      expect(block).toContain(`[\`${interfaceOf(key)}\`]`)
     // Every node but root is registered in RootContentMap.
-    expect(new Set(mapKeys('RootContentMap'))).toEqual(new Set([...typeLiterals.entries()].filter(([name]) => diglotNodes.includes(name) && name !== 'Root').map(([, literal]) => literal)))
+    expect(new Set(mapKeys('RootContentMap'))).toEqual(
+      new Set(
+        [...typeLiterals.entries()]
+          .filter(([name]) => diglotNodes.includes(name) && name !== 'Root')
+          .map(([, literal]) => literal)
+      )
+    )
     expect(phrasing).toContain('RootContentMap')
   })
 
   test('lists every type exported by types.ts', () => {
     const listed = sectionOf('## TypeScript types')
-    const exported = [...typesSource.matchAll(/^export (?:interface|type|const) (\w+)/gm)].map((match) => match[1] ?? '')
+    const exported = [...typesSource.matchAll(/^export (?:interface|type|const) (\w+)/gm)].map(
+      (match) => match[1] ?? ''
+    )
     expect(exported.length).toBeGreaterThan(40)
-    for (const name of exported) expect(listed, `${name} is not listed under "## TypeScript types"`).toContain(`\`${name}\``)
+    for (const name of exported)
+      expect(listed, `${name} is not listed under "## TypeScript types"`).toContain(`\`${name}\``)
     // And the other types of the package's entry point.
     const index = readFileSync(fileURLToPath(new URL('../src/index.ts', import.meta.url)), 'utf8')
-    const reexported = [...index.matchAll(/\btype (\w+)/g), ...[...index.matchAll(/^export type \{([^}]*)\}/gm)].flatMap((match) => [...(match[1] ?? '').matchAll(/(\w+)/g)])]
+    const reexported = [
+      ...index.matchAll(/\btype (\w+)/g),
+      ...[...index.matchAll(/^export type \{([^}]*)\}/gm)].flatMap((match) => [
+        ...(match[1] ?? '').matchAll(/(\w+)/g)
+      ])
+    ]
       .map((match) => match[1] ?? '')
       .filter((name) => name !== 'type')
     expect(reexported.length).toBeGreaterThan(5)
-    for (const name of reexported) expect(listed, `${name} is not listed under "## TypeScript types"`).toContain(`\`${name}\``)
+    for (const name of reexported)
+      expect(listed, `${name} is not listed under "## TypeScript types"`).toContain(`\`${name}\``)
   })
 
   test('the complete example is what the parser makes of its sources', () => {

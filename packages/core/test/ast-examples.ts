@@ -8,12 +8,32 @@
  * of type X here (`name` defaults to X with a lowercase first letter).
  */
 import type {
-  Alignment, Editorial, EditorialInsertion, Gap, Glossary, GlossaryEntry, GlossaryReference,
-  InlineGap, LangRun, Note, NoteList, NoteReference, PageMarker, Root, Section, Segment, Sic, Work,
+  Alignment,
+  Editorial,
+  EditorialInsertion,
+  Gap,
+  Glossary,
+  GlossaryEntry,
+  GlossaryReference,
+  InlineGap,
+  LangRun,
+  Note,
+  NoteList,
+  NoteReference,
+  PageMarker,
+  Root,
+  Section,
+  Segment,
+  Sic,
+  Work,
   WorkMeta
 } from '../src/index.js'
 
-export const root: Root = {type: 'root', specVersion: '1.0.0', children: [{type: 'glossary', children: []}]}
+export const root: Root = {
+  type: 'root',
+  specVersion: '1.0.0',
+  children: [{type: 'glossary', children: []}]
+}
 
 export const work: Work = {
   type: 'work',
@@ -123,9 +143,21 @@ export const segment: Segment = {
   children: [{type: 'paragraph', children: [{type: 'text', value: 'One.'}]}]
 }
 
-export const segmentUntranslated: Segment = {type: 'segment', lang: 'en', role: 'translation', status: 'untranslated', children: []}
+export const segmentUntranslated: Segment = {
+  type: 'segment',
+  lang: 'en',
+  role: 'translation',
+  status: 'untranslated',
+  children: []
+}
 
-export const segmentMissing: Segment = {type: 'segment', lang: 'en', role: 'translation', status: 'missing', children: []}
+export const segmentMissing: Segment = {
+  type: 'segment',
+  lang: 'en',
+  role: 'translation',
+  status: 'missing',
+  children: []
+}
 
 export const noteList: NoteList = {
   type: 'noteList',
@@ -152,7 +184,7 @@ export const noteList: NoteList = {
       kind: 'translator',
       number: 1,
       calls: ['noteref-en-tr-1'],
-      children: [{type: 'paragraph', children: [{type: 'text', value: 'Translator\'s note.'}]}]
+      children: [{type: 'paragraph', children: [{type: 'text', value: "Translator's note."}]}]
     }
   ]
 }
@@ -199,7 +231,12 @@ export const glossaryReferenceExplicit: GlossaryReference = {
   children: [{type: 'text', value: 'Hu'}]
 }
 
-export const langRun: LangRun = {type: 'langRun', lang: 'zh-Hans', explicit: false, children: [{type: 'text', value: '和谐世界'}]}
+export const langRun: LangRun = {
+  type: 'langRun',
+  lang: 'zh-Hans',
+  explicit: false,
+  children: [{type: 'text', value: '和谐世界'}]
+}
 
 export const langRunExplicit: LangRun = {
   type: 'langRun',
@@ -210,17 +247,26 @@ export const langRunExplicit: LangRun = {
 
 export const pageMarker: PageMarker = {type: 'pageMarker', n: '2', id: 'page-2'}
 
-export const inlineGap: InlineGap = {type: 'inlineGap', children: [{type: 'text', value: 'a sentence is missing'}]}
+export const inlineGap: InlineGap = {
+  type: 'inlineGap',
+  children: [{type: 'text', value: 'a sentence is missing'}]
+}
 
 export const sic: Sic = {type: 'sic', children: [{type: 'text', value: 'Rovertson'}]}
 
-export const editorialInsertion: EditorialInsertion = {type: 'editorialInsertion', children: [{type: 'text', value: 'item'}]}
+export const editorialInsertion: EditorialInsertion = {
+  type: 'editorialInsertion',
+  children: [{type: 'text', value: 'item'}]
+}
 
-export const gap: Gap = {type: 'gap', children: [{type: 'text', value: 'The list is missing in the source.'}]}
+export const gap: Gap = {
+  type: 'gap',
+  children: [{type: 'text', value: 'The list is missing in the source.'}]
+}
 
 export const editorial: Editorial = {
   type: 'editorial',
-  children: [{type: 'paragraph', children: [{type: 'text', value: 'The editor\'s note.'}]}]
+  children: [{type: 'paragraph', children: [{type: 'text', value: "The editor's note."}]}]
 }
 
 export const glossary: Glossary = {
@@ -244,7 +290,7 @@ export const glossaryEntry: GlossaryEntry = {
   entryKind: 'person',
   forms: {en: ['Hu Jintao'], kk: ['Ху Цзиньтао'], 'zh-Hans': ['胡锦涛'], pinyin: ['Hú Jǐntāo']},
   note: {
-    en: 'President of the People\'s Republic of China, 2003–2013.',
+    en: "President of the People's Republic of China, 2003–2013.",
     kk: 'Қытай Халық Республикасының Төрағасы, 2003–2013.'
   }
 }
@@ -312,14 +358,18 @@ export const completeExample: Root = {
                   lang: 'kk',
                   role: 'original',
                   status: 'present',
-                  children: [{type: 'heading', depth: 1, children: [{type: 'text', value: 'Кіріспе'}]}]
+                  children: [
+                    {type: 'heading', depth: 1, children: [{type: 'text', value: 'Кіріспе'}]}
+                  ]
                 },
                 {
                   type: 'segment',
                   lang: 'en',
                   role: 'translation',
                   status: 'present',
-                  children: [{type: 'heading', depth: 1, children: [{type: 'text', value: 'Introduction'}]}]
+                  children: [
+                    {type: 'heading', depth: 1, children: [{type: 'text', value: 'Introduction'}]}
+                  ]
                 }
               ]
             },

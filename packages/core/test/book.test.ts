@@ -3,7 +3,14 @@
  */
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {apparatusLanguage, bookOf, dateInWords, languageName, works, type Root} from '../src/index.js'
+import {
+  apparatusLanguage,
+  bookOf,
+  dateInWords,
+  languageName,
+  works,
+  type Root
+} from '../src/index.js'
 import {readContent} from '../src/fs.js'
 import {parse, repoRoot, theWork} from './helpers.js'
 
@@ -49,7 +56,9 @@ describe('the back matter', () => {
   it('puts terms in the glossary and people, organisations and works in the index, sorted by collation', () => {
     const root = tree({en: 'Barack Obama met ASEAN about harmony and the Zhou Li.\n'})
     const book = bookOf(root, theWork(root))
-    expect(book.back.map((group) => [group.title, group.entries.map((entry) => entry.headword.text)])).toEqual([
+    expect(
+      book.back.map((group) => [group.title, group.entries.map((entry) => entry.headword.text)])
+    ).toEqual([
       ['Glossary', ['harmony']],
       ['Index of names', ['ASEAN', 'Barack Obama', 'Zhou Li']]
     ])
@@ -59,7 +68,9 @@ describe('the back matter', () => {
     const root = tree({kk: 'Үйлесім туралы.\n', en: 'On harmony.\n'})
     const [terms, names] = bookOf(root, theWork(root)).back
     expect(names?.entries).toEqual([])
-    expect(terms?.entries[0]?.forms.map((forms) => [forms.key, forms.lang, forms.languageName])).toEqual([
+    expect(
+      terms?.entries[0]?.forms.map((forms) => [forms.key, forms.lang, forms.languageName])
+    ).toEqual([
       ['kk', 'kk', 'Kazakh'],
       ['en', 'en', 'English'],
       ['zh-Hans', 'zh-Hans', 'Chinese'],
@@ -68,7 +79,9 @@ describe('the back matter', () => {
   })
 
   it('labels an occurrence in a note by the note’s kind, not by its label’s spelling', () => {
-    const root = tree({en: 'Text.[^a-tr-b] More.[^tr-1]\n\n[^a-tr-b]: On harmony.\n\n[^tr-1]: On harmony too.\n'})
+    const root = tree({
+      en: 'Text.[^a-tr-b] More.[^tr-1]\n\n[^a-tr-b]: On harmony.\n\n[^tr-1]: On harmony too.\n'
+    })
     const entry = bookOf(root, theWork(root)).back[0]?.entries[0]
     expect(entry?.occurrences.map((occurrence) => occurrence.locator)).toEqual(['n. 1', 'n. T1'])
   })
@@ -77,7 +90,11 @@ describe('the back matter', () => {
     const root = tree({kk: 'Үйлесім туралы.\n', ru: 'О гармонии.\n'})
     const book = bookOf(root, theWork(root))
     expect(book.back[0]?.title).toBe('Глоссарий')
-    expect(book.front.imprint[0]).toEqual({kind: 'languages', label: 'Тілдері', value: {lang: 'kk', text: 'Қазақ тілі (түпнұсқа), Орыс тілі'}})
+    expect(book.front.imprint[0]).toEqual({
+      kind: 'languages',
+      label: 'Тілдері',
+      value: {lang: 'kk', text: 'Қазақ тілі (түпнұсқа), Орыс тілі'}
+    })
   })
 })
 
@@ -90,7 +107,9 @@ describe('the front matter of the real works', async () => {
     expect(report.front.date).toEqual({text: 'December 2013', iso: '2013-12'})
     expect(report.front.contributors.map((line) => line.role)).toEqual(['author', 'translator'])
     const article = bookOf(content, byId.get('harmonious-world')!)
-    expect(article.front.contributors.map((line) => line.text)).toEqual(['Translated into English by the editors of this edition'])
+    expect(article.front.contributors.map((line) => line.text)).toEqual([
+      'Translated into English by the editors of this edition'
+    ])
     expect(article.front.titles.map((title) => [title.lang, title.role])).toEqual([
       ['kk', 'original'],
       ['en', 'translation']

@@ -24,7 +24,9 @@ const folders = readdirSync(errorsDir, {withFileTypes: true})
 
 /** Read a fixture as `diglot check .` would from inside it. */
 async function read(dir: string) {
-  return existsSync(path.join(dir, 'work.yaml')) ? readWork(dir, {cwd: dir}) : readContent(dir, {cwd: dir})
+  return existsSync(path.join(dir, 'work.yaml'))
+    ? readWork(dir, {cwd: dir})
+    : readContent(dir, {cwd: dir})
 }
 
 describe('error fixtures', () => {

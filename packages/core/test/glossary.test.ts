@@ -27,14 +27,26 @@ describe('glossary indexAs', () => {
 
   it('sorts by the index form, else by the first form in the language', () => {
     const entries = parseGlossary(yaml, new Reporter('glossary.yaml')).children
-    expect(entries.map((entry) => glossarySortKey(entry, 'en'))).toEqual(['obama, barack', 'hu jintao'])
-    expect(entries.map((entry) => glossarySortKey(entry, 'kk'))).toEqual(['обама, барак', 'ху цзиньтао'])
+    expect(entries.map((entry) => glossarySortKey(entry, 'en'))).toEqual([
+      'obama, barack',
+      'hu jintao'
+    ])
+    expect(entries.map((entry) => glossarySortKey(entry, 'kk'))).toEqual([
+      'обама, барак',
+      'ху цзиньтао'
+    ])
     expect(glossarySortKey(entries[1]!, 'zh-Hans')).toBe('hu jintao')
   })
 
   it('reports an index form that is not text per language', () => {
     const reporter = new Reporter('glossary.yaml')
-    parseGlossary(yaml.replace('indexAs: { en: "Obama, Barack", kk: "Обама, Барак" }', 'indexAs: Obama, Barack'), reporter)
+    parseGlossary(
+      yaml.replace(
+        'indexAs: { en: "Obama, Barack", kk: "Обама, Барак" }',
+        'indexAs: Obama, Barack'
+      ),
+      reporter
+    )
     expect(reporter.messages.map((message) => `${message.ruleId}: ${message.reason}`)).toEqual([
       'glossary-invalid: `entries.0.indexAs` must map language tags to text, e.g. `{ en: … }`'
     ])

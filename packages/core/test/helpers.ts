@@ -19,10 +19,18 @@ import {
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures')
-export const sampleGlossary = readFileSync(path.join(fixturesDir, 'content', 'glossary.yaml'), 'utf8')
+export const sampleGlossary = readFileSync(
+  path.join(fixturesDir, 'content', 'glossary.yaml'),
+  'utf8'
+)
 
 /** The text of a minimal valid work.yaml; `extra` is appended verbatim (top-level keys). */
-export function workYaml(original: LanguageTag, translation?: LanguageTag, extra = '', id = 'w'): string {
+export function workYaml(
+  original: LanguageTag,
+  translation?: LanguageTag,
+  extra = '',
+  id = 'w'
+): string {
   return [
     `id: ${id}`,
     'languages:',
@@ -111,5 +119,7 @@ export function textOf(node: unknown): string {
 
 /** `ruleId line:column` of each message, for compact assertions. */
 export function rulesAt(result: ParseResult): string[] {
-  return result.messages.map((message) => `${message.ruleId} ${message.file}:${message.line}:${message.column}`)
+  return result.messages.map(
+    (message) => `${message.ruleId} ${message.file}:${message.line}:${message.column}`
+  )
 }

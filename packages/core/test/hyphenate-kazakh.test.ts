@@ -7,7 +7,9 @@ const show = (word: string): string =>
     .split('-')
     .map((part) => {
       const breaks = kazakhBreakPoints(part)
-      return [...part].map((letter, index) => (breaks.includes(index) ? `-${letter}` : letter)).join('')
+      return [...part]
+        .map((letter, index) => (breaks.includes(index) ? `-${letter}` : letter))
+        .join('')
     })
     .join('-')
 
@@ -70,7 +72,9 @@ describe('Kazakh hyphenation', () => {
 
   it('does not break a name: a capitalised word that does not open a sentence', () => {
     expect(hyphenateKazakh('Біз Қазақстанның жағдайын', '-')).toBe('Біз Қазақстанның жағ-да-йын')
-    expect(hyphenateKazakh('Қазақстанның жағдайы. Қазақстанның', '-')).toBe('Қазақ-стан-ның жағ-дайы. Қазақ-стан-ның')
+    expect(hyphenateKazakh('Қазақстанның жағдайы. Қазақстанның', '-')).toBe(
+      'Қазақ-стан-ның жағ-дайы. Қазақ-стан-ның'
+    )
     expect(hyphenateKazakh('Қазақстанның', '-', 'біз ')).toBe('Қазақстанның')
   })
 

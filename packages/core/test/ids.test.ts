@@ -7,18 +7,43 @@ import type {Note} from '../src/index.js'
 function idsByText(kk: string, en: string): Map<string, string> {
   const result = parse({kk, en})
   expect(result.messages).toEqual([])
-  return new Map(alignments(result).map((alignment) => [textOf(alignment.children[0]), alignment.id]))
+  return new Map(
+    alignments(result).map((alignment) => [textOf(alignment.children[0]), alignment.id])
+  )
 }
 
-const blocks = ['# Кіріспе', 'Бірінші абзац.', '> Дәйексөз.', '## Тарих', 'Екінші абзац.', '- тізім', '---', 'Үшінші абзац.']
-const translated = ['# Introduction', 'First paragraph.', '> A quote.', '## History', 'Second paragraph.', '- list', '---', 'Third paragraph.']
+const blocks = [
+  '# Кіріспе',
+  'Бірінші абзац.',
+  '> Дәйексөз.',
+  '## Тарих',
+  'Екінші абзац.',
+  '- тізім',
+  '---',
+  'Үшінші абзац.'
+]
+const translated = [
+  '# Introduction',
+  'First paragraph.',
+  '> A quote.',
+  '## History',
+  'Second paragraph.',
+  '- list',
+  '---',
+  'Third paragraph.'
+]
 const join = (list: string[]): string => `${list.join('\n\n')}\n`
 
 describe('block ids', () => {
   it('do not change for untouched blocks when a block is inserted before them', () => {
     const before = idsByText(join(blocks), join(translated))
     const kk = [...blocks.slice(0, 2), 'Жаңа абзац.', '## Жаңа бөлім', ...blocks.slice(2)]
-    const en = [...translated.slice(0, 2), 'A new paragraph.', '## A new part', ...translated.slice(2)]
+    const en = [
+      ...translated.slice(0, 2),
+      'A new paragraph.',
+      '## A new part',
+      ...translated.slice(2)
+    ]
     const after = idsByText(join(kk), join(en))
     expect(after.size).toBe(before.size + 2)
     for (const [text, id] of before) expect(after.get(text), text).toBe(id)
@@ -26,7 +51,10 @@ describe('block ids', () => {
 
   it('do not change when only the translation is edited', () => {
     const before = idsByText(join(blocks), join(translated))
-    const after = idsByText(join(blocks), join(translated.map((block) => block.replace('paragraph', 'passage'))))
+    const after = idsByText(
+      join(blocks),
+      join(translated.map((block) => block.replace('paragraph', 'passage')))
+    )
     expect([...after]).toEqual([...before])
   })
 
@@ -46,7 +74,12 @@ describe('block ids', () => {
   })
 
   it('make a heading id readable: the slug of the original heading', () => {
-    const [heading, numbered] = alignments(parse({kk: '# Гармониялық әлем\n\n## 2005 жыл\n', en: '# The Harmonious World\n\n## The year 2005\n'}))
+    const [heading, numbered] = alignments(
+      parse({
+        kk: '# Гармониялық әлем\n\n## 2005 жыл\n',
+        en: '# The Harmonious World\n\n## The year 2005\n'
+      })
+    )
     expect(heading!.id).toBe('гармониялық-әлем')
     expect(numbered!.id).toBe('h-2005-жыл')
   })

@@ -5,7 +5,8 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fixturesDir} from './helpers.js'
 
-const sample = (lang: string): string => readFileSync(path.join(fixturesDir, 'content', 'sample', `${lang}.md`), 'utf8')
+const sample = (lang: string): string =>
+  readFileSync(path.join(fixturesDir, 'content', 'sample', `${lang}.md`), 'utf8')
 
 describe('JSON', () => {
   const {tree} = parse({kk: sample('kk'), en: sample('en')}, {glossary: sampleGlossary})
@@ -14,7 +15,11 @@ describe('JSON', () => {
     const text = toJson(tree)
     const back = fromJson(text)
     expect(toJson(back)).toBe(text)
-    expect(back).toEqual(JSON.parse(JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value))))
+    expect(back).toEqual(
+      JSON.parse(
+        JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value))
+      )
+    )
   })
 
   it('carries the spec version', () => {
@@ -33,7 +38,9 @@ describe('JSON', () => {
   it('reads a tree of the same major version, and rejects another major', () => {
     const [major, minor] = SPEC_VERSION.split('.').map(Number) as [number, number]
     const withVersion = (version: string): string => toJson({...tree, specVersion: version})
-    expect(fromJson(withVersion(`${major}.${minor + 1}.0`)).specVersion).toBe(`${major}.${minor + 1}.0`)
+    expect(fromJson(withVersion(`${major}.${minor + 1}.0`)).specVersion).toBe(
+      `${major}.${minor + 1}.0`
+    )
     expect(() => fromJson(withVersion(`${major + 1}.0.0`))).toThrow(TypeError)
     expect(() => fromJson(withVersion(`${major + 1}.0.0`))).toThrow(String(major + 1))
     if (major > 0) expect(() => fromJson(withVersion(`${major - 1}.9.0`))).toThrow(TypeError)

@@ -3,7 +3,9 @@ import type {Note, NoteList, NoteReference} from '../src/index.js'
 import {all, parse, rulesAt, textOf, theWork} from './helpers.js'
 
 function noteList(result: ReturnType<typeof parse>, lang: string): Note[] {
-  const list = theWork(result.tree).children.find((child): child is NoteList => child.type === 'noteList' && child.lang === lang)
+  const list = theWork(result.tree).children.find(
+    (child): child is NoteList => child.type === 'noteList' && child.lang === lang
+  )
   if (!list) throw new Error(`no note list for ${lang}`)
   return list.children
 }
@@ -12,16 +14,26 @@ describe('notes', () => {
   it('are numbered per kind in order of first call, not of definition', () => {
     const en = [
       'A.[^b] B.[^tr-x] C.[^a] D.[^ed-z] E.[^tr-y] F.[^ed-w] G.[^b]',
-      '[^a]: Author A.', '[^b]: Author B.', '[^tr-y]: Translator Y.', '[^tr-x]: Translator X.', '[^ed-w]: Editor W.', '[^ed-z]: Editor Z.'
+      '[^a]: Author A.',
+      '[^b]: Author B.',
+      '[^tr-y]: Translator Y.',
+      '[^tr-x]: Translator X.',
+      '[^ed-w]: Editor W.',
+      '[^ed-z]: Editor Z.'
     ].join('\n\n')
     const result = parse({en})
     expect(result.messages).toEqual([])
-    const shown = noteList(result, 'en').map((note) => `${note.kind} ${note.number}: ${textOf(note)}`)
+    const shown = noteList(result, 'en').map(
+      (note) => `${note.kind} ${note.number}: ${textOf(note)}`
+    )
     // Listed by kind (author, translator, editor), then number.
     expect(shown).toEqual([
-      'author 1: Author B.', 'author 2: Author A.',
-      'translator 1: Translator X.', 'translator 2: Translator Y.',
-      'editor 1: Editor Z.', 'editor 2: Editor W.'
+      'author 1: Author B.',
+      'author 2: Author A.',
+      'translator 1: Translator X.',
+      'translator 2: Translator Y.',
+      'editor 1: Editor Z.',
+      'editor 2: Editor W.'
     ])
   })
 
@@ -32,7 +44,8 @@ describe('notes', () => {
     expect(new Set(calls.map((call) => call.id)).size).toBe(3)
     const [n] = noteList(result, 'en')
     expect(n!.calls).toEqual([calls[0]!.id, calls[2]!.id])
-    for (const call of calls) expect(noteList(result, 'en').find((note) => note.id === call.noteId)?.label).toBe(call.label)
+    for (const call of calls)
+      expect(noteList(result, 'en').find((note) => note.id === call.noteId)?.label).toBe(call.label)
   })
 
   it('link a note to its twin: the note with the same label in the other language', () => {
@@ -42,7 +55,8 @@ describe('notes', () => {
     })
     const kk = noteList(result, 'kk')
     const en = noteList(result, 'en')
-    const byLabel = (notes: Note[], label: string): Note => notes.find((note) => note.label === label)!
+    const byLabel = (notes: Note[], label: string): Note =>
+      notes.find((note) => note.label === label)!
     expect(byLabel(kk, '1').twin).toBe(byLabel(en, '1').id)
     expect(byLabel(en, '1').twin).toBe(byLabel(kk, '1').id)
     expect(byLabel(en, 'ed-1').twin).toBe(byLabel(kk, 'ed-1').id)
@@ -50,9 +64,15 @@ describe('notes', () => {
   })
 
   it('number a note called from another note after the text calls, and report nothing', () => {
-    const result = parse({en: 'Text.[^1]\n\n[^1]: One, see[^2].\n\n[^2]: Two, see[^3].\n\n[^3]: Three.\n'})
+    const result = parse({
+      en: 'Text.[^1]\n\n[^1]: One, see[^2].\n\n[^2]: Two, see[^3].\n\n[^3]: Three.\n'
+    })
     expect(rulesAt(result)).toEqual([])
-    expect(noteList(result, 'en').map((note) => `${note.label}=${note.number}`)).toEqual(['1=1', '2=2', '3=3'])
+    expect(noteList(result, 'en').map((note) => `${note.label}=${note.number}`)).toEqual([
+      '1=1',
+      '2=2',
+      '3=3'
+    ])
     // No raw footnote calls are left anywhere in the tree.
     expect(all(result.tree, 'footnoteReference')).toEqual([])
   })
@@ -64,10 +84,14 @@ describe('notes', () => {
   })
 
   it('keep a note whose text the source lost as a gap', () => {
-    const result = parse({en: 'Text.[^101]\n\n[^101]: :gap[The text of this note is missing in the source.]\n'})
+    const result = parse({
+      en: 'Text.[^101]\n\n[^101]: :gap[The text of this note is missing in the source.]\n'
+    })
     expect(result.messages).toEqual([])
     const [note] = noteList(result, 'en')
-    expect(all(note, 'inlineGap').map(textOf)).toEqual(['The text of this note is missing in the source.'])
+    expect(all(note, 'inlineGap').map(textOf)).toEqual([
+      'The text of this note is missing in the source.'
+    ])
   })
 
   it('report a call without a definition, and keep its text visible', () => {

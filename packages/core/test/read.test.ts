@@ -12,7 +12,9 @@ import {fixturesDir, workYaml} from './helpers.js'
 
 const contentDir = path.join(fixturesDir, 'content')
 const bytes = (...parts: Array<string | number[]>): Uint8Array =>
-  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))))
+  Buffer.concat(
+    parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part)))
+  )
 
 function tempContent(): string {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'diglot-read-')))
@@ -39,14 +41,20 @@ describe('reading from disk', () => {
     writeFileSync(path.join(dir, 'sample', 'en.md'), '# The Harmonious World\n')
     const {messages} = await readContent(dir, {cwd: dir})
     expect(messages.length).toBeGreaterThan(0)
-    expect(messages.every((message) => message.file === 'sample/kk.md' || message.file === 'sample/en.md')).toBe(true)
+    expect(
+      messages.every(
+        (message) => message.file === 'sample/kk.md' || message.file === 'sample/en.md'
+      )
+    ).toBe(true)
   })
 
   it('reports a work folder without work.yaml, and a content folder that does not exist', async () => {
     const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'diglot-empty-')))
     mkdirSync(path.join(dir, 'lonely'))
     const work = await readWork(path.join(dir, 'lonely'), {cwd: dir})
-    expect(work.messages.map((message) => `${message.ruleId} ${message.file}`)).toEqual(['file-missing lonely/work.yaml'])
+    expect(work.messages.map((message) => `${message.ruleId} ${message.file}`)).toEqual([
+      'file-missing lonely/work.yaml'
+    ])
     const content = await readContent(path.join(dir, 'nowhere'), {cwd: dir})
     expect(content.messages.map((message) => message.ruleId)).toEqual(['file-missing'])
     expect(content.messages[0]!.reason).toContain('nowhere')
@@ -56,14 +64,25 @@ describe('reading from disk', () => {
     const dir = tempContent()
     cpSync(path.join(dir, 'sample'), path.join(dir, 'copy'), {recursive: true})
     const {messages} = await readContent(dir, {cwd: dir})
-    expect(messages.map((message) => `${message.ruleId} ${message.file}:${message.line}:${message.column}`)).toEqual(['meta-invalid copy/work.yaml:1:5'])
+    expect(
+      messages.map(
+        (message) => `${message.ruleId} ${message.file}:${message.line}:${message.column}`
+      )
+    ).toEqual(['meta-invalid copy/work.yaml:1:5'])
   })
 
   it('accepts a UTF-8 byte order mark without shifting places', async () => {
     const dir = tempContent()
-    writeFileSync(path.join(dir, 'sample', 'en.md'), bytes([0xef, 0xbb, 0xbf], '# The Harmonious World\n\n:foo\n'))
+    writeFileSync(
+      path.join(dir, 'sample', 'en.md'),
+      bytes([0xef, 0xbb, 0xbf], '# The Harmonious World\n\n:foo\n')
+    )
     const {messages} = await readContent(dir, {cwd: dir})
-    expect(messages.find((message) => message.ruleId === 'directive-unknown')).toMatchObject({file: 'sample/en.md', line: 3, column: 1})
+    expect(messages.find((message) => message.ruleId === 'directive-unknown')).toMatchObject({
+      file: 'sample/en.md',
+      line: 3,
+      column: 1
+    })
   })
 })
 
@@ -79,14 +98,22 @@ describe('UTF-8', () => {
 
   it('reports the line, the column in characters, and the byte of the first invalid byte', () => {
     // 50 two-byte letters, then a lead byte that nothing completes.
-    expect(place(bytes('Қ'.repeat(50), [0xd0], 'abc'))).toBe('1:51 invalid UTF-8 at byte 100; save the file as UTF-8')
+    expect(place(bytes('Қ'.repeat(50), [0xd0], 'abc'))).toBe(
+      '1:51 invalid UTF-8 at byte 100; save the file as UTF-8'
+    )
     // A three-byte sequence cut short, on line 2.
-    expect(place(bytes('абвгд\nеж', [0xe2, 0x82], 'z'))).toBe('2:3 invalid UTF-8 at byte 15; save the file as UTF-8')
-    expect(place(bytes('ab\nБұл ', [0xff], ' x'))).toBe('2:5 invalid UTF-8 at byte 10; save the file as UTF-8')
+    expect(place(bytes('абвгд\nеж', [0xe2, 0x82], 'z'))).toBe(
+      '2:3 invalid UTF-8 at byte 15; save the file as UTF-8'
+    )
+    expect(place(bytes('ab\nБұл ', [0xff], ' x'))).toBe(
+      '2:5 invalid UTF-8 at byte 10; save the file as UTF-8'
+    )
   })
 
   it('counts bytes from the start of the file, byte order mark included', () => {
-    expect(place(bytes([0xef, 0xbb, 0xbf], 'ab', [0xff]))).toBe('1:3 invalid UTF-8 at byte 5; save the file as UTF-8')
+    expect(place(bytes([0xef, 0xbb, 0xbf], 'ab', [0xff]))).toBe(
+      '1:3 invalid UTF-8 at byte 5; save the file as UTF-8'
+    )
   })
 
   it('keeps the rest of the text, with U+FFFD for the bad byte', () => {
@@ -107,14 +134,22 @@ describe('YAML that cannot be turned into data', () => {
       }
     })()
     expect(result).not.toBeInstanceOf(Error)
-    if (!(result instanceof Error)) expect(result.messages.map((message) => message.ruleId)).toContain('yaml-invalid')
+    if (!(result instanceof Error))
+      expect(result.messages.map((message) => message.ruleId)).toContain('yaml-invalid')
   })
 
   it('reports an alias bomb in the glossary instead of throwing', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n')
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'
+    ].join('\n')
     let messages: string[] = []
     expect(() => {
-      messages = parseWork({meta, files: {en: 'Text.\n'}, glossary: bomb}).messages.map((message) => `${message.ruleId} ${message.file}`)
+      messages = parseWork({meta, files: {en: 'Text.\n'}, glossary: bomb}).messages.map(
+        (message) => `${message.ruleId} ${message.file}`
+      )
     }).not.toThrow()
     expect(messages).toContain('yaml-invalid glossary.yaml')
   })

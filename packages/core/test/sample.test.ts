@@ -9,7 +9,9 @@ import {readContent} from '../src/fs.js'
 import {all, fixturesDir, typesIn} from './helpers.js'
 
 describe('the shared sample', async () => {
-  const {tree, messages} = await readContent(path.join(fixturesDir, 'content'), {cwd: path.join(fixturesDir, 'content')})
+  const {tree, messages} = await readContent(path.join(fixturesDir, 'content'), {
+    cwd: path.join(fixturesDir, 'content')
+  })
 
   it('is valid: no errors, no warnings', () => {
     expect(messages.map(formatMessage)).toEqual([])
@@ -17,13 +19,40 @@ describe('the shared sample', async () => {
 
   it('uses every Diglot node type and every alignable block type', () => {
     const types = typesIn(tree)
-    const expected = ['root', 'work', 'section', 'alignment', 'segment', 'noteList', 'note', 'noteReference', 'glossaryReference', 'langRun', 'pageMarker', 'inlineGap', 'sic', 'editorialInsertion', 'gap', 'editorial', 'glossary', 'glossaryEntry', 'heading', 'paragraph', 'blockquote', 'list', 'table', 'thematicBreak']
+    const expected = [
+      'root',
+      'work',
+      'section',
+      'alignment',
+      'segment',
+      'noteList',
+      'note',
+      'noteReference',
+      'glossaryReference',
+      'langRun',
+      'pageMarker',
+      'inlineGap',
+      'sic',
+      'editorialInsertion',
+      'gap',
+      'editorial',
+      'glossary',
+      'glossaryEntry',
+      'heading',
+      'paragraph',
+      'blockquote',
+      'list',
+      'table',
+      'thematicBreak'
+    ]
     expect(expected.filter((type) => !types.has(type))).toEqual([])
   })
 
   it('has notes of every kind, and twins', () => {
     const notes = all<Note>(tree, 'note')
-    expect(new Set(notes.map((note) => note.kind))).toEqual(new Set(['author', 'translator', 'editor']))
+    expect(new Set(notes.map((note) => note.kind))).toEqual(
+      new Set(['author', 'translator', 'editor'])
+    )
     expect(notes.some((note) => note.twin !== undefined)).toBe(true)
   })
 })

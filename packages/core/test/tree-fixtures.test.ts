@@ -25,7 +25,10 @@ describe('tree fixtures', () => {
   it.each(cases)('%s parses to its tree.json', async (name) => {
     const dir = path.join(treeDir, name)
     const glossaryFile = path.join(dir, 'glossary.yaml')
-    const {tree, messages} = await readWork(dir, {cwd: treeDir, ...(existsSync(glossaryFile) ? {glossary: glossaryFile} : {})})
+    const {tree, messages} = await readWork(dir, {
+      cwd: treeDir,
+      ...(existsSync(glossaryFile) ? {glossary: glossaryFile} : {})
+    })
     const formatted = messages.map(formatMessage)
 
     // A tree fixture is a valid work: warnings at most.
@@ -40,7 +43,10 @@ describe('tree fixtures', () => {
       if (messagesText) writeFileSync(messagesFile, messagesText)
       else rmSync(messagesFile, {force: true})
     }
-    expect(existsSync(treeFile), `${treeFile} is missing; run with UPDATE_FIXTURES=1 and review it`).toBe(true)
+    expect(
+      existsSync(treeFile),
+      `${treeFile} is missing; run with UPDATE_FIXTURES=1 and review it`
+    ).toBe(true)
     expect(JSON.parse(json)).toEqual(JSON.parse(readFileSync(treeFile, 'utf8')))
     expect(messagesText).toBe(existsSync(messagesFile) ? readFileSync(messagesFile, 'utf8') : '')
   })
@@ -49,9 +55,29 @@ describe('tree fixtures', () => {
     const seen = new Set<string>()
     for (const name of cases) {
       const file = path.join(treeDir, name, 'tree.json')
-      if (existsSync(file)) for (const type of typesIn(JSON.parse(readFileSync(file, 'utf8')))) seen.add(type)
+      if (existsSync(file))
+        for (const type of typesIn(JSON.parse(readFileSync(file, 'utf8')))) seen.add(type)
     }
-    const diglotTypes = ['root', 'work', 'section', 'alignment', 'segment', 'noteList', 'note', 'noteReference', 'glossaryReference', 'langRun', 'pageMarker', 'inlineGap', 'sic', 'editorialInsertion', 'gap', 'editorial', 'glossary', 'glossaryEntry']
+    const diglotTypes = [
+      'root',
+      'work',
+      'section',
+      'alignment',
+      'segment',
+      'noteList',
+      'note',
+      'noteReference',
+      'glossaryReference',
+      'langRun',
+      'pageMarker',
+      'inlineGap',
+      'sic',
+      'editorialInsertion',
+      'gap',
+      'editorial',
+      'glossary',
+      'glossaryEntry'
+    ]
     const blockTypes = ['heading', 'paragraph', 'blockquote', 'list', 'table', 'thematicBreak']
     expect([...diglotTypes, ...blockTypes].filter((type) => !seen.has(type))).toEqual([])
   })

@@ -43,10 +43,32 @@ interface BlockStyle {
 }
 
 const styles = {
-  series: {size: 26, weight: 400, style: 'normal', color: '#8a6a2c', letterSpacing: 0.16, uppercase: true, marginBottom: 56},
+  series: {
+    size: 26,
+    weight: 400,
+    style: 'normal',
+    color: '#8a6a2c',
+    letterSpacing: 0.16,
+    uppercase: true,
+    marginBottom: 56
+  },
   title: {size: 60, weight: 700, style: 'normal', color: '#1e2a38', lineHeight: 1.14},
-  translation: {size: 44, weight: 400, style: 'italic', color: '#3b4a5c', lineHeight: 1.14, marginTop: 44},
-  subtitle: {size: 30, weight: 400, style: 'normal', color: '#3b4a5c', lineHeight: 1.3, marginBottom: 16},
+  translation: {
+    size: 44,
+    weight: 400,
+    style: 'italic',
+    color: '#3b4a5c',
+    lineHeight: 1.14,
+    marginTop: 44
+  },
+  subtitle: {
+    size: 30,
+    weight: 400,
+    style: 'normal',
+    color: '#3b4a5c',
+    lineHeight: 1.3,
+    marginBottom: 16
+  },
   people: {size: 30, weight: 400, style: 'normal', color: '#1e2a38', marginBottom: 10},
   imprint: {size: 24, weight: 400, style: 'normal', color: '#5b6776', letterSpacing: 0.08}
 } satisfies Record<string, BlockStyle>
@@ -58,18 +80,34 @@ const rule = {width: 140, height: 4, color: '#b0883c', margin: 60}
 const spaceAdvance = 0.26
 
 /** What the cover shows, block by block (pure; no fonts needed). */
-function coverBlocks(work: Work): Array<{kind: keyof typeof styles | 'rule' | 'spacer'; text: string; lang?: string}> {
+function coverBlocks(
+  work: Work
+): Array<{kind: keyof typeof styles | 'rule' | 'spacer'; text: string; lang?: string}> {
   const meta = work.meta
   const [original, translation] = work.languages
-  const blocks: Array<{kind: keyof typeof styles | 'rule' | 'spacer'; text: string; lang?: string}> = []
+  const blocks: Array<{
+    kind: keyof typeof styles | 'rule' | 'spacer'
+    text: string
+    lang?: string
+  }> = []
   if (meta.series) blocks.push({kind: 'series', text: meta.series})
-  if (original && meta.title[original]) blocks.push({kind: 'title', text: meta.title[original] ?? '', lang: original})
-  if (translation && meta.title[translation]) blocks.push({kind: 'translation', text: meta.title[translation] ?? '', lang: translation})
+  if (original && meta.title[original])
+    blocks.push({kind: 'title', text: meta.title[original] ?? '', lang: original})
+  if (translation && meta.title[translation])
+    blocks.push({kind: 'translation', text: meta.title[translation] ?? '', lang: translation})
   blocks.push({kind: 'rule', text: ''})
   const subtitle = original ? meta.subtitle?.[original] : undefined
   if (subtitle) blocks.push({kind: 'subtitle', text: subtitle})
-  if (meta.authors.length > 0) blocks.push({kind: 'people', text: meta.authors.map((author) => personName(author, 'en')).join(', ')})
-  else if (translation && meta.translators.length > 0) blocks.push({kind: 'people', text: `Translated by ${meta.translators.map((person) => personName(person, 'en')).join(', ')}`})
+  if (meta.authors.length > 0)
+    blocks.push({
+      kind: 'people',
+      text: meta.authors.map((author) => personName(author, 'en')).join(', ')
+    })
+  else if (translation && meta.translators.length > 0)
+    blocks.push({
+      kind: 'people',
+      text: `Translated by ${meta.translators.map((person) => personName(person, 'en')).join(', ')}`
+    })
   blocks.push({kind: 'spacer', text: ''})
   if (meta.publisher) blocks.push({kind: 'imprint', text: meta.publisher})
   return blocks
@@ -101,10 +139,22 @@ interface Placed {
 }
 
 class Shaper {
-  private readonly loaded = new Map<EmbeddedFont, {font: InstanceType<HarfBuzz['Font']>; upem: number; ascender: number; descender: number; unicodes: Set<number>}>()
+  private readonly loaded = new Map<
+    EmbeddedFont,
+    {
+      font: InstanceType<HarfBuzz['Font']>
+      upem: number
+      ascender: number
+      descender: number
+      unicodes: Set<number>
+    }
+  >()
   private readonly families: string[]
 
-  constructor(private readonly hb: HarfBuzz, private readonly fonts: BookFonts) {
+  constructor(
+    private readonly hb: HarfBuzz,
+    private readonly fonts: BookFonts
+  ) {
     this.families = [...fonts.stack.matchAll(/"([^"]+)"/g)].map((match) => match[1] ?? '')
   }
 
@@ -114,7 +164,13 @@ class Shaper {
       const face = new this.hb.Face(new this.hb.Blob(embedded.data))
       const font = new this.hb.Font(face)
       const extents = font.hExtents()
-      loaded = {font, upem: face.upem, ascender: extents.ascender, descender: -extents.descender, unicodes: new Set(face.collectUnicodes())}
+      loaded = {
+        font,
+        upem: face.upem,
+        ascender: extents.ascender,
+        descender: -extents.descender,
+        unicodes: new Set(face.collectUnicodes())
+      }
       this.loaded.set(embedded, loaded)
     }
     return loaded
@@ -132,13 +188,23 @@ class Shaper {
         faces[0]
       if (!chosen) continue
       const loaded = this.load(chosen)
-      result.push({...loaded, fakeBold: weight > chosen.weight, fakeItalic: style === 'italic' && chosen.style !== 'italic', key: `${chosen.filename}`})
+      result.push({
+        ...loaded,
+        fakeBold: weight > chosen.weight,
+        fakeItalic: style === 'italic' && chosen.style !== 'italic',
+        key: `${chosen.filename}`
+      })
     }
     return result
   }
 
   /** Shape one word (no spaces) in the stack: per character the first face that has it. */
-  word(text: string, stack: ShapingFont[], size: number, letterSpacing: number): {glyphs: Array<{font: ShapingFont; glyph: number; x: number; y: number}>; width: number} {
+  word(
+    text: string,
+    stack: ShapingFont[],
+    size: number,
+    letterSpacing: number
+  ): {glyphs: Array<{font: ShapingFont; glyph: number; x: number; y: number}>; width: number} {
     const chars = Array.from(text)
     const runs: Array<{font: ShapingFont; text: string}> = []
     for (const char of chars) {
@@ -152,7 +218,9 @@ class Shaper {
     const glyphs: Array<{font: ShapingFont; glyph: number; x: number; y: number}> = []
     let x = 0
     // Letter-spaced text sets no ligatures (as CSS does).
-    const features = letterSpacing ? [new this.hb.Feature('liga', 0), new this.hb.Feature('clig', 0)] : undefined
+    const features = letterSpacing
+      ? [new this.hb.Feature('liga', 0), new this.hb.Feature('clig', 0)]
+      : undefined
     for (const run of runs) {
       const buffer = new this.hb.Buffer()
       buffer.addText(run.text)
@@ -164,7 +232,12 @@ class Shaper {
       infos.forEach((info, index) => {
         const position = positions[index]
         if (!position) return
-        glyphs.push({font: run.font, glyph: info.codepoint, x: x + position.xOffset * scale, y: -position.yOffset * scale})
+        glyphs.push({
+          font: run.font,
+          glyph: info.codepoint,
+          x: x + position.xOffset * scale,
+          y: -position.yOffset * scale
+        })
         x += position.xAdvance * scale
         if (letterSpacing && infos[index + 1]?.cluster !== info.cluster) x += letterSpacing * size
       })
@@ -174,10 +247,15 @@ class Shaper {
 }
 
 /** Pieces of a word between which a line may break: after each Han character (with its punctuation). */
-const pieces = (word: string): string[] => word.match(/\p{Script=Han}[\u3000-\u303f\uff01-\uff60]*|[^\p{Script=Han}]+/gu) ?? [word]
+const pieces = (word: string): string[] =>
+  word.match(/\p{Script=Han}[\u3000-\u303f\uff01-\uff60]*|[^\p{Script=Han}]+/gu) ?? [word]
 
 /** Set one block (glyphs relative to the block's top): greedy line breaking at spaces and between Han characters. */
-function setBlock(shaper: Shaper, text: string, style: BlockStyle): {glyphs: Placed[]; height: number} {
+function setBlock(
+  shaper: Shaper,
+  text: string,
+  style: BlockStyle
+): {glyphs: Placed[]; height: number} {
   const stack = shaper.stack(style.weight, style.style)
   const primary = stack[0]
   const ascender = primary ? (primary.ascender / primary.upem) * style.size : 0.8 * style.size
@@ -189,7 +267,12 @@ function setBlock(shaper: Shaper, text: string, style: BlockStyle): {glyphs: Pla
   const units = (style.uppercase ? text.toUpperCase() : text)
     .split(/\s+/)
     .filter(Boolean)
-    .flatMap((word) => pieces(word).map((piece, index) => ({...shaper.word(piece, stack, style.size, spacing), glue: index === 0 ? space : 0})))
+    .flatMap((word) =>
+      pieces(word).map((piece, index) => ({
+        ...shaper.word(piece, stack, style.size, spacing),
+        glue: index === 0 ? space : 0
+      }))
+    )
   const lines: Array<Array<(typeof units)[number] & {x: number}>> = []
   let current: Array<(typeof units)[number] & {x: number}> = []
   let width = 0
@@ -209,14 +292,23 @@ function setBlock(shaper: Shaper, text: string, style: BlockStyle): {glyphs: Pla
   lines.forEach((line, index) => {
     const baseline = index * lineHeight + (lineHeight - ascender - descender) / 2 + ascender
     for (const unit of line) {
-      for (const glyph of unit.glyphs) glyphs.push({font: glyph.font, glyph: glyph.glyph, x: area.left + unit.x + glyph.x, y: baseline + glyph.y, size: style.size, color: style.color})
+      for (const glyph of unit.glyphs)
+        glyphs.push({
+          font: glyph.font,
+          glyph: glyph.glyph,
+          x: area.left + unit.x + glyph.x,
+          y: baseline + glyph.y,
+          size: style.size,
+          color: style.color
+        })
     }
   })
   return {glyphs, height: lines.length * lineHeight}
 }
 
 /** Move glyphs down by `dy`. */
-const moved = (glyphs: Placed[], dy: number): Placed[] => glyphs.map((glyph) => ({...glyph, y: glyph.y + dy}))
+const moved = (glyphs: Placed[], dy: number): Placed[] =>
+  glyphs.map((glyph) => ({...glyph, y: glyph.y + dy}))
 
 const num = (value: number): string => String(Math.round(value * 1000) / 1000)
 
@@ -233,7 +325,9 @@ export async function coverSvg(template: string, work: Work, fonts: BookFonts): 
     if (block.kind === 'spacer') continue
     if (block.kind === 'rule') {
       y += rule.margin
-      body.push(`<rect x="${area.left}" y="${num(y)}" width="${rule.width}" height="${rule.height}" fill="${rule.color}"/>`)
+      body.push(
+        `<rect x="${area.left}" y="${num(y)}" width="${rule.width}" height="${rule.height}" fill="${rule.color}"/>`
+      )
       y += rule.height + rule.margin
       continue
     }
@@ -266,8 +360,12 @@ export async function coverSvg(template: string, work: Work, fonts: BookFonts): 
     }
     const scale = glyph.size / glyph.font.upem
     const slant = glyph.font.fakeItalic ? ' skewX(-12)' : ''
-    const bold = glyph.font.fakeBold ? ` stroke="${glyph.color}" stroke-width="${num(glyph.font.upem / 30)}" stroke-linejoin="round"` : ''
-    body.push(`<use href="#${id}" transform="translate(${num(glyph.x)} ${num(glyph.y)})${slant} scale(${num(scale)} ${num(-scale)})" fill="${glyph.color}"${bold}/>`)
+    const bold = glyph.font.fakeBold
+      ? ` stroke="${glyph.color}" stroke-width="${num(glyph.font.upem / 30)}" stroke-linejoin="round"`
+      : ''
+    body.push(
+      `<use href="#${id}" transform="translate(${num(glyph.x)} ${num(glyph.y)})${slant} scale(${num(scale)} ${num(-scale)})" fill="${glyph.color}"${bold}/>`
+    )
   }
   return template
     .replace('{{width}}', String(page.width))
@@ -284,6 +382,10 @@ export function prepareCover(): void {
 /** Rasterise the cover: 1600 × 2560 PNG, on resvg's own thread. */
 export async function renderCover(svg: string): Promise<Buffer> {
   const {renderAsync} = await import('@resvg/resvg-js')
-  const image = await renderAsync(svg, {fitTo: {mode: 'width', value: page.width * page.scale}, font: {loadSystemFonts: false}, logLevel: 'off'})
+  const image = await renderAsync(svg, {
+    fitTo: {mode: 'width', value: page.width * page.scale},
+    font: {loadSystemFonts: false},
+    logLevel: 'off'
+  })
   return image.asPng()
 }

@@ -7,7 +7,14 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {works, type DiglotMessage, type EditionFormat, type EditionOptions, type Root, type Work} from '@diglot/core'
+import {
+  works,
+  type DiglotMessage,
+  type EditionFormat,
+  type EditionOptions,
+  type Root,
+  type Work
+} from '@diglot/core'
 import {readTemplate} from '@diglot/core/fs'
 import {epubMessage} from './rules.js'
 import {describeChar} from '@diglot/html'
@@ -33,13 +40,28 @@ export interface Templates {
 
 /** Read the edition's templates; `templatesDir` (a folder with `epub/`) overrides the shipped ones file by file. */
 export async function loadTemplates(templatesDir?: string): Promise<Templates> {
-  const read = async (name: string): Promise<string> => (await readTemplate(name, {format: 'epub', shipped: shippedTemplates, templatesDir})).toString('utf8')
-  const [opf, nav, page, css, cover] = await Promise.all([read('content.opf.ejs'), read('nav.xhtml.ejs'), read('page.xhtml.ejs'), read('style.css'), read('cover.svg')])
+  const read = async (name: string): Promise<string> =>
+    (await readTemplate(name, {format: 'epub', shipped: shippedTemplates, templatesDir})).toString(
+      'utf8'
+    )
+  const [opf, nav, page, css, cover] = await Promise.all([
+    read('content.opf.ejs'),
+    read('nav.xhtml.ejs'),
+    read('page.xhtml.ejs'),
+    read('style.css'),
+    read('cover.svg')
+  ])
   return {opf, nav, page, css, cover}
 }
 
 /** The five entities XML predefines (XHTML has no others). */
-const xmlEntities: Readonly<Record<string, string>> = {lt: '<', gt: '>', quot: '"', apos: "'", amp: '&'}
+const xmlEntities: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  amp: '&'
+}
 
 /**
  * Every character a reader will see (tags stripped, references decoded). References are
@@ -49,11 +71,16 @@ const xmlEntities: Readonly<Record<string, string>> = {lt: '<', gt: '>', quot: '
 export function visibleText(markup: string): string {
   return markup
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|apos|amp));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-      if (name !== undefined) return xmlEntities[name.toLowerCase()] ?? whole
-      const point = hex === undefined ? Number.parseInt(dec ?? '', 10) : Number.parseInt(hex, 16)
-      return point <= 0x10ffff && (point < 0xd800 || point > 0xdfff) ? String.fromCodePoint(point) : '\uFFFD'
-    })
+    .replace(
+      /&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|apos|amp));/gi,
+      (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+        if (name !== undefined) return xmlEntities[name.toLowerCase()] ?? whole
+        const point = hex === undefined ? Number.parseInt(dec ?? '', 10) : Number.parseInt(hex, 16)
+        return point <= 0x10ffff && (point < 0xd800 || point > 0xdfff)
+          ? String.fromCodePoint(point)
+          : '\uFFFD'
+      }
+    )
 }
 
 /** Options of `buildEpub`. */
@@ -72,14 +99,22 @@ export interface BuildEpubOptions {
 const coverHref = 'cover.png'
 
 /** The container document every EPUB has (as epub-gen-memory, which assembled the books before, wrote it). */
-const containerXml = '<?xml version="1.0" encoding="UTF-8" ?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>'
+const containerXml =
+  '<?xml version="1.0" encoding="UTF-8" ?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>'
 
 /** Build one work's EPUB in memory. */
-export async function buildEpub(tree: Root, work: Work, options: BuildEpubOptions): Promise<Buffer> {
+export async function buildEpub(
+  tree: Root,
+  work: Work,
+  options: BuildEpubOptions
+): Promise<Buffer> {
   const {templates, sourceDateEpoch} = options
   const content = buildContent(tree, work)
   const lang = apparatusLang(work)
-  const coverAlt = `Cover: ${work.languages.map((language) => work.meta.title[language]).filter(Boolean).join(' / ')}`
+  const coverAlt = `Cover: ${work.languages
+    .map((language) => work.meta.title[language])
+    .filter(Boolean)
+    .join(' / ')}`
   const coverPage: Page = {
     filename: 'cover.xhtml',
     id: 'cover',
@@ -92,7 +127,14 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
   const pages = [...content.pages]
 
   // Fonts: every character of every page, the nav and the cover.
-  const allText = [coverText(work), content.nav, coverAlt, ...pages.map((page) => `${page.title} ${page.body}`)].map(visibleText).join('\n')
+  const allText = [
+    coverText(work),
+    content.nav,
+    coverAlt,
+    ...pages.map((page) => `${page.title} ${page.body}`)
+  ]
+    .map(visibleText)
+    .join('\n')
   const fonts: BookFonts = await bookFonts(allText, options.fontSource)
   if (fonts.missing.length > 0) {
     if (options.onMissingGlyphs) options.onMissingGlyphs(fonts.missing)
@@ -103,7 +145,11 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
   const withCover = options.cover !== false
   const cover = withCover ? renderCover(await coverSvg(templates.cover, work, fonts)) : undefined
   if (withCover) {
-    coverPage.body = xhtml(h('section', {className: ['cover'], 'epub:type': 'cover', id: 'cover'}, [h('img', {src: coverHref, alt: coverAlt, role: 'doc-cover'})]))
+    coverPage.body = xhtml(
+      h('section', {className: ['cover'], 'epub:type': 'cover', id: 'cover'}, [
+        h('img', {src: coverHref, alt: coverAlt, role: 'doc-cover'})
+      ])
+    )
     pages.unshift(coverPage)
   }
 
@@ -111,13 +157,25 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
   const manifest: Array<{id: string; href: string; mediaType: string; properties?: string}> = [
     {id: 'nav', href: 'toc.xhtml', mediaType: 'application/xhtml+xml', properties: 'nav'},
     {id: 'style', href: 'style.css', mediaType: 'text/css'},
-    ...pages.map((page) => ({id: page.id, href: page.filename, mediaType: 'application/xhtml+xml'})),
-    ...fonts.fonts.map((font, index) => ({id: `font-${index + 1}`, href: `fonts/${font.filename}`, mediaType: 'font/ttf'})),
-    ...(withCover ? [{id: 'cover-image', href: coverHref, mediaType: 'image/png', properties: 'cover-image'}] : [])
+    ...pages.map((page) => ({
+      id: page.id,
+      href: page.filename,
+      mediaType: 'application/xhtml+xml'
+    })),
+    ...fonts.fonts.map((font, index) => ({
+      id: `font-${index + 1}`,
+      href: `fonts/${font.filename}`,
+      mediaType: 'font/ttf'
+    })),
+    ...(withCover
+      ? [{id: 'cover-image', href: coverHref, mediaType: 'image/png', properties: 'cover-image'}]
+      : [])
   ]
   // The nav document joins the spine after the front matter (the landmarks point at it).
   const spine = pages.map((page) => ({idref: page.id}))
-  const afterFront = pages.findIndex((page) => page.bodyType !== 'frontmatter' && page.bodyType !== 'cover')
+  const afterFront = pages.findIndex(
+    (page) => page.bodyType !== 'frontmatter' && page.bodyType !== 'cover'
+  )
   spine.splice(afterFront < 0 ? spine.length : afterFront, 0, {idref: 'nav'})
   const metadata = metadataXml({
     work,
@@ -145,15 +203,36 @@ export async function buildEpub(tree: Root, work: Work, options: BuildEpubOption
     navBody: content.nav
   }
   // Each page's XHTML goes in as the template field `body`, already serialized.
-  const chapters = pages.map((one, index) => ({id: `item_${index}`, url: '', excludeFromToc: false, beforeToc: false, author: [] as string[], title: one.title, filename: one.filename, content: '', body: one.body, bodyType: one.bodyType, pageLang: one.lang}))
+  const chapters = pages.map((one, index) => ({
+    id: `item_${index}`,
+    url: '',
+    excludeFromToc: false,
+    beforeToc: false,
+    author: [] as string[],
+    title: one.title,
+    filename: one.filename,
+    content: '',
+    body: one.body,
+    bodyType: one.bodyType,
+    pageLang: one.lang
+  }))
   const entries: Array<ZipEntry | Promise<ZipEntry>> = [
     // The mimetype first and stored; the PNG cover is already deflated.
     {name: 'mimetype', data: 'application/epub+zip', store: true},
     {name: 'OEBPS/style.css', data: css},
-    ...chapters.map((chapter) => ({name: `OEBPS/${chapter.filename}`, data: ejs.render(templates.page, {lang, prependChapterTitles: false, ...chapter})})),
+    ...chapters.map((chapter) => ({
+      name: `OEBPS/${chapter.filename}`,
+      data: ejs.render(templates.page, {lang, prependChapterTitles: false, ...chapter})
+    })),
     {name: 'META-INF/container.xml', data: containerXml},
-    {name: 'OEBPS/content.opf', data: ejs.render(templates.opf, {...bookFields, images: [], content: chapters})},
-    {name: 'OEBPS/toc.xhtml', data: ejs.render(templates.nav, {...bookFields, images: [], content: chapters})},
+    {
+      name: 'OEBPS/content.opf',
+      data: ejs.render(templates.opf, {...bookFields, images: [], content: chapters})
+    },
+    {
+      name: 'OEBPS/toc.xhtml',
+      data: ejs.render(templates.nav, {...bookFields, images: [], content: chapters})
+    },
     ...fonts.fonts.map((font) => ({name: `OEBPS/fonts/${font.filename}`, data: font.data})),
     // The cover renders on resvg's thread while the entries before it are compressed.
     ...(cover ? [cover.then((data) => ({name: `OEBPS/${coverHref}`, data, store: true}))] : [])
@@ -180,10 +259,22 @@ export const epubEdition: EditionFormat = {
       const file = `${work.id}.epub`
       const onMissingGlyphs = (missing: string[]): void => {
         for (const char of missing) {
-          messages.push(epubMessage(file, undefined, 'epub-missing-glyph', `no embedded font has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
+          messages.push(
+            epubMessage(
+              file,
+              undefined,
+              'epub-missing-glyph',
+              `no embedded font has a glyph for ${describeChar(char)}; use another character or add a font that covers it`
+            )
+          )
         }
       }
-      const data = await buildEpub(tree, work, {templates, sourceDateEpoch: options.sourceDateEpoch, fontSource, onMissingGlyphs})
+      const data = await buildEpub(tree, work, {
+        templates,
+        sourceDateEpoch: options.sourceDateEpoch,
+        fontSource,
+        onMissingGlyphs
+      })
       await writeFile(path.join(options.outDir, file), data)
       files.push(file)
     }

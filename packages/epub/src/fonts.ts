@@ -57,17 +57,31 @@ export interface FontSource {
 }
 
 export function createFontSource(): FontSource {
-  return {faces: new Map(), files: new Map(), sources: new Map(), subsets: new Map(), glyphs: new Map()}
+  return {
+    faces: new Map(),
+    files: new Map(),
+    sources: new Map(),
+    subsets: new Map(),
+    glyphs: new Map()
+  }
 }
 
 /** The split files of a Fontsource package for one weight and style, with their unicode ranges. */
-function faces(source: FontSource, pkg: string, weight: number, style: 'normal' | 'italic'): Promise<Face[]> {
+function faces(
+  source: FontSource,
+  pkg: string,
+  weight: number,
+  style: 'normal' | 'italic'
+): Promise<Face[]> {
   const key = `${pkg}/${weight}/${style}`
   let cached = source.faces.get(key)
   if (!cached) {
     cached = (async () => {
       const dir = path.dirname(require.resolve(`${pkg}/package.json`))
-      const css = await readFile(path.join(dir, `${weight}${style === 'italic' ? '-italic' : ''}.css`), 'utf8')
+      const css = await readFile(
+        path.join(dir, `${weight}${style === 'italic' ? '-italic' : ''}.css`),
+        'utf8'
+      )
       const result: Face[] = []
       for (const block of css.split('@font-face').slice(1)) {
         const src = /url\(\.\/files\/([^)]+?)\.woff2\)/.exec(block)
@@ -99,7 +113,11 @@ function woffToSfnt(woff: Buffer): Buffer {
     const compLength = view.getUint32(at + 8)
     const origLength = view.getUint32(at + 12)
     const raw = woff.subarray(offset, offset + compLength)
-    tables.push({tag: view.getUint32(at), checksum: view.getUint32(at + 16), data: compLength < origLength ? inflateSync(raw) : raw})
+    tables.push({
+      tag: view.getUint32(at),
+      checksum: view.getUint32(at + 16),
+      data: compLength < origLength ? inflateSync(raw) : raw
+    })
   }
   const numTables = tables.length
   let size = 12 + 16 * numTables
@@ -177,7 +195,10 @@ const spaces = ' \u00a0'
  * spaces. The subsets' own glyph tables are read back: a character that the
  * stack does not cover, in any of the styles, is listed in `missing`.
  */
-export async function bookFonts(text: string, source: FontSource = createFontSource()): Promise<BookFonts> {
+export async function bookFonts(
+  text: string,
+  source: FontSource = createFontSource()
+): Promise<BookFonts> {
   const chars = [...new Set(Array.from(text))].filter((char) => !noGlyphNeeded.test(char)).sort()
   const serif = await faces(source, '@fontsource/noto-serif', 400, 'normal')
   const han = await faces(source, '@fontsource/noto-serif-sc', 400, 'normal')
@@ -212,15 +233,27 @@ export async function bookFonts(text: string, source: FontSource = createFontSou
     const family = `Diglot Serif ${serifFamilies.length + 1}`
     serifFamilies.push(family)
     wanted.set(family, used)
-    const subsetName = path.basename(serif[index]?.file ?? '', '.woff').replace(/^noto-serif-/, '').replace(/-400-normal$/, '')
+    const subsetName = path
+      .basename(serif[index]?.file ?? '', '.woff')
+      .replace(/^noto-serif-/, '')
+      .replace(/-400-normal$/, '')
     for (const variant of variants) {
-      const variantFaces = await faces(source, '@fontsource/noto-serif', variant.weight, variant.style)
-      const face = variantFaces.find((candidate) => path.basename(candidate.file).startsWith(`noto-serif-${subsetName}-${variant.weight}-`))
+      const variantFaces = await faces(
+        source,
+        '@fontsource/noto-serif',
+        variant.weight,
+        variant.style
+      )
+      const face = variantFaces.find((candidate) =>
+        path.basename(candidate.file).startsWith(`noto-serif-${subsetName}-${variant.weight}-`)
+      )
       if (!face) continue
       const filename = `noto-serif-${subsetName}-${variant.weight}-${variant.style}.ttf`
-      jobs.push(subset(source, face.file, spaces + used.join('')).then((data) => {
-        fonts.push({filename, family, style: variant.style, weight: variant.weight, data})
-      }))
+      jobs.push(
+        subset(source, face.file, spaces + used.join('')).then((data) => {
+          fonts.push({filename, family, style: variant.style, weight: variant.weight, data})
+        })
+      )
     }
   }
   for (const [index, used] of [...hanChars].sort((a, b) => a[0] - b[0])) {
@@ -230,9 +263,11 @@ export async function bookFonts(text: string, source: FontSource = createFontSou
     hanFamilies.push(family)
     wanted.set(family, used)
     const filename = `${path.basename(face.file, '.woff')}.ttf`.replace(/[[\]]/g, '')
-    jobs.push(subset(source, face.file, spaces + used.join('')).then((data) => {
-      fonts.push({filename, family, style: 'normal', weight: 400, data})
-    }))
+    jobs.push(
+      subset(source, face.file, spaces + used.join('')).then((data) => {
+        fonts.push({filename, family, style: 'normal', weight: 400, data})
+      })
+    )
   }
   await Promise.all(jobs)
   fonts.sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
@@ -244,7 +279,10 @@ export async function bookFonts(text: string, source: FontSource = createFontSou
     }
   }
   const css = fonts
-    .map((font) => `@font-face {\n  font-family: "${font.family}";\n  font-style: ${font.style};\n  font-weight: ${font.weight};\n  src: url(fonts/${font.filename}) format("truetype");\n}\n`)
+    .map(
+      (font) =>
+        `@font-face {\n  font-family: "${font.family}";\n  font-style: ${font.style};\n  font-weight: ${font.weight};\n  src: url(fonts/${font.filename}) format("truetype");\n}\n`
+    )
     .join('')
   const quote = (families: string[]): string[] => families.map((family) => `"${family}"`)
   return {

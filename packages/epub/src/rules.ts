@@ -12,4 +12,7 @@ export const epubRules = {
 export type EpubRuleId = keyof typeof epubRules
 
 /** A message for a rule of the EPUB edition (documented in the package README, “Rules”). */
-export const epubMessage: MessageMaker<EpubRuleId> = messageMaker(epubRules, 'https://www.npmjs.com/package/@diglot/epub#rules')
+export const epubMessage: MessageMaker<EpubRuleId> = messageMaker(
+  epubRules,
+  'https://www.npmjs.com/package/@diglot/epub#rules'
+)

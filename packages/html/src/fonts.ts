@@ -47,7 +47,14 @@ export async function availableFaces(): Promise<FontFace[]> {
       if (!family || !url || !unicodeRange) continue
       // Noto Serif SC only for Han: its Latin and Cyrillic subsets duplicate Noto Serif.
       if (family === 'Noto Serif SC' && !/noto-serif-sc-\d+-/.test(url)) continue
-      faces.push({family, style, weight, file: path.join(dir, url), ranges: parseRanges(unicodeRange), unicodeRange})
+      faces.push({
+        family,
+        style,
+        weight,
+        file: path.join(dir, url),
+        ranges: parseRanges(unicodeRange),
+        unicodeRange
+      })
     }
   }
   return faces
@@ -57,7 +64,8 @@ export async function availableFaces(): Promise<FontFace[]> {
 export function parseRanges(value: string): Array<[number, number]> {
   return value.split(',').map((part) => {
     const [from = '0', to] = part.trim().replace(/^U\+/i, '').split('-')
-    if (from.includes('?')) return [parseInt(from.replace(/\?/g, '0'), 16), parseInt(from.replace(/\?/g, 'f'), 16)]
+    if (from.includes('?'))
+      return [parseInt(from.replace(/\?/g, '0'), 16), parseInt(from.replace(/\?/g, 'f'), 16)]
     return [parseInt(from, 16), parseInt(to ?? from, 16)]
   })
 }
@@ -67,7 +75,11 @@ export function facesFor(faces: readonly FontFace[], codePoints: ReadonlySet<num
   const points = [...codePoints].filter((point) => point > 0x20).sort((a, b) => a - b)
   // Noto Serif SC sets only Chinese runs: its faces are needed for CJK characters only.
   const cjk = points.filter((point) => point >= 0x2e80)
-  return faces.filter((face) => (face.family === 'Noto Serif SC' ? cjk : points).some((point) => face.ranges.some(([from, to]) => point >= from && point <= to)))
+  return faces.filter((face) =>
+    (face.family === 'Noto Serif SC' ? cjk : points).some((point) =>
+      face.ranges.some(([from, to]) => point >= from && point <= to)
+    )
+  )
 }
 
 /** `@font-face` rules for `faces`, with URLs relative to the stylesheet (`fonts/<file>`). */
@@ -109,7 +121,8 @@ export function glyphSet(data: Uint8Array): Set<number> {
 }
 
 /** Characters that need no glyph of their own (controls, soft hyphen, zero-width and bidi marks). */
-export const noGlyphNeeded = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\n\r\t]/u
+export const noGlyphNeeded =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\n\r\t]/u
 
 /** `U+04B1 “ұ”` for messages. */
 export function describeChar(char: string): string {

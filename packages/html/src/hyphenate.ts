@@ -20,10 +20,49 @@ import {hyphenateKazakh} from '@diglot/core'
 /** Hyphenate one text in a language; `before` is the text of its block before it ('' at the block's start). */
 export type TextHyphenator = (text: string, lang: string, before: string) => string
 
-const skipTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'script', 'style', 'sup', 'title'])
-const skipClasses = new Set(['pb', 'note-mark', 'pilcrow', 'url', 'toc', 'gap-mark', 'sic-mark', 'term-person', 'term-place', 'term-organisation', 'term-work'])
+const skipTags = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'code',
+  'pre',
+  'script',
+  'style',
+  'sup',
+  'title'
+])
+const skipClasses = new Set([
+  'pb',
+  'note-mark',
+  'pilcrow',
+  'url',
+  'toc',
+  'gap-mark',
+  'sic-mark',
+  'term-person',
+  'term-place',
+  'term-organisation',
+  'term-work'
+])
 // Elements that start a block: the text before a word is counted from their start.
-const blockTags = new Set(['p', 'li', 'dd', 'dt', 'td', 'th', 'blockquote', 'div', 'section', 'aside', 'figcaption', 'caption', 'body'])
+const blockTags = new Set([
+  'p',
+  'li',
+  'dd',
+  'dt',
+  'td',
+  'th',
+  'blockquote',
+  'div',
+  'section',
+  'aside',
+  'figcaption',
+  'caption',
+  'body'
+])
 
 /** Insert soft hyphens into the text nodes of `tree` with `hyphenate`, by the nearest `lang` (the tree's is `lang`). */
 export function hyphenateTree(tree: Root | Element, lang: string, hyphenate: TextHyphenator): void {
@@ -37,9 +76,18 @@ export function hyphenateTree(tree: Root | Element, lang: string, hyphenate: Tex
         before = (before + child.value).slice(-32)
         const previous = children[index - 1]
         const suffix = /^-[\p{Ll}\u00AD]+(?![\p{L}\p{N}-])/u.exec(child.value)
-        if (suffix && previous?.type === 'element' && /(?:\p{N}+|\p{Lu}{2,})$/u.test(textOf(previous))) {
+        if (
+          suffix &&
+          previous?.type === 'element' &&
+          /(?:\p{N}+|\p{Lu}{2,})$/u.test(textOf(previous))
+        ) {
           // An abbreviation in an element (a glossary name, `ҚХР`) and its suffix in the text after it.
-          const kept: Element = {type: 'element', tagName: 'span', properties: {className: ['nobreak']}, children: [previous, {type: 'text', value: suffix[0].replace(/\u00AD/g, '')}]}
+          const kept: Element = {
+            type: 'element',
+            tagName: 'span',
+            properties: {className: ['nobreak']},
+            children: [previous, {type: 'text', value: suffix[0].replace(/\u00AD/g, '')}]
+          }
           const rest = child.value.slice(suffix[0].length)
           const parts = rest === '' ? [] : keptTogether(rest)
           children.splice(index - 1, 2, kept, ...parts)
@@ -61,7 +109,11 @@ export function hyphenateTree(tree: Root | Element, lang: string, hyphenate: Tex
           (Array.isArray(className) && className.some((name) => skipClasses.has(String(name)))) ||
           (child.tagName === 'a' && typeof href === 'string' && /^[a-z]+:/i.test(href))
         // (A page marker is not text of the sentence: the word after it follows what came before it.)
-        if (skip) before = Array.isArray(className) && className.includes('pb') ? before : `${before}${textOf(child)}`.slice(-32)
+        if (skip)
+          before =
+            Array.isArray(className) && className.includes('pb')
+              ? before
+              : `${before}${textOf(child)}`.slice(-32)
         else {
           const own = child.properties['lang']
           visit(child, typeof own === 'string' ? own.toLowerCase() : current)
@@ -83,7 +135,12 @@ function keptTogether(text: string): Array<Text | Element> {
   for (const match of text.matchAll(suffixed)) {
     if (match.index > last) parts.push({type: 'text', value: text.slice(last, match.index)})
     // (No soft hyphen inside: the suffix is short, and the span may not break.)
-    parts.push({type: 'element', tagName: 'span', properties: {className: ['nobreak']}, children: [{type: 'text', value: match[0].replace(/\u00AD/g, '')}]})
+    parts.push({
+      type: 'element',
+      tagName: 'span',
+      properties: {className: ['nobreak']},
+      children: [{type: 'text', value: match[0].replace(/\u00AD/g, '')}]
+    })
     last = match.index + match[0].length
   }
   if (parts.length === 0) return [{type: 'text', value: text}]
@@ -103,5 +160,7 @@ function textOf(node: Element): string {
 
 /** Soft hyphens in the Kazakh text of `tree` (the HTML and EPUB editions). */
 export function hyphenateScreen(tree: Root | Element, lang: string): void {
-  hyphenateTree(tree, lang, (text, current, before) => (current === 'kk' || current.startsWith('kk-') ? hyphenateKazakh(text, '\u00AD', before) : text))
+  hyphenateTree(tree, lang, (text, current, before) =>
+    current === 'kk' || current.startsWith('kk-') ? hyphenateKazakh(text, '\u00AD', before) : text
+  )
 }

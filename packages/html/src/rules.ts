@@ -12,4 +12,7 @@ export const htmlRules = {
 export type HtmlRuleId = keyof typeof htmlRules
 
 /** A message for a rule of the HTML edition (documented in the package README, “Rules”). */
-export const htmlMessage: MessageMaker<HtmlRuleId> = messageMaker(htmlRules, 'https://www.npmjs.com/package/@diglot/html#rules')
+export const htmlMessage: MessageMaker<HtmlRuleId> = messageMaker(
+  htmlRules,
+  'https://www.npmjs.com/package/@diglot/html#rules'
+)

@@ -17,7 +17,10 @@ import {epubHandlers, epubNotes} from '../../epub/src/content/handlers.js'
 const goldenDir = path.join(fixturesDir, 'golden')
 
 function lines(text: string): string {
-  return `${text.replace(/></g, '>\n<').replace(/\n<\/(a|span|sup|em|strong|code|cite|time)>/g, '</$1>').trimEnd()}\n`
+  return `${text
+    .replace(/></g, '>\n<')
+    .replace(/\n<\/(a|span|sup|em|strong|code|cite|time)>/g, '</$1>')
+    .trimEnd()}\n`
 }
 
 async function render(target: Target): Promise<string> {

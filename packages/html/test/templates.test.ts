@@ -17,7 +17,10 @@ describe('templates', () => {
   it('are the package’s own when no templates folder is given', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'diglot-html-shipped-'))
     await buildHtml(tree, {outDir, sourceDateEpoch: 1, progress: () => {}})
-    for (const name of templateAssets) expect(await readFile(path.join(outDir, 'assets', name), 'utf8'), name).toBe(await readFile(path.join(shipped, name), 'utf8'))
+    for (const name of templateAssets)
+      expect(await readFile(path.join(outDir, 'assets', name), 'utf8'), name).toBe(
+        await readFile(path.join(shipped, name), 'utf8')
+      )
   })
 
   it('are overridden file by file by a templates folder’s html/', async () => {
@@ -26,7 +29,11 @@ describe('templates', () => {
     await writeFile(path.join(templatesDir, 'html', 'diglot.css'), 'body { color: teal }\n')
     const outDir = await mkdtemp(path.join(tmpdir(), 'diglot-html-overridden-'))
     await buildHtml(tree, {outDir, templatesDir, sourceDateEpoch: 1, progress: () => {}})
-    expect(await readFile(path.join(outDir, 'assets', 'diglot.css'), 'utf8')).toBe('body { color: teal }\n')
-    expect(await readFile(path.join(outDir, 'assets', 'print.css'), 'utf8')).toBe(await readFile(path.join(shipped, 'print.css'), 'utf8'))
+    expect(await readFile(path.join(outDir, 'assets', 'diglot.css'), 'utf8')).toBe(
+      'body { color: teal }\n'
+    )
+    expect(await readFile(path.join(outDir, 'assets', 'print.css'), 'utf8')).toBe(
+      await readFile(path.join(shipped, 'print.css'), 'utf8')
+    )
   })
 })

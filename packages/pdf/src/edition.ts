@@ -8,7 +8,13 @@ import {writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {works, type DiglotMessage, type EditionFormat, type EditionOptions, type Root} from '@diglot/core'
+import {
+  works,
+  type DiglotMessage,
+  type EditionFormat,
+  type EditionOptions,
+  type Root
+} from '@diglot/core'
 import {readTemplate} from '@diglot/core/fs'
 import {pdfMessage} from './rules.js'
 import type {Browser} from 'puppeteer'
@@ -29,21 +35,28 @@ function fillTemplate(template: string, values: Record<string, string>): string 
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '')
 }
 
-const escapeHtml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeHtml = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The templates and styles this package ships (`packages/pdf/templates/`); a templates folder's `pdf/` overrides them. */
 const shippedTemplates = fileURLToPath(new URL('../templates/', import.meta.url))
 
 /** Build the HTML page of a work for Chromium: the template filled, the style sheet of its layout inlined; `templatesDir` overrides the shipped templates. */
-export async function printHtml(document: PrintDocument, templatesDir: string | undefined, fontsCss: string): Promise<string> {
+export async function printHtml(
+  document: PrintDocument,
+  templatesDir: string | undefined,
+  fontsCss: string
+): Promise<string> {
   const paged = document.layout === 'columns'
   const sheet = paged ? 'print.css' : 'facing.css'
-  const read = async (name: string): Promise<string> => (await readTemplate(name, {format: 'pdf', shipped: shippedTemplates, templatesDir})).toString('utf8')
+  const read = async (name: string): Promise<string> =>
+    (await readTemplate(name, {format: 'pdf', shipped: shippedTemplates, templatesDir})).toString(
+      'utf8'
+    )
   const [template, css] = await Promise.all([read('template.html'), read(sheet)])
-  const page =
-    !paged
-      ? `@page { size: ${document.trim.join(' ')}; margin: 0; }\n:root { --trim-width: ${document.trim[0]}; --trim-height: ${document.trim[1]}; }`
-      : `@page { size: ${document.pageSize}; }`
+  const page = !paged
+    ? `@page { size: ${document.trim.join(' ')}; margin: 0; }\n:root { --trim-width: ${document.trim[0]}; --trim-height: ${document.trim[1]}; }`
+    : `@page { size: ${document.pageSize}; }`
   return fillTemplate(template, {
     lang: document.lang,
     title: escapeHtml(document.title),
@@ -51,13 +64,21 @@ export async function printHtml(document: PrintDocument, templatesDir: string | 
     fonts: fontsCss,
     page,
     css,
-    bodyClass: document.layout === 'facing' ? 'facing-book' : document.layout === 'single' ? 'single-book' : 'bilingual',
+    bodyClass:
+      document.layout === 'facing'
+        ? 'facing-book'
+        : document.layout === 'single'
+          ? 'single-book'
+          : 'bilingual',
     body: document.body
   })
 }
 
 /** Characters of `text` that no font of the edition covers. */
-export function missingGlyphs(text: string, coverage: Map<string, Array<[number, number]>>): string[] {
+export function missingGlyphs(
+  text: string,
+  coverage: Map<string, Array<[number, number]>>
+): string[] {
   const ranges = [...coverage.values()].flat()
   const missing = new Set<string>()
   // (Each distinct character once: the text has hundreds of thousands, the ranges thousands.)
@@ -73,23 +94,53 @@ export function missingGlyphs(text: string, coverage: Map<string, Array<[number,
 function checkMessages(file: string, report: PageReport, missing: string[]): DiglotMessage[] {
   const messages: DiglotMessage[] = []
   for (const overflow of report.overflows) {
-    messages.push(pdfMessage(file, 'pdf-overflow', `a line overflows its column by ${overflow.excess}px on page ${overflow.folio}: “${overflow.text}”; allow a break (e.g. in a long URL or word) or shorten it`))
+    messages.push(
+      pdfMessage(
+        file,
+        'pdf-overflow',
+        `a line overflows its column by ${overflow.excess}px on page ${overflow.folio}: “${overflow.text}”; allow a break (e.g. in a long URL or word) or shorten it`
+      )
+    )
   }
   for (const char of missing) {
-    messages.push(pdfMessage(file, 'pdf-missing-glyph', `no font of the edition has a glyph for “${char}” (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}); use another character or add a font that covers it`))
+    messages.push(
+      pdfMessage(
+        file,
+        'pdf-missing-glyph',
+        `no font of the edition has a glyph for “${char}” (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}); use another character or add a font that covers it`
+      )
+    )
   }
   for (const misplaced of report.misplacedNotes) {
-    messages.push(pdfMessage(file, 'pdf-note-page', `note ${misplaced.note} is set on page ${misplaced.notePage} but called on page ${misplaced.callPage}; rewording or moving the call may help`))
+    messages.push(
+      pdfMessage(
+        file,
+        'pdf-note-page',
+        `note ${misplaced.note} is set on page ${misplaced.notePage} but called on page ${misplaced.callPage}; rewording or moving the call may help`
+      )
+    )
   }
   for (const text of report.lostText) {
-    messages.push(pdfMessage(file, 'pdf-text-lost', `pagination lost text of the paragraph “${text}” (a Paged.js bug with notes at a page break); rewording or moving a note near the break may help`))
+    messages.push(
+      pdfMessage(
+        file,
+        'pdf-text-lost',
+        `pagination lost text of the paragraph “${text}” (a Paged.js bug with notes at a page break); rewording or moving a note near the break may help`
+      )
+    )
   }
-  for (const face of report.fontErrors) messages.push(pdfMessage(file, 'pdf-font-error', `the font ${face} failed to load`))
+  for (const face of report.fontErrors)
+    messages.push(pdfMessage(file, 'pdf-font-error', `the font ${face} failed to load`))
   return messages
 }
 
 /** Write the metadata of a work's PDF (dates from `SOURCE_DATE_EPOCH`). */
-async function finishWorkPdf(pdf: Uint8Array, document: PrintDocument, report: PageReport, sourceDateEpoch: number): Promise<Uint8Array> {
+async function finishWorkPdf(
+  pdf: Uint8Array,
+  document: PrintDocument,
+  report: PageReport,
+  sourceDateEpoch: number
+): Promise<Uint8Array> {
   return setMetadata(markArtifacts(correctFontNames(renumberStructureIds(pdf))), {
     title: document.title,
     author: document.author,
@@ -121,7 +172,9 @@ export function keepBrowserWarm(chromiumPath?: string): () => Promise<void> {
 }
 
 /** The kept browser (launched again if it went away), or a new one for this build alone. */
-async function browserFor(chromiumPath: string | undefined): Promise<{launching: Promise<Browser>; kept: boolean}> {
+async function browserFor(
+  chromiumPath: string | undefined
+): Promise<{launching: Promise<Browser>; kept: boolean}> {
   if (!warm) return {launching: launchBrowser(chromiumPath), kept: false}
   const browser = await warm.launching.catch(() => undefined)
   if (!browser?.connected) warm.launching = launchBrowser(chromiumPath)
@@ -138,7 +191,11 @@ export interface PdfBuildOptions extends EditionOptions {
  * Build the PDF of every work, `concurrency` works at once (a browser page
  * each, one Chromium); the files do not depend on the concurrency.
  */
-export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, concurrency = availableParallelism()): Promise<{files: string[]; messages: DiglotMessage[]}> {
+export async function buildPdfEdition(
+  tree: Root,
+  options: PdfBuildOptions,
+  concurrency = availableParallelism()
+): Promise<{files: string[]; messages: DiglotMessage[]}> {
   // Chromium starts first, while the fonts are read and the first work is composed.
   const {launching, kept} = await browserFor(options.chromiumPath)
   launching.catch(() => {})
@@ -162,20 +219,58 @@ export async function buildPdfEdition(tree: Root, options: PdfBuildOptions, conc
         const browser = await launching
         const {pdf, report, blocked} =
           document.layout !== 'columns'
-            ? await renderFacing({browser, server: running, name: work.id, html, finish: {versoHead: document.versoHead, rectoHead: document.layout === 'facing' ? document.rectoHead : ''}, step})
-            : await renderPdf({browser, server: running, name: work.id, html, finish: {versoHead: document.versoHead}, step})
+            ? await renderFacing({
+                browser,
+                server: running,
+                name: work.id,
+                html,
+                finish: {
+                  versoHead: document.versoHead,
+                  rectoHead: document.layout === 'facing' ? document.rectoHead : ''
+                },
+                step
+              })
+            : await renderPdf({
+                browser,
+                server: running,
+                name: work.id,
+                html,
+                finish: {versoHead: document.versoHead},
+                step
+              })
         step('metadata')
         const name = `${work.id}.pdf`
-        await writeFile(path.join(options.outDir, name), await finishWorkPdf(pdf, document, report, options.sourceDateEpoch))
-        const blockedMessages = blocked.map((url) => pdfMessage(name, 'pdf-request-blocked', `the page asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url}, which was blocked: the PDF step loads nothing but the build's own files; remove it from the templates`))
-        results[index] = {file: name, messages: [...checkMessages(name, report, missingGlyphs(document.text, faces.coverage)), ...blockedMessages]}
+        await writeFile(
+          path.join(options.outDir, name),
+          await finishWorkPdf(pdf, document, report, options.sourceDateEpoch)
+        )
+        const blockedMessages = blocked.map((url) =>
+          pdfMessage(
+            name,
+            'pdf-request-blocked',
+            `the page asked for ${url.length > 80 ? `${url.slice(0, 77)}…` : url}, which was blocked: the PDF step loads nothing but the build's own files; remove it from the templates`
+          )
+        )
+        results[index] = {
+          file: name,
+          messages: [
+            ...checkMessages(name, report, missingGlyphs(document.text, faces.coverage)),
+            ...blockedMessages
+          ]
+        }
       }
     }
     await Promise.all(Array.from({length: Math.max(1, Math.min(concurrency, list.length))}, worker))
   } finally {
-    await Promise.all([kept ? undefined : launching.then((browser) => browser.close()).catch(() => {}), server?.close()])
+    await Promise.all([
+      kept ? undefined : launching.then((browser) => browser.close()).catch(() => {}),
+      server?.close()
+    ])
   }
-  return {files: results.map((result) => result.file), messages: results.flatMap((result) => result.messages)}
+  return {
+    files: results.map((result) => result.file),
+    messages: results.flatMap((result) => result.messages)
+  }
 }
 
 /** Builds the pdf edition of every work, the works in parallel. */

@@ -3,7 +3,15 @@ import {forecastOpenings, rankSizes, type PairMeasure} from '../src/page/facing/
 
 // A page of 36 lines of 17 px; a heading keeps two lines below it.
 const geometry = {area: 612, line: 17, keep: 36}
-const pair = (verso: number, recto: number, notes: Partial<PairMeasure> = {}): PairMeasure => ({verso: verso * 17, recto: recto * 17, versoNotes: 0, rectoNotes: 0, heading: false, fresh: false, ...notes})
+const pair = (verso: number, recto: number, notes: Partial<PairMeasure> = {}): PairMeasure => ({
+  verso: verso * 17,
+  recto: recto * 17,
+  versoNotes: 0,
+  rectoNotes: 0,
+  heading: false,
+  fresh: false,
+  ...notes
+})
 
 describe('forecast of the openings', () => {
   it('leaves white at the foot of the shorter side when the longer one fills its page', () => {
@@ -16,20 +24,32 @@ describe('forecast of the openings', () => {
   })
 
   it('starts the next pair on the same opening when both sides have room for two lines', () => {
-    const forecast = forecastOpenings([pair(20, 25), pair(20, 20), pair(5, 5)], {verso: 1, recto: 1}, geometry)
+    const forecast = forecastOpenings(
+      [pair(20, 25), pair(20, 20), pair(5, 5)],
+      {verso: 1, recto: 1},
+      geometry
+    )
     // Pair two starts on the first opening on both sides and runs on: no white but the last line's.
     expect(forecast.worst).toBeLessThan(0.05)
   })
 
   it('counts the notes of a side, which keep their size', () => {
     const plain = forecastOpenings([pair(30, 30), pair(10, 10)], {verso: 1, recto: 1}, geometry)
-    const noted = forecastOpenings([pair(30, 30, {rectoNotes: 6 * 17}), pair(10, 10)], {verso: 1, recto: 1}, geometry)
+    const noted = forecastOpenings(
+      [pair(30, 30, {rectoNotes: 6 * 17}), pair(10, 10)],
+      {verso: 1, recto: 1},
+      geometry
+    )
     expect(plain.worst).toBeLessThan(0.05)
     expect(noted.versos[0]).toBeCloseTo(6 / 36, 2)
   })
 
   it('does not count the page before a fresh section', () => {
-    const forecast = forecastOpenings([pair(10, 12), pair(10, 10, {fresh: true}), pair(3, 3)], {verso: 1, recto: 1}, geometry)
+    const forecast = forecastOpenings(
+      [pair(10, 12), pair(10, 10, {fresh: true}), pair(3, 3)],
+      {verso: 1, recto: 1},
+      geometry
+    )
     expect(forecast.versos[0]).toBeNaN()
     expect(forecast.whites.every((white) => white < 0.05)).toBe(true)
   })
@@ -43,7 +63,9 @@ describe('sizes of the two sides', () => {
     expect(best!.verso).toBeLessThan(best!.recto)
     expect(best!.verso).toBeGreaterThanOrEqual(0.96)
     expect(best!.recto).toBeLessThanOrEqual(1.04)
-    expect(best!.forecast.worst).toBeLessThan(forecastOpenings(pairs, {verso: 1, recto: 1}, geometry).worst)
+    expect(best!.forecast.worst).toBeLessThan(
+      forecastOpenings(pairs, {verso: 1, recto: 1}, geometry).worst
+    )
   })
 
   it('keeps the text size when both sides are as long', () => {

@@ -30,10 +30,15 @@ const pages = (content: string): string =>
   `<div class="pagedjs_page"><div class="pagedjs_page_content" style="position: relative; width: 300px; height: 200px">${content}</div><div class="pagedjs_footnote_area" style="height: 0"></div></div>`
 
 async function check(content: string): Promise<number[]> {
-  await page.setContent(`<!DOCTYPE html><html><head><style>p { margin: 0 }</style></head><body>${source}</body></html>`)
+  await page.setContent(
+    `<!DOCTYPE html><html><head><style>p { margin: 0 }</style></head><body>${source}</body></html>`
+  )
   await injectPageScript(page)
   await page.evaluate(() => window.diglot.paged.prepare({ragged: [], fresh: [], allFaces: false}))
-  await page.evaluate((html: string) => document.body.insertAdjacentHTML('beforeend', html), content)
+  await page.evaluate(
+    (html: string) => document.body.insertAdjacentHTML('beforeend', html),
+    content
+  )
   return page.evaluate(() => window.diglot.paged.lostParagraphs())
 }
 
@@ -44,41 +49,63 @@ describe('the page script', () => {
     await page.evaluate(() => {
       ;(window as unknown as {Paged: object}).Paged = {}
     })
-    await expect(page.evaluate(() => window.diglot.paged.install('0.5.0'))).rejects.toThrow(/Paged\.js 0\.5\.0 is installed.*written for Paged\.js 0\.4\.3/)
+    await expect(page.evaluate(() => window.diglot.paged.install('0.5.0'))).rejects.toThrow(
+      /Paged\.js 0\.5\.0 is installed.*written for Paged\.js 0\.4\.3/
+    )
   })
 
   it('puts one object on window, and no __diglot globals', async () => {
     await page.goto('about:blank')
-    await page.setContent('<!DOCTYPE html><html><body><template data-ref="pagedjs-content"><main class="text"><p>One.</p></main></template></body></html>')
+    await page.setContent(
+      '<!DOCTYPE html><html><body><template data-ref="pagedjs-content"><main class="text"><p>One.</p></main></template></body></html>'
+    )
     const before = await page.evaluate(() => Object.keys(window))
     await injectPageScript(page)
     await page.evaluate(() => window.diglot.paged.prepare({ragged: [], fresh: [], allFaces: false}))
-    const added = (await page.evaluate(() => Object.keys(window))).filter((key) => !before.includes(key))
+    const added = (await page.evaluate(() => Object.keys(window))).filter(
+      (key) => !before.includes(key)
+    )
     expect(added.sort()).toEqual(['PagedConfig', 'diglot', 'diglotFacing'])
   })
 })
 
 describe('the lost-text check', () => {
   it('passes pages that hold every word, split across pages, without the notes', async () => {
-    const split = pages('<p data-check="0">Alpha beta<a data-footnote-call></a> gam-</p>') + pages('<p data-check="0" data-split-from="x">ma delta.</p><p data-check="1">Second paragraph, whole.</p><p data-check="2">Third paragraph.</p>')
+    const split =
+      pages('<p data-check="0">Alpha beta<a data-footnote-call></a> gam-</p>') +
+      pages(
+        '<p data-check="0" data-split-from="x">ma delta.</p><p data-check="1">Second paragraph, whole.</p><p data-check="2">Third paragraph.</p>'
+      )
     const marked = split.replace('gam-</p>', '<span class="pagedjs_hyphen">gam-</span></p>')
     expect(await check(marked)).toEqual([])
   })
 
   it('names a paragraph that lost words and one that is missing', async () => {
-    expect(await check(pages('<p data-check="0">Alpha beta gamma</p><p data-check="2">Third paragraph.</p>'))).toEqual([0, 1])
+    expect(
+      await check(
+        pages('<p data-check="0">Alpha beta gamma</p><p data-check="2">Third paragraph.</p>')
+      )
+    ).toEqual([0, 1])
   })
 
   it('names a paragraph whose lines lie below the page or in a column right of it', async () => {
-    const below = '<p data-check="1" style="position: absolute; top: 400px">Second paragraph, whole.</p>'
-    const right = '<p data-check="2" style="position: absolute; left: 900px; top: 0">Third paragraph.</p>'
-    expect(await check(pages(`<p data-check="0">Alpha beta gamma delta.</p>${below}${right}`))).toEqual([1, 2])
+    const below =
+      '<p data-check="1" style="position: absolute; top: 400px">Second paragraph, whole.</p>'
+    const right =
+      '<p data-check="2" style="position: absolute; left: 900px; top: 0">Third paragraph.</p>'
+    expect(
+      await check(pages(`<p data-check="0">Alpha beta gamma delta.</p>${below}${right}`))
+    ).toEqual([1, 2])
   })
 
   it('names the paragraph of a note call whose note is on no page', async () => {
-    const rest = '<p data-check="1">Second paragraph, whole.</p><p data-check="2">Third paragraph.</p>'
+    const rest =
+      '<p data-check="1">Second paragraph, whole.</p><p data-check="2">Third paragraph.</p>'
     const text = `<p data-check="0">Alpha beta<a data-footnote-call="n1" data-ref="n1"></a> gamma delta.</p>${rest}`
-    const withNote = pages(text).replace('style="height: 0"></div>', 'style="height: 0"><div class="footnote" data-ref="n1">A note’s own text.</div></div>')
+    const withNote = pages(text).replace(
+      'style="height: 0"></div>',
+      'style="height: 0"><div class="footnote" data-ref="n1">A note’s own text.</div></div>'
+    )
     expect(await check(withNote)).toEqual([])
     expect(await check(pages(text))).toEqual([0])
   })

@@ -24,8 +24,17 @@ describe('chromiumPath', () => {
   })
 
   it('is the browser the build launches', async () => {
-    const {tree} = parseWork({meta: 'id: w\nlanguages: {original: en}\ntitle: {en: A}\nlicence: CC0\nsource: {description: test}\n', files: {en: 'Hello.\n'}})
+    const {tree} = parseWork({
+      meta: 'id: w\nlanguages: {original: en}\ntitle: {en: A}\nlicence: CC0\nsource: {description: test}\n',
+      files: {en: 'Hello.\n'}
+    })
     const outDir = await mkdtemp(path.join(tmpdir(), 'diglot-pdf-chromium-'))
-    await expect(buildPdfEdition(tree, {outDir, sourceDateEpoch: 1, progress: () => {}, chromiumPath: '/nonexistent/chromium'}, 1)).rejects.toThrow(/\/nonexistent\/chromium/)
+    await expect(
+      buildPdfEdition(
+        tree,
+        {outDir, sourceDateEpoch: 1, progress: () => {}, chromiumPath: '/nonexistent/chromium'},
+        1
+      )
+    ).rejects.toThrow(/\/nonexistent\/chromium/)
   })
 })

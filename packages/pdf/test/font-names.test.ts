@@ -6,7 +6,8 @@ const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1'
 
 describe('correctFontNames', () => {
   it('names the Noto Serif SC face by its weight, without moving a byte offset', () => {
-    const source = '1 0 obj\n<</Type /FontDescriptor /FontName /DAAAAA+NotoSerifSCExtraLight-Regular /Flags 4>>\nendobj\n2 0 obj\n<</BaseFont /NotoSerifSCExtraLight-Regular/Subtype /Type0>>\nendobj\n'
+    const source =
+      '1 0 obj\n<</Type /FontDescriptor /FontName /DAAAAA+NotoSerifSCExtraLight-Regular /Flags 4>>\nendobj\n2 0 obj\n<</BaseFont /NotoSerifSCExtraLight-Regular/Subtype /Type0>>\nendobj\n'
     const result = text(correctFontNames(pdf(source)))
     expect(result).toHaveLength(source.length)
     expect(result).toContain('/FontName /DAAAAA+NotoSerifSC-Regular           /Flags 4')
@@ -15,7 +16,8 @@ describe('correctFontNames', () => {
   })
 
   it('leaves other names and text alone', () => {
-    const source = '<</BaseFont /AAAAAA+NotoSerif-Regular>> (NotoSerifSCExtraLight-Regular) /NotoSerifSCExtraLight-RegularX'
+    const source =
+      '<</BaseFont /AAAAAA+NotoSerif-Regular>> (NotoSerifSCExtraLight-Regular) /NotoSerifSCExtraLight-RegularX'
     expect(text(correctFontNames(pdf(source)))).toBe(source)
   })
 })

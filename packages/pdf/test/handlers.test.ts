@@ -19,15 +19,23 @@ describe('print handlers', () => {
   it('put each note right after its call, its id and mark where Paged.js leaves them, with a side label', () => {
     const {work} = bilingual()
     const out = toHtml(toHast(work, {target: 'print', handlers: printHandlers(work).handlers}))
-    expect(out).toContain('</a></sup><span lang="kk" class="footnote note-author" data-note-id="note-kk-1" data-mark="1"><span class="note-p"><span class="note-mark">')
-    expect(out).toMatch(/<span class="note-side" aria-hidden="true">kk<\/span> Ескерту\.<\/span><\/span>/)
-    expect(out).toMatch(/data-note-id="note-en-tr-1" data-mark="T1"><span class="note-p"><span class="note-mark">.*?<\/span><span class="note-side" aria-hidden="true">en<\/span> <span class="note-kind">Translator’s note: <\/span>/)
+    expect(out).toContain(
+      '</a></sup><span lang="kk" class="footnote note-author" data-note-id="note-kk-1" data-mark="1"><span class="note-p"><span class="note-mark">'
+    )
+    expect(out).toMatch(
+      /<span class="note-side" aria-hidden="true">kk<\/span> Ескерту\.<\/span><\/span>/
+    )
+    expect(out).toMatch(
+      /data-note-id="note-en-tr-1" data-mark="T1"><span class="note-p"><span class="note-mark">.*?<\/span><span class="note-side" aria-hidden="true">en<\/span> <span class="note-kind">Translator’s note: <\/span>/
+    )
     expect(out).not.toContain('<aside')
   })
 
   it('give a heading alignment its running head (the translation’s) and depth', () => {
     const {work} = bilingual()
     const out = toHtml(toHast(work, {target: 'print', handlers: printHandlers(work).handlers}))
-    expect(out).toMatch(/class="alignment alignment-heading"[^>]*data-running-head="Hu Jintao" data-depth="1"/)
+    expect(out).toMatch(
+      /class="alignment alignment-heading"[^>]*data-running-head="Hu Jintao" data-depth="1"/
+    )
   })
 })

@@ -11,7 +11,9 @@ async function chromiumLike(titles: string[]): Promise<Uint8Array> {
   const context = document.context
   const outlines = context.obj({Type: 'Outlines', Count: titles.length})
   const outlinesRef = context.register(outlines)
-  const refs = titles.map((title) => context.register(context.obj({Title: PDFString.of(title), Parent: outlinesRef})))
+  const refs = titles.map((title) =>
+    context.register(context.obj({Title: PDFString.of(title), Parent: outlinesRef}))
+  )
   refs.forEach((ref, index) => {
     const item = context.lookup(ref, PDFDict)
     if (index > 0) item.set(PDFName.of('Prev'), refs[index - 1]!)
@@ -34,11 +36,18 @@ const metadata = {
 
 describe('PDF metadata', () => {
   it('adds page labels, trim boxes and an XMP packet, and no author or subject when the work has none', async () => {
-    const bytes = await setMetadata(await chromiumLike(['One']), {...metadata, author: '', subject: '', arabicFrom: 1})
+    const bytes = await setMetadata(await chromiumLike(['One']), {
+      ...metadata,
+      author: '',
+      subject: '',
+      arabicFrom: 1
+    })
     const document = await PDFDocument.load(bytes, {updateMetadata: false})
     expect(document.getAuthor()).toBeUndefined()
     expect(document.getSubject()).toBeUndefined()
-    expect(document.catalog.lookup(PDFName.of('PageLabels'))?.toString().replace(/\s+/g, ' ')).toBe('<< /Nums [ 0 << /S /r >> 1 << /S /D >> ] >>')
+    expect(document.catalog.lookup(PDFName.of('PageLabels'))?.toString().replace(/\s+/g, ' ')).toBe(
+      '<< /Nums [ 0 << /S /r >> 1 << /S /D >> ] >>'
+    )
     const page = document.getPage(0)
     expect(page.getTrimBox()).toEqual({x: 0, y: 0, width: 420, height: 595})
     const xmp = document.catalog.lookup(PDFName.of('Metadata'))
@@ -49,7 +58,10 @@ describe('PDF metadata', () => {
   })
 
   it('writes the Info dictionary, language and bookmark titles, readable by another PDF library', async () => {
-    const bytes = await setMetadata(await chromiumLike(['aHarmonious', 'Second']), {...metadata, bookmarks: ['a Harmonious', 'Second (2)']})
+    const bytes = await setMetadata(await chromiumLike(['aHarmonious', 'Second']), {
+      ...metadata,
+      bookmarks: ['a Harmonious', 'Second (2)']
+    })
     const document = await PDFDocument.load(bytes, {updateMetadata: false})
     expect(document.getTitle()).toBe(metadata.title)
     expect(document.getAuthor()).toBe('Chen Xulong')
@@ -68,7 +80,10 @@ describe('PDF metadata', () => {
   })
 
   it('leaves no print time in the bytes and gives the same bytes for the same content', async () => {
-    const [one, two] = await Promise.all([chromiumLike(['A']), new Promise<Uint8Array>((resolve) => setTimeout(() => resolve(chromiumLike(['A'])), 1100))])
+    const [one, two] = await Promise.all([
+      chromiumLike(['A']),
+      new Promise<Uint8Array>((resolve) => setTimeout(() => resolve(chromiumLike(['A'])), 1100))
+    ])
     const a = Buffer.from(await setMetadata(one, metadata))
     const b = Buffer.from(await setMetadata(two, metadata))
     expect(a.equals(b)).toBe(true)
@@ -77,9 +92,14 @@ describe('PDF metadata', () => {
   })
 
   it('keeps the bookmark titles when their number does not match the headings', async () => {
-    const bytes = await setMetadata(await chromiumLike(['One', 'Two']), {...metadata, bookmarks: ['Only one']})
+    const bytes = await setMetadata(await chromiumLike(['One', 'Two']), {
+      ...metadata,
+      bookmarks: ['Only one']
+    })
     const document = await PDFDocument.load(bytes)
-    const first = document.catalog.lookup(PDFName.of('Outlines'), PDFDict).lookup(PDFName.of('First'), PDFDict)
+    const first = document.catalog
+      .lookup(PDFName.of('Outlines'), PDFDict)
+      .lookup(PDFName.of('First'), PDFDict)
     expect(first.lookup(PDFName.of('Title'), PDFString).decodeText()).toBe('One')
   })
 
@@ -89,6 +109,8 @@ describe('PDF metadata', () => {
   })
 
   it('refuses a file that is not a PDF', async () => {
-    await expect(setMetadata(new TextEncoder().encode('not a pdf'), metadata)).rejects.toThrow(/no startxref/)
+    await expect(setMetadata(new TextEncoder().encode('not a pdf'), metadata)).rejects.toThrow(
+      /no startxref/
+    )
   })
 })

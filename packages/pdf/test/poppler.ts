@@ -12,15 +12,25 @@ export function run(command: string, args: string[]): string {
 export const textArea = {top: 48, bottom: 528}
 
 /** `pdffonts` rows: name, type, emb, sub. */
-export function fonts(file: string): Array<{name: string; type: string; embedded: boolean; subset: boolean}> {
+export function fonts(
+  file: string
+): Array<{name: string; type: string; embedded: boolean; subset: boolean}> {
   return run('pdffonts', [file])
     .split('\n')
     .slice(2)
     .filter((line) => line.trim())
     .map((line) => {
-      const match = /^(\S+)\s+(.+?)\s+(Identity-H|Custom|Builtin|WinAnsi|Standard|MacRoman|\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(line)
+      const match =
+        /^(\S+)\s+(.+?)\s+(Identity-H|Custom|Builtin|WinAnsi|Standard|MacRoman|\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(
+          line
+        )
       if (!match) throw new Error(`cannot read pdffonts line: ${line}`)
-      return {name: match[1]!, type: match[2]!, embedded: match[4] === 'yes', subset: match[5] === 'yes'}
+      return {
+        name: match[1]!,
+        type: match[2]!,
+        embedded: match[4] === 'yes',
+        subset: match[5] === 'yes'
+      }
     })
 }
 
@@ -36,12 +46,18 @@ export function info(file: string): Record<string, string> {
 
 /** The text of every page (1-based index 0 = page 1). */
 export function pages(file: string): string[] {
-  return run('pdftotext', ['-enc', 'UTF-8', file, '-']).split('\f').slice(0, Number(info(file)['Pages']))
+  return run('pdftotext', ['-enc', 'UTF-8', file, '-'])
+    .split('\f')
+    .slice(0, Number(info(file)['Pages']))
 }
 
 /** Text without spaces, line breaks or hyphens, for searching across lines and hyphenation. */
 export function squash(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00AD\-‐‑]+/g, '').replace(/ﬁ/g, 'fi').replace(/ﬂ/g, 'fl')
+  return text
+    .normalize('NFC')
+    .replace(/[\s\u00AD\-‐‑]+/g, '')
+    .replace(/ﬁ/g, 'fi')
+    .replace(/ﬂ/g, 'fl')
 }
 
 /**
@@ -54,7 +70,9 @@ export function folios(file: string): string[] {
 
 /** `mutool show file outline`. */
 export function outline(file: string): string[] {
-  return run('mutool', ['show', file, 'outline']).split('\n').filter((line) => line.trim())
+  return run('mutool', ['show', file, 'outline'])
+    .split('\n')
+    .filter((line) => line.trim())
 }
 
 /** One page's body text as `pdftotext -bbox-layout` sees it. */
@@ -89,23 +107,53 @@ export interface PageFill {
  * (the height of their words' boxes); `area` is the text area's top and
  * bottom in points (from the page margins of print.css).
  */
-export function pageFills(file: string, area: {top: number; bottom: number} = textArea, minHeight = 11.5): PageFill[] {
+export function pageFills(
+  file: string,
+  area: {top: number; bottom: number} = textArea,
+  minHeight = 11.5
+): PageFill[] {
   const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])
-  const decode = (text: string): string => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  const decode = (text: string): string =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
   const result: PageFill[] = []
   for (const page of xml.split('<page ').slice(1)) {
     const lines: Array<{top: number; bottom: number; text: string; height: number}> = []
     for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
-      const words = [...line[1]!.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((word) => ({top: Number(word[1]), bottom: Number(word[2]), text: decode(word[3]!)}))
+      const words = [
+        ...line[1]!.matchAll(
+          /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
+        )
+      ].map((word) => ({top: Number(word[1]), bottom: Number(word[2]), text: decode(word[3]!)}))
       if (words.length === 0) continue
-      lines.push({top: Math.min(...words.map((word) => word.top)), bottom: Math.max(...words.map((word) => word.bottom)), text: words.map((word) => word.text).join(' '), height: Math.max(...words.map((word) => word.bottom - word.top))})
+      lines.push({
+        top: Math.min(...words.map((word) => word.top)),
+        bottom: Math.max(...words.map((word) => word.bottom)),
+        text: words.map((word) => word.text).join(' '),
+        height: Math.max(...words.map((word) => word.bottom - word.top))
+      })
     }
     const last = [...lines].sort((a, b) => a.top - b.top).at(-1)
-    const folio = last && last.top > area.bottom && /^(\d+|[ivxlc]+)$/.test(last.text.trim()) ? last.text.trim() : ''
-    const inArea = lines.filter((line) => line.top >= area.top - 2 && line.bottom <= area.bottom + 2).sort((a, b) => a.top - b.top)
+    const folio =
+      last && last.top > area.bottom && /^(\d+|[ivxlc]+)$/.test(last.text.trim())
+        ? last.text.trim()
+        : ''
+    const inArea = lines
+      .filter((line) => line.top >= area.top - 2 && line.bottom <= area.bottom + 2)
+      .sort((a, b) => a.top - b.top)
     const body = inArea.filter((line) => line.height >= minHeight)
     const covered = (list: typeof lines): number => coveredHeight(list) / (area.bottom - area.top)
-    result.push({folio, fill: covered(body), used: covered(inArea), first: body[0]?.text ?? '', lines: body.length})
+    result.push({
+      folio,
+      fill: covered(body),
+      used: covered(inArea),
+      first: body[0]?.text ?? '',
+      lines: body.length
+    })
   }
   return result
 }
@@ -116,31 +164,57 @@ export function pageFills(file: string, area: {top: number; bottom: number} = te
  * first that starts with a note mark (`12`, `T3`, `E1`, after a side label `KK`/`EN`); the
  * caller keeps the pages of the text (the back matter is set in the notes' type size).
  */
-export function noteWidows(file: string, area: {top: number; bottom: number} = textArea, minHeight = 11.5): Array<{page: number; line: string}> {
+export function noteWidows(
+  file: string,
+  area: {top: number; bottom: number} = textArea,
+  minHeight = 11.5
+): Array<{page: number; line: string}> {
   const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])
   const widows: Array<{page: number; line: string}> = []
-  xml.split('<page ').slice(1).forEach((page, index) => {
-    const lines: Array<{top: number; bottom: number; text: string; height: number}> = []
-    for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
-      const words = [...line[1]!.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((word) => ({top: Number(word[1]), bottom: Number(word[2]), text: word[3]!}))
-      if (words.length === 0) continue
-      lines.push({top: Math.min(...words.map((word) => word.top)), bottom: Math.max(...words.map((word) => word.bottom)), text: words.map((word) => word.text).join(' '), height: Math.max(...words.map((word) => word.bottom - word.top))})
-    }
-    const inArea = lines.filter((line) => line.top >= area.top - 2 && line.bottom <= area.bottom + 2).sort((a, b) => a.top - b.top)
-    const bodyEnd = Math.max(area.top, ...inArea.filter((line) => line.height >= minHeight).map((line) => line.bottom))
-    // (A lone number is a paragraph number in the margin.)
-    const notes = inArea.filter((line) => line.top >= bodyEnd && line.height < minHeight && !/^\d+$/.test(line.text.trim()))
-    const first = notes.findIndex((line) => /^(?:(?:KK|EN)\s+)?[TE]?\d+\s/.test(line.text))
-    const carried = first < 0 ? notes.length : first
-    if (carried === 1) widows.push({page: index + 1, line: notes[0]!.text})
-  })
+  xml
+    .split('<page ')
+    .slice(1)
+    .forEach((page, index) => {
+      const lines: Array<{top: number; bottom: number; text: string; height: number}> = []
+      for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
+        const words = [
+          ...line[1]!.matchAll(
+            /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
+          )
+        ].map((word) => ({top: Number(word[1]), bottom: Number(word[2]), text: word[3]!}))
+        if (words.length === 0) continue
+        lines.push({
+          top: Math.min(...words.map((word) => word.top)),
+          bottom: Math.max(...words.map((word) => word.bottom)),
+          text: words.map((word) => word.text).join(' '),
+          height: Math.max(...words.map((word) => word.bottom - word.top))
+        })
+      }
+      const inArea = lines
+        .filter((line) => line.top >= area.top - 2 && line.bottom <= area.bottom + 2)
+        .sort((a, b) => a.top - b.top)
+      const bodyEnd = Math.max(
+        area.top,
+        ...inArea.filter((line) => line.height >= minHeight).map((line) => line.bottom)
+      )
+      // (A lone number is a paragraph number in the margin.)
+      const notes = inArea.filter(
+        (line) => line.top >= bodyEnd && line.height < minHeight && !/^\d+$/.test(line.text.trim())
+      )
+      const first = notes.findIndex((line) => /^(?:(?:KK|EN)\s+)?[TE]?\d+\s/.test(line.text))
+      const carried = first < 0 ? notes.length : first
+      if (carried === 1) widows.push({page: index + 1, line: notes[0]!.text})
+    })
   return widows
 }
 
 /** Page labels as `mutool` reads them from the catalog: [first page index, style] pairs. */
 export function pageLabels(file: string): Array<[number, string]> {
   const text = run('mutool', ['show', file, 'trailer/Root/PageLabels'])
-  return [...text.matchAll(/(\d+)\s*<<\s*\/S\s*\/(\w)/g)].map((match) => [Number(match[1]), match[2]!])
+  return [...text.matchAll(/(\d+)\s*<<\s*\/S\s*\/(\w)/g)].map((match) => [
+    Number(match[1]),
+    match[2]!
+  ])
 }
 
 /** A catalog entry (`Lang`, …) as `mutool` prints it. */
@@ -163,24 +237,37 @@ export interface BoxLine {
 /** The lines of every page with their boxes, and the page width (points). */
 export function pageLines(file: string): Array<{width: number; lines: BoxLine[]}> {
   const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])
-  return xml.split('<page ').slice(1).map((page) => {
-    const width = Number(/width="([\d.]+)"/.exec(page)?.[1] ?? 0)
-    const lines: BoxLine[] = []
-    for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
-      const words = [...line[1]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((word) => ({left: Number(word[1]), top: Number(word[2]), right: Number(word[3]), bottom: Number(word[4]), text: word[5]!}))
-      if (words.length === 0) continue
-      lines.push({
-        left: Math.min(...words.map((word) => word.left)),
-        right: Math.max(...words.map((word) => word.right)),
-        top: Math.min(...words.map((word) => word.top)),
-        bottom: Math.max(...words.map((word) => word.bottom)),
-        height: Math.max(...words.map((word) => word.bottom - word.top)),
-        text: words.map((word) => word.text).join(' '),
-        words
-      })
-    }
-    return {width, lines}
-  })
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const width = Number(/width="([\d.]+)"/.exec(page)?.[1] ?? 0)
+      const lines: BoxLine[] = []
+      for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
+        const words = [
+          ...line[1]!.matchAll(
+            /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
+          )
+        ].map((word) => ({
+          left: Number(word[1]),
+          top: Number(word[2]),
+          right: Number(word[3]),
+          bottom: Number(word[4]),
+          text: word[5]!
+        }))
+        if (words.length === 0) continue
+        lines.push({
+          left: Math.min(...words.map((word) => word.left)),
+          right: Math.max(...words.map((word) => word.right)),
+          top: Math.min(...words.map((word) => word.top)),
+          bottom: Math.max(...words.map((word) => word.bottom)),
+          height: Math.max(...words.map((word) => word.bottom - word.top)),
+          text: words.map((word) => word.text).join(' '),
+          words
+        })
+      }
+      return {width, lines}
+    })
 }
 
 /** The text a page draws, by how it is marked: in an artifact, in tagged content, or in none (`mutool trace`). */
@@ -202,9 +289,15 @@ export function markedText(file: string, first: number, last: number): MarkedTex
       const layer = /<layer name="([^"]*)"/.exec(line)
       if (layer) layers.push(layer[1]!)
       else if (line.includes('<end_layer')) layers.pop()
-      else if (line.includes('<fill_text') || line.includes('<stroke_text')) kind = layers.includes('Artifact') ? 'artifact' : layers.length > 0 ? 'tagged' : 'untagged'
+      else if (line.includes('<fill_text') || line.includes('<stroke_text'))
+        kind = layers.includes('Artifact') ? 'artifact' : layers.length > 0 ? 'tagged' : 'untagged'
       const glyph = /<g unicode="([^"]*)"/.exec(line)
-      if (glyph) marked[kind] += glyph[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+      if (glyph)
+        marked[kind] += glyph[1]!
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&')
     }
     result.push(marked)
   }

@@ -3,8 +3,21 @@
  * in which order, with which forms, note and occurrences. Every edition
  * renders this; none decides it.
  */
-import type {GlossaryEntry, GlossaryEntryKind, LanguageTag, Note, NoteKind, Root, Work} from '../types.js'
-import {glossaryOccurrences, glossaryOf, works as worksOf, type GlossaryOccurrence} from '../query.js'
+import type {
+  GlossaryEntry,
+  GlossaryEntryKind,
+  LanguageTag,
+  Note,
+  NoteKind,
+  Root,
+  Work
+} from '../types.js'
+import {
+  glossaryOccurrences,
+  glossaryOf,
+  works as worksOf,
+  type GlossaryOccurrence
+} from '../query.js'
 import type {Labels} from './labels.js'
 import {languageName, markupLang} from './languages.js'
 import {pick, type TextIn} from './front-matter.js'
@@ -87,14 +100,26 @@ export function apparatusOf(tree: Root, options: ApparatusOptions): ApparatusGro
   const all = worksOf(tree)
   const occurrences = glossaryOccurrences(tree)
   const notes = new Map<string, Note>()
-  for (const each of all) for (const child of each.children) if (child.type === 'noteList') for (const note of child.children) notes.set(note.id, note)
-  const titles = new Map(all.map((each) => [each.id, pick(each.meta.title, [lang, ...each.languages])?.text ?? each.id]))
-  const languageOrder = [...new Set([...(work ? work.languages : all.flatMap((each) => each.languages)), 'zh-Hans', 'pinyin'])]
+  for (const each of all)
+    for (const child of each.children)
+      if (child.type === 'noteList') for (const note of child.children) notes.set(note.id, note)
+  const titles = new Map(
+    all.map((each) => [each.id, pick(each.meta.title, [lang, ...each.languages])?.text ?? each.id])
+  )
+  const languageOrder = [
+    ...new Set([
+      ...(work ? work.languages : all.flatMap((each) => each.languages)),
+      'zh-Hans',
+      'pinyin'
+    ])
+  ]
   const collator = new Intl.Collator([lang, 'en'], {sensitivity: 'base', numeric: true})
 
   const entries: ApparatusEntry[] = []
   for (const entry of glossaryOf(tree).children) {
-    const found = (occurrences.get(entry.identifier) ?? []).filter((occurrence) => !work || occurrence.work === work.id)
+    const found = (occurrences.get(entry.identifier) ?? []).filter(
+      (occurrence) => !work || occurrence.work === work.id
+    )
     if (work && found.length === 0) continue
     entries.push({
       id: entry.identifier,
@@ -107,10 +132,17 @@ export function apparatusOf(tree: Root, options: ApparatusOptions): ApparatusGro
       entry
     })
   }
-  entries.sort((a, b) => collator.compare(a.headword.text, b.headword.text) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  entries.sort(
+    (a, b) =>
+      collator.compare(a.headword.text, b.headword.text) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
   const groups: ApparatusGroup[] = []
   for (const name of ['glossary', 'names'] as const) {
-    groups.push({name, title: name === 'glossary' ? labels.glossary : labels.indexOfNames, entries: entries.filter((entry) => groupOf(entry.kind) === name)})
+    groups.push({
+      name,
+      title: name === 'glossary' ? labels.glossary : labels.indexOfNames,
+      entries: entries.filter((entry) => groupOf(entry.kind) === name)
+    })
   }
   return groups
 }
@@ -124,17 +156,37 @@ function headwordOf(entry: GlossaryEntry, order: readonly string[]): TextIn {
     if (form) return {lang: markupLang(key), text: form}
   }
   const first = Object.entries(entry.forms).find(([, forms]) => forms.length > 0)
-  return first ? {lang: markupLang(first[0]), text: first[1][0] ?? entry.identifier} : {lang: 'en', text: entry.identifier}
+  return first
+    ? {lang: markupLang(first[0]), text: first[1][0] ?? entry.identifier}
+    : {lang: 'en', text: entry.identifier}
 }
 
-function formsOf(entry: GlossaryEntry, order: readonly string[], lang: LanguageTag): ApparatusForms[] {
-  const keys = [...order.filter((key) => entry.forms[key]?.length), ...Object.keys(entry.forms).filter((key) => !order.includes(key) && entry.forms[key]?.length).sort()]
-  return keys.map((key) => ({key, lang: markupLang(key), languageName: languageName(key, lang), forms: [...(entry.forms[key] ?? [])]}))
+function formsOf(
+  entry: GlossaryEntry,
+  order: readonly string[],
+  lang: LanguageTag
+): ApparatusForms[] {
+  const keys = [
+    ...order.filter((key) => entry.forms[key]?.length),
+    ...Object.keys(entry.forms)
+      .filter((key) => !order.includes(key) && entry.forms[key]?.length)
+      .sort()
+  ]
+  return keys.map((key) => ({
+    key,
+    lang: markupLang(key),
+    languageName: languageName(key, lang),
+    forms: [...(entry.forms[key] ?? [])]
+  }))
 }
 
 function notesOf(entry: GlossaryEntry, lang: LanguageTag): TextIn[] {
-  const keys = Object.keys(entry.note).sort((a, b) => (a === lang ? -1 : b === lang ? 1 : a < b ? -1 : a > b ? 1 : 0))
-  return keys.filter((key) => entry.note[key]).map((key) => ({lang: key, text: entry.note[key] ?? ''}))
+  const keys = Object.keys(entry.note).sort((a, b) =>
+    a === lang ? -1 : b === lang ? 1 : a < b ? -1 : a > b ? 1 : 0
+  )
+  return keys
+    .filter((key) => entry.note[key])
+    .map((key) => ({lang: key, text: entry.note[key] ?? ''}))
 }
 
 interface OccurrenceContext {
@@ -144,7 +196,10 @@ interface OccurrenceContext {
   lang: LanguageTag
 }
 
-function occurrenceList(found: readonly GlossaryOccurrence[], context: OccurrenceContext): ApparatusOccurrence[] {
+function occurrenceList(
+  found: readonly GlossaryOccurrence[],
+  context: OccurrenceContext
+): ApparatusOccurrence[] {
   const {labels, lang} = context
   const seen = new Set<string>()
   const result: ApparatusOccurrence[] = []
@@ -162,7 +217,9 @@ function occurrenceList(found: readonly GlossaryOccurrence[], context: Occurrenc
       inNote: occurrence.inNote,
       ...(note ? {noteKind: note.kind} : {}),
       label,
-      locator: occurrence.inNote ? `${labels.noteMark} ${label}` : `${labels.paragraphMark} ${label}`,
+      locator: occurrence.inNote
+        ? `${labels.noteMark} ${label}`
+        : `${labels.paragraphMark} ${label}`,
       description: `${context.titles.get(occurrence.work) ?? occurrence.work}, ${languageName(occurrence.lang, lang)}, ${place}`
     })
   }

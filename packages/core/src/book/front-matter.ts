@@ -58,7 +58,10 @@ export interface FrontMatter {
 }
 
 /** The text of `value` in the first of `langs` that has one. */
-export function pick(value: LocalizedText | undefined, langs: readonly LanguageTag[]): TextIn | undefined {
+export function pick(
+  value: LocalizedText | undefined,
+  langs: readonly LanguageTag[]
+): TextIn | undefined {
   if (!value) return undefined
   for (const lang of langs) {
     const text = value[lang]
@@ -75,7 +78,12 @@ export function dateInWords(iso: string, lang: LanguageTag): string {
   const [, year, month, day] = match
   if (!month) return year ?? iso
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? '1')))
-  const options: Intl.DateTimeFormatOptions = {year: 'numeric', month: 'long', timeZone: 'UTC', ...(day ? {day: 'numeric'} : {})}
+  const options: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+    ...(day ? {day: 'numeric'} : {})
+  }
   try {
     return new Intl.DateTimeFormat([lang, 'en'], options).format(date)
   } catch {
@@ -94,31 +102,62 @@ export function frontMatterOf(work: Work, lang: LanguageTag, labels: Labels): Fr
   const order = [lang, ...work.languages, 'en']
   const titles: TitleLine[] = work.languages
     .filter((language) => meta.title[language])
-    .map((language, index) => ({lang: language, text: meta.title[language] ?? '', role: index === 0 ? 'original' : 'translation'}))
+    .map((language, index) => ({
+      lang: language,
+      text: meta.title[language] ?? '',
+      role: index === 0 ? 'original' : 'translation'
+    }))
   const name = (person: Person): TextIn => pick(person.name, order) ?? {lang, text: ''}
   const forms = (person: Person): TextIn[] => {
-    const first = [...new Set([lang, ...work.languages])].filter((language) => person.name[language])
-    const rest = Object.keys(person.name).filter((language) => !first.includes(language)).sort()
-    return [...first, ...rest].map((language) => ({lang: language, text: person.name[language] ?? ''}))
+    const first = [...new Set([lang, ...work.languages])].filter(
+      (language) => person.name[language]
+    )
+    const rest = Object.keys(person.name)
+      .filter((language) => !first.includes(language))
+      .sort()
+    return [...first, ...rest].map((language) => ({
+      lang: language,
+      text: person.name[language] ?? ''
+    }))
   }
   const contributors: ContributorLine[] = []
   if (meta.authors.length > 0) {
     const label = meta.authors.length > 1 ? labels.authors : labels.author
     const names = meta.authors.map(name)
-    contributors.push({role: 'author', label, names, forms: meta.authors.map(forms), text: `${label}: ${names.map((who) => who.text).join(', ')}`})
+    contributors.push({
+      role: 'author',
+      label,
+      names,
+      forms: meta.authors.map(forms),
+      text: `${label}: ${names.map((who) => who.text).join(', ')}`
+    })
   }
   const byLanguage = new Map<LanguageTag, Person[]>()
-  for (const translator of meta.translators) byLanguage.set(translator.language, [...(byLanguage.get(translator.language) ?? []), translator])
+  for (const translator of meta.translators)
+    byLanguage.set(translator.language, [
+      ...(byLanguage.get(translator.language) ?? []),
+      translator
+    ])
   for (const [language, people] of byLanguage) {
     const label = labels.translatedInto.replace('{language}', languageName(language, lang))
     const names = people.map(name)
-    contributors.push({role: 'translator', label, names, forms: people.map(forms), text: `${label} ${names.map((who) => inSentence(who.text)).join(', ')}`})
+    contributors.push({
+      role: 'translator',
+      label,
+      names,
+      forms: people.map(forms),
+      text: `${label} ${names.map((who) => inSentence(who.text)).join(', ')}`
+    })
   }
   const date = meta.date ? {text: dateInWords(meta.date, lang), iso: meta.date} : undefined
   return {
     titles,
     title: pick(meta.title, order) ?? {lang, text: work.id},
-    subtitle: meta.subtitle ? work.languages.filter((language) => meta.subtitle?.[language]).map((language) => ({lang: language, text: meta.subtitle?.[language] ?? ''})) : undefined,
+    subtitle: meta.subtitle
+      ? work.languages
+          .filter((language) => meta.subtitle?.[language])
+          .map((language) => ({lang: language, text: meta.subtitle?.[language] ?? ''}))
+      : undefined,
     titleIsEditorial: meta.titleIsEditorial,
     contributors,
     authorNote: pick(meta.authorNote, order),
@@ -128,7 +167,11 @@ export function frontMatterOf(work: Work, lang: LanguageTag, labels: Labels): Fr
   }
 }
 
-function translationStatement(work: Work, lang: LanguageTag, labels: Labels): FrontMatter['translationStatement'] {
+function translationStatement(
+  work: Work,
+  lang: LanguageTag,
+  labels: Labels
+): FrontMatter['translationStatement'] {
   const translation = work.meta.translation
   if (!translation) return undefined
   const text: TextIn[] = []
@@ -137,22 +180,47 @@ function translationStatement(work: Work, lang: LanguageTag, labels: Labels): Fr
   else if (translation.madeForThisEdition) text.push({lang, text: labels.translationMadeStatement})
   if (translation.status === 'partial') text.push({lang, text: labels.translationPartial})
   if (text.length === 0) return undefined
-  return {label: translation.madeForThisEdition ? labels.translationMadeForThisEdition : labels.translation, text}
+  return {
+    label: translation.madeForThisEdition
+      ? labels.translationMadeForThisEdition
+      : labels.translation,
+    text
+  }
 }
 
-function imprintOf(work: Work, lang: LanguageTag, labels: Labels, date: FrontMatter['date']): ImprintRow[] {
+function imprintOf(
+  work: Work,
+  lang: LanguageTag,
+  labels: Labels,
+  date: FrontMatter['date']
+): ImprintRow[] {
   const {meta} = work
   const rows: ImprintRow[] = []
   const english = (text: string): TextIn => ({lang: 'en', text})
   rows.push({
     kind: 'languages',
     label: labels.languages,
-    value: {lang, text: work.languages.map((language, index) => `${languageName(language, lang)}${index === 0 && work.languages.length > 1 ? ` (${labels.original})` : ''}`).join(', ')}
+    value: {
+      lang,
+      text: work.languages
+        .map(
+          (language, index) =>
+            `${languageName(language, lang)}${index === 0 && work.languages.length > 1 ? ` (${labels.original})` : ''}`
+        )
+        .join(', ')
+    }
   })
-  if (meta.publisher) rows.push({kind: 'publisher', label: labels.publisher, value: english(meta.publisher)})
-  if (date) rows.push({kind: 'date', label: labels.date, value: {lang, text: date.text}, detail: date.iso})
+  if (meta.publisher)
+    rows.push({kind: 'publisher', label: labels.publisher, value: english(meta.publisher)})
+  if (date)
+    rows.push({kind: 'date', label: labels.date, value: {lang, text: date.text}, detail: date.iso})
   if (meta.series) rows.push({kind: 'series', label: labels.series, value: english(meta.series)})
-  rows.push({kind: 'source', label: labels.source, value: english(meta.source.description), ...(meta.source.file ? {detail: meta.source.file} : {})})
+  rows.push({
+    kind: 'source',
+    label: labels.source,
+    value: english(meta.source.description),
+    ...(meta.source.file ? {detail: meta.source.file} : {})
+  })
   rows.push({kind: 'licence', label: labels.licence, value: english(meta.licence)})
   return rows
 }

@@ -44,7 +44,27 @@ export function bookOf(tree: Root, work: Work, options: BookOptions = {}): Book 
   }
 }
 
-export {apparatusOf, groupOf, noteLabel, type ApparatusEntry, type ApparatusForms, type ApparatusGroup, type ApparatusGroupName, type ApparatusOccurrence, type ApparatusOptions} from './apparatus.js'
-export {dateInWords, frontMatterOf, inSentence, pick, type ContributorLine, type FrontMatter, type ImprintRow, type TextIn, type TitleLine} from './front-matter.js'
+export {
+  apparatusOf,
+  groupOf,
+  noteLabel,
+  type ApparatusEntry,
+  type ApparatusForms,
+  type ApparatusGroup,
+  type ApparatusGroupName,
+  type ApparatusOccurrence,
+  type ApparatusOptions
+} from './apparatus.js'
+export {
+  dateInWords,
+  frontMatterOf,
+  inSentence,
+  pick,
+  type ContributorLine,
+  type FrontMatter,
+  type ImprintRow,
+  type TextIn,
+  type TitleLine
+} from './front-matter.js'
 export {builtInLabels, hasLabels, labelsFor, type Labels} from './labels.js'
 export {apparatusLanguage, languageName, markupLang, PINYIN} from './languages.js'

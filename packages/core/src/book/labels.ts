@@ -50,7 +50,8 @@ const english: Labels = {
   notes: 'Notes',
   glossary: 'Glossary',
   indexOfNames: 'Index of names',
-  apparatusLead: 'Every term and name linked in the editions, with its forms in each language and each place it occurs (¶ paragraph, n. note).',
+  apparatusLead:
+    'Every term and name linked in the editions, with its forms in each language and each place it occurs (¶ paragraph, n. note).',
   author: 'Author',
   authors: 'Authors',
   authorNotNamed: 'Author not named',
@@ -74,7 +75,13 @@ const english: Labels = {
   note: 'note',
   noteMark: 'n.',
   notReferenced: 'Not referenced in the text.',
-  kinds: {term: 'Term', person: 'Person', organisation: 'Organisation', place: 'Place', work: 'Work'},
+  kinds: {
+    term: 'Term',
+    person: 'Person',
+    organisation: 'Organisation',
+    place: 'Place',
+    work: 'Work'
+  },
   noteMarks: {author: '', translator: 'T', editor: 'E'},
   noteKinds: {author: 'Note', translator: 'Translator’s note', editor: 'Editor’s note'}
 }
@@ -84,7 +91,8 @@ const kazakh: Labels = {
   notes: 'Ескертпелер',
   glossary: 'Глоссарий',
   indexOfNames: 'Есімдер көрсеткіші',
-  apparatusLead: 'Басылымдағы әр термин мен есім: әр тілдегі түрлері және кездесетін орындары (¶ абзац, ескр. ескертпе).',
+  apparatusLead:
+    'Басылымдағы әр термин мен есім: әр тілдегі түрлері және кездесетін орындары (¶ абзац, ескр. ескертпе).',
   author: 'Авторы',
   authors: 'Авторлары',
   authorNotNamed: 'Авторы көрсетілмеген',
@@ -110,14 +118,21 @@ const kazakh: Labels = {
   notReferenced: 'Мәтінде сілтеме жоқ.',
   kinds: {term: 'Термин', person: 'Тұлға', organisation: 'Ұйым', place: 'Жер', work: 'Шығарма'},
   noteMarks: {author: '', translator: 'А', editor: 'Р'},
-  noteKinds: {author: 'Ескертпе', translator: 'Аудармашының ескертпесі', editor: 'Редактордың ескертпесі'}
+  noteKinds: {
+    author: 'Ескертпе',
+    translator: 'Аудармашының ескертпесі',
+    editor: 'Редактордың ескертпесі'
+  }
 }
 
 /** The built-in labels, by primary language subtag. */
 export const builtInLabels: Readonly<Record<string, Labels>> = {en: english, kk: kazakh}
 
 /** Whether the apparatus can be printed in a language without extra labels. */
-export function hasLabels(lang: LanguageTag, extra: Readonly<Record<string, Labels>> = {}): boolean {
+export function hasLabels(
+  lang: LanguageTag,
+  extra: Readonly<Record<string, Labels>> = {}
+): boolean {
   return labelsKey(lang, extra) !== undefined
 }
 

@@ -23,7 +23,8 @@ export function languageName(key: string, inLang: LanguageTag): string {
   if (key === PINYIN) return pinyinNames[base] ?? pinyinNames['en'] ?? key
   const primary = key.split('-')[0] ?? key
   try {
-    const name = new Intl.DisplayNames([inLang, 'en'], {type: 'language', fallback: 'code'}).of(primary) ?? key
+    const name =
+      new Intl.DisplayNames([inLang, 'en'], {type: 'language', fallback: 'code'}).of(primary) ?? key
     return base === 'en' ? name : name.charAt(0).toLocaleUpperCase(inLang) + name.slice(1)
   } catch {
     return key
@@ -34,7 +35,12 @@ export function languageName(key: string, inLang: LanguageTag): string {
  * The language the apparatus of a work is printed in: its translation's, else
  * its original's, when there are labels for it; else English.
  */
-export function apparatusLanguage(work: Work, extraLabels: Readonly<Record<string, Labels>> = {}): LanguageTag {
-  const candidates = [work.meta.languages.translation, work.meta.languages.original].filter((lang): lang is LanguageTag => Boolean(lang))
+export function apparatusLanguage(
+  work: Work,
+  extraLabels: Readonly<Record<string, Labels>> = {}
+): LanguageTag {
+  const candidates = [work.meta.languages.translation, work.meta.languages.original].filter(
+    (lang): lang is LanguageTag => Boolean(lang)
+  )
   return candidates.find((lang) => hasLabels(lang, extraLabels)) ?? 'en'
 }

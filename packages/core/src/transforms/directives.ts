@@ -14,7 +14,6 @@ type Directive = ContainerDirective | LeafDirective | TextDirective
 /** Marks text whose glossary matching is suppressed (`:noterm`). */
 export const NO_TERM = 'diglotNoTerm'
 
-
 const known = 'pb, gap, sic, ed, lang, term, noterm, untranslated, editorial'
 
 /** Replace every directive in `tree`. */
@@ -26,7 +25,11 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
     const next: RootContent[] = []
     for (const child of parent.children as RootContent[]) {
       if ('children' in child) walk(child as Parent)
-      if (child.type === 'textDirective' || child.type === 'leafDirective' || child.type === 'containerDirective') {
+      if (
+        child.type === 'textDirective' ||
+        child.type === 'leafDirective' ||
+        child.type === 'containerDirective'
+      ) {
         next.push(...convert(child))
       } else next.push(child)
     }
@@ -37,11 +40,18 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
     const attributes = node.attributes ?? {}
     const position = node.position
     const phrasing = (node.children as PhrasingContent[]).filter(Boolean)
-    const kind = node.type === 'textDirective' ? 'text' : node.type === 'leafDirective' ? 'leaf' : 'container'
-    const where = kind === 'text' ? `:${node.name}` : kind === 'leaf' ? `::${node.name}` : `:::${node.name}`
+    const kind =
+      node.type === 'textDirective' ? 'text' : node.type === 'leafDirective' ? 'leaf' : 'container'
+    const where =
+      kind === 'text' ? `:${node.name}` : kind === 'leaf' ? `::${node.name}` : `:::${node.name}`
 
     // `12:30`, `3:16`: a "name" starting with a digit, without label or attributes, is plain text.
-    if (/^\d/.test(node.name) && node.children.length === 0 && Object.keys(attributes).length === 0 && kind === 'text') {
+    if (
+      /^\d/.test(node.name) &&
+      node.children.length === 0 &&
+      Object.keys(attributes).length === 0 &&
+      kind === 'text'
+    ) {
       return [{type: 'text', value: `:${node.name}`, ...(position ? {position} : {})}]
     }
 
@@ -49,75 +59,133 @@ export function transformDirectives(tree: Root, reporter: Reporter, glossary: Gl
       case 'pb': {
         const n = attributes['n']
         if (kind === 'container' || !n) {
-          reporter.report(position, 'directive-invalid', `\`${where}\` needs a page number: write \`:pb{n=20}\``)
+          reporter.report(
+            position,
+            'directive-invalid',
+            `\`${where}\` needs a page number: write \`:pb{n=20}\``
+          )
           return []
         }
-        const marker = {type: 'pageMarker' as const, n, id: `page-${n.trim().replace(/\s+/g, '-')}`, ...(position ? {position} : {})}
-        return kind === 'leaf' ? [{type: 'paragraph', children: [marker], ...(position ? {position} : {})}] : [marker]
+        const marker = {
+          type: 'pageMarker' as const,
+          n,
+          id: `page-${n.trim().replace(/\s+/g, '-')}`,
+          ...(position ? {position} : {})
+        }
+        return kind === 'leaf'
+          ? [{type: 'paragraph', children: [marker], ...(position ? {position} : {})}]
+          : [marker]
       }
       case 'gap':
-        if (kind === 'text') return [{type: 'inlineGap', children: phrasing, ...(position ? {position} : {})}]
-        if (kind === 'leaf') return [{type: 'gap', children: phrasing, ...(position ? {position} : {})}]
+        if (kind === 'text')
+          return [{type: 'inlineGap', children: phrasing, ...(position ? {position} : {})}]
+        if (kind === 'leaf')
+          return [{type: 'gap', children: phrasing, ...(position ? {position} : {})}]
         break
       case 'sic':
-        if (kind === 'text') return [{type: 'sic', children: phrasing, ...(position ? {position} : {})}]
+        if (kind === 'text')
+          return [{type: 'sic', children: phrasing, ...(position ? {position} : {})}]
         break
       case 'ed':
-        if (kind === 'text') return [{type: 'editorialInsertion', children: phrasing, ...(position ? {position} : {})}]
+        if (kind === 'text')
+          return [{type: 'editorialInsertion', children: phrasing, ...(position ? {position} : {})}]
         break
       case 'lang': {
         if (kind !== 'text') break
         const lang = attributes['lang']
         if (!lang) {
-          reporter.report(position, 'directive-invalid', '`:lang` needs a language: write `:lang[…]{lang=zh-Hans}`')
+          reporter.report(
+            position,
+            'directive-invalid',
+            '`:lang` needs a language: write `:lang[…]{lang=zh-Hans}`'
+          )
           return phrasing
         }
         if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(lang)) {
-          reporter.report(position, 'directive-invalid', `\`${lang.slice(0, 40)}\` is not a BCP 47 language tag; write e.g. \`{lang=zh-Hans}\``)
+          reporter.report(
+            position,
+            'directive-invalid',
+            `\`${lang.slice(0, 40)}\` is not a BCP 47 language tag; write e.g. \`{lang=zh-Hans}\``
+          )
           return phrasing
         }
-        return [{type: 'langRun', lang, explicit: true, children: phrasing, ...(position ? {position} : {})}]
+        return [
+          {
+            type: 'langRun',
+            lang,
+            explicit: true,
+            children: phrasing,
+            ...(position ? {position} : {})
+          }
+        ]
       }
       case 'term': {
         if (kind !== 'text') break
         const id = attributes['id']
         if (!id) {
-          reporter.report(position, 'directive-invalid', '`:term` needs a glossary id: write `:term[…]{id=hu-jintao}`')
+          reporter.report(
+            position,
+            'directive-invalid',
+            '`:term` needs a glossary id: write `:term[…]{id=hu-jintao}`'
+          )
           return phrasing
         }
         if (!ids.has(id)) {
-          reporter.report(position, 'glossary-unknown-id', glossary.children.length === 0
-            ? `\`:term\` points to \`${id}\`, but there is no glossary (glossary.yaml in the content folder is missing, empty or invalid); add it with this entry`
-            : `\`:term\` points to \`${id}\`, which is not in the glossary (glossary.yaml); add the entry or fix the id`)
+          reporter.report(
+            position,
+            'glossary-unknown-id',
+            glossary.children.length === 0
+              ? `\`:term\` points to \`${id}\`, but there is no glossary (glossary.yaml in the content folder is missing, empty or invalid); add it with this entry`
+              : `\`:term\` points to \`${id}\`, which is not in the glossary (glossary.yaml); add the entry or fix the id`
+          )
           return phrasing
         }
         const entry = glossary.children.find((item) => item.identifier === id)
-        return [{
-          type: 'glossaryReference',
-          identifier: id,
-          label: toText(phrasing),
-          entryKind: entry?.entryKind ?? 'term',
-          explicit: true,
-          children: phrasing,
-          ...(position ? {position} : {})
-        }]
+        return [
+          {
+            type: 'glossaryReference',
+            identifier: id,
+            label: toText(phrasing),
+            entryKind: entry?.entryKind ?? 'term',
+            explicit: true,
+            children: phrasing,
+            ...(position ? {position} : {})
+          }
+        ]
       }
       case 'noterm':
         if (kind !== 'text') break
         for (const child of phrasing) markNoTerm(child)
         return phrasing
       case 'untranslated':
-        if (kind === 'leaf') return [{type: 'untranslatedPlaceholder', ...(position ? {position} : {})} as unknown as RootContent]
+        if (kind === 'leaf')
+          return [
+            {
+              type: 'untranslatedPlaceholder',
+              ...(position ? {position} : {})
+            } as unknown as RootContent
+          ]
         break
       case 'editorial':
-        if (kind === 'container') return [{type: 'editorial', children: node.children as never, ...(position ? {position} : {})}]
+        if (kind === 'container')
+          return [
+            {type: 'editorial', children: node.children as never, ...(position ? {position} : {})}
+          ]
         break
       default: {
-        reporter.report(position, 'directive-unknown', `unknown directive \`${where}\`; use one of ${known}, or write \`\\:\` for a literal colon`)
+        reporter.report(
+          position,
+          'directive-unknown',
+          `unknown directive \`${where}\`; use one of ${known}, or write \`\\:\` for a literal colon`
+        )
         return literal(node)
       }
     }
-    reporter.report(position, 'directive-invalid', `\`${where}\` cannot be used here; see docs/format.md for the forms of \`${node.name}\``)
+    reporter.report(
+      position,
+      'directive-invalid',
+      `\`${where}\` cannot be used here; see docs/format.md for the forms of \`${node.name}\``
+    )
     return literal(node)
   }
 }
@@ -130,9 +198,10 @@ function literal(node: Directive): RootContent[] {
     return [{type: 'paragraph', children: [text]}, ...(node.children as RootContent[])]
   }
   const children = node.children as PhrasingContent[]
-  const phrasing: PhrasingContent[] = children.length > 0
-    ? [text, {type: 'text', value: '['}, ...children, {type: 'text', value: ']'}]
-    : [text]
+  const phrasing: PhrasingContent[] =
+    children.length > 0
+      ? [text, {type: 'text', value: '['}, ...children, {type: 'text', value: ']'}]
+      : [text]
   return node.type === 'leafDirective' ? [{type: 'paragraph', children: phrasing}] : phrasing
 }
 
@@ -142,7 +211,15 @@ function markNoTerm(node: Nodes): void {
 }
 
 function toText(nodes: PhrasingContent[]): string {
-  return nodes.map((node) => ('value' in node ? node.value : 'children' in node ? toText(node.children as PhrasingContent[]) : '')).join('')
+  return nodes
+    .map((node) =>
+      'value' in node
+        ? node.value
+        : 'children' in node
+          ? toText(node.children as PhrasingContent[])
+          : ''
+    )
+    .join('')
 }
 
 /** Remove the `:noterm` marks once glossary matching is done (they are not part of the AST). */

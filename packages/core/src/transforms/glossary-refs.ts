@@ -8,10 +8,22 @@ import type {GlossaryReference, LanguageTag} from '../types.js'
 import type {GlossaryMatcher} from '../glossary.js'
 import {NO_TERM} from './directives.js'
 
-const skip = new Set(['glossaryReference', 'link', 'linkReference', 'inlineCode', 'code', 'inlineGap', 'gap'])
+const skip = new Set([
+  'glossaryReference',
+  'link',
+  'linkReference',
+  'inlineCode',
+  'code',
+  'inlineGap',
+  'gap'
+])
 
 /** Find glossary forms under `parent` (in place), using the language of each text. */
-export function linkGlossaryTerms(parent: Parent, lang: LanguageTag, matcherFor: (lang: LanguageTag) => GlossaryMatcher): void {
+export function linkGlossaryTerms(
+  parent: Parent,
+  lang: LanguageTag,
+  matcherFor: (lang: LanguageTag) => GlossaryMatcher
+): void {
   visit(parent, lang)
 
   function visit(node: Parent, context: LanguageTag): void {
@@ -25,7 +37,8 @@ export function linkGlossaryTerms(parent: Parent, lang: LanguageTag, matcherFor:
         next.push(...link(child, context))
         continue
       }
-      if ('children' in child) visit(child as Parent, child.type === 'langRun' ? child.lang : context)
+      if ('children' in child)
+        visit(child as Parent, child.type === 'langRun' ? child.lang : context)
       next.push(child)
     }
     node.children = next as Parent['children']
@@ -38,7 +51,8 @@ export function linkGlossaryTerms(parent: Parent, lang: LanguageTag, matcherFor:
     const result: PhrasingContent[] = []
     let index = 0
     for (const match of matches) {
-      if (match.start > index) result.push({type: 'text', value: node.value.slice(index, match.start)})
+      if (match.start > index)
+        result.push({type: 'text', value: node.value.slice(index, match.start)})
       const label = node.value.slice(match.start, match.end)
       const reference: GlossaryReference = {
         type: 'glossaryReference',

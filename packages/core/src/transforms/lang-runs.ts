@@ -30,7 +30,8 @@ const romanNumeral = /^[IVXLCDM]+$/
 export function scriptOf(lang: LanguageTag): 'han' | 'cyrillic' | 'latin' {
   const base = lang.split('-')[0] ?? lang
   if (base === 'zh' || base === 'ja') return 'han'
-  if (['kk', 'ru', 'ky', 'uk', 'be', 'bg', 'sr', 'mk', 'mn', 'tt', 'ba', 'tg'].includes(base)) return 'cyrillic'
+  if (['kk', 'ru', 'ky', 'uk', 'be', 'bg', 'sr', 'mk', 'mn', 'tt', 'ba', 'tg'].includes(base))
+    return 'cyrillic'
   return 'latin'
 }
 
@@ -80,7 +81,12 @@ export function detectLangRuns(parent: Parent, lang: LanguageTag, scripts: Scrip
     for (const run of runs) {
       if (run.start < index) continue
       if (run.start > index) result.push({type: 'text', value: node.value.slice(index, run.start)})
-      const langRun: LangRun = {type: 'langRun', lang: run.lang, explicit: false, children: [{type: 'text', value: node.value.slice(run.start, run.end)}]}
+      const langRun: LangRun = {
+        type: 'langRun',
+        lang: run.lang,
+        explicit: false,
+        children: [{type: 'text', value: node.value.slice(run.start, run.end)}]
+      }
       result.push(langRun)
       index = run.end
     }

@@ -2,7 +2,14 @@
  * Turn GFM footnotes into Diglot notes: number them per kind in order of first
  * call, give calls and notes stable ids, report undefined, unused and duplicate notes.
  */
-import type {BlockContent, FootnoteDefinition, FootnoteReference, Parent, Root, RootContent} from 'mdast'
+import type {
+  BlockContent,
+  FootnoteDefinition,
+  FootnoteReference,
+  Parent,
+  Root,
+  RootContent
+} from 'mdast'
 import type {Note, NoteKind, NoteReference} from '../types.js'
 import {relatedPlace, type Reporter} from '../messages.js'
 
@@ -16,7 +23,12 @@ export function noteKind(label: string): NoteKind {
 
 /** A fragment-safe form of a label. */
 export function labelSlug(label: string): string {
-  return label.toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '') || 'x'
+  return (
+    label
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}-]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'x'
+  )
 }
 
 /**
@@ -24,7 +36,12 @@ export function labelSlug(label: string): string {
  * Returns the notes in display order (by kind, then number). With the file's
  * `source` text, calls to undefined notes are reported at their place.
  */
-export function transformNotes(tree: Root, lang: string, reporter: Reporter, source?: string): Note[] {
+export function transformNotes(
+  tree: Root,
+  lang: string,
+  reporter: Reporter,
+  source?: string
+): Note[] {
   let lineStarts: number[] | undefined
   const definitions = new Map<string, FootnoteDefinition>()
   collectDefinitions(tree)
@@ -48,7 +65,11 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
 
   for (const [identifier, definition] of definitions) {
     if (notes.has(identifier)) continue
-    reporter.report(definition.position, 'note-unused', `note \`[^${definition.label ?? identifier}]\` is defined but never called; add a call \`[^${definition.label ?? identifier}]\` in the text or remove the definition`)
+    reporter.report(
+      definition.position,
+      'note-unused',
+      `note \`[^${definition.label ?? identifier}]\` is defined but never called; add a call \`[^${definition.label ?? identifier}]\` in the text or remove the definition`
+    )
     notes.set(identifier, createNote(identifier, definition))
     drain()
   }
@@ -63,7 +84,12 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
       if (child.type === 'footnoteDefinition') {
         const previous = definitions.get(child.identifier)
         if (previous) {
-          reporter.report(child.position, 'note-duplicate', `note \`[^${child.label ?? child.identifier}]\` is defined twice (first at line ${previous.position?.start.line ?? '?'}); keep one definition`, {cause: relatedPlace('first defined here', previous.position)})
+          reporter.report(
+            child.position,
+            'note-duplicate',
+            `note \`[^${child.label ?? child.identifier}]\` is defined twice (first at line ${previous.position?.start.line ?? '?'}); keep one definition`,
+            {cause: relatedPlace('first defined here', previous.position)}
+          )
         } else definitions.set(child.identifier, child)
         continue
       }
@@ -86,7 +112,11 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
         const pattern = /(?<!\\)\[\^([^\]\s]+)\]/g
         const slice = source.slice(start, end)
         for (const match of slice.matchAll(pattern)) {
-          reporter.report(pointAt(start + match.index), 'note-undefined', `note \`[^${match[1]}]\` is called but not defined; add a line \`[^${match[1]}]: …\``)
+          reporter.report(
+            pointAt(start + match.index),
+            'note-undefined',
+            `note \`[^${match[1]}]\` is called but not defined; add a line \`[^${match[1]}]: …\``
+          )
         }
       } else if ('children' in child) reportUndefinedCalls(child as Parent)
     }
@@ -146,8 +176,16 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
     const label = reference.label ?? reference.identifier
     const definition = definitions.get(reference.identifier)
     if (!definition) {
-      reporter.report(reference.position, 'note-undefined', `note \`[^${label}]\` is called but not defined; add a line \`[^${label}]: …\``)
-      return {type: 'text', value: `[^${label}]`, ...(reference.position ? {position: reference.position} : {})}
+      reporter.report(
+        reference.position,
+        'note-undefined',
+        `note \`[^${label}]\` is called but not defined; add a line \`[^${label}]: …\``
+      )
+      return {
+        type: 'text',
+        value: `[^${label}]`,
+        ...(reference.position ? {position: reference.position} : {})
+      }
     }
     let note = notes.get(reference.identifier)
     if (!note) {
@@ -175,6 +213,7 @@ export function transformNotes(tree: Root, lang: string, reporter: Reporter, sou
 
 function computeLineStarts(text: string): number[] {
   const starts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+    starts.push(index + 1)
   return starts
 }

@@ -15,7 +15,13 @@ export function attachPageMarkers(tree: Root, reporter: Reporter): void {
   const kept: RootContent[] = []
   let pending: PageMarker[] = []
   for (const child of tree.children) {
-    if (child.type === 'paragraph' && child.children.length > 0 && child.children.every((node) => node.type === 'pageMarker' || (node.type === 'text' && node.value.trim() === ''))) {
+    if (
+      child.type === 'paragraph' &&
+      child.children.length > 0 &&
+      child.children.every(
+        (node) => node.type === 'pageMarker' || (node.type === 'text' && node.value.trim() === '')
+      )
+    ) {
       pending.push(...(child.children.filter((node) => node.type === 'pageMarker') as PageMarker[]))
       continue
     }
@@ -48,11 +54,20 @@ export function attachPageMarkers(tree: Root, reporter: Reporter): void {
   visitMarkers(tree, (marker) => {
     const previous = seen.get(marker.n)
     if (previous) {
-      reporter.report(marker.position, 'id-duplicate', `page ${marker.n} is marked twice (first at line ${previous.position?.start.line ?? '?'}); a source page starts once`, {cause: relatedPlace('first marked here', previous.position)})
+      reporter.report(
+        marker.position,
+        'id-duplicate',
+        `page ${marker.n} is marked twice (first at line ${previous.position?.start.line ?? '?'}); a source page starts once`,
+        {cause: relatedPlace('first marked here', previous.position)}
+      )
     } else seen.set(marker.n, marker)
     if (/^\d+$/.test(marker.n)) {
       if (last && Number(marker.n) < Number(last.n)) {
-        reporter.report(marker.position, 'page-order', `page ${marker.n} comes after page ${last.n} (line ${last.position?.start.line ?? '?'}); source pages are marked in reading order, check the numbers`)
+        reporter.report(
+          marker.position,
+          'page-order',
+          `page ${marker.n} comes after page ${last.n} (line ${last.position?.start.line ?? '?'}); source pages are marked in reading order, check the numbers`
+        )
       }
       last = marker
     }
@@ -70,18 +85,29 @@ function separateMarkers(node: Parent): void {
     }
     const before = children[index - 1]
     const after = children[index + 1]
-    if (before?.type === 'text' && after?.type === 'text' && /\p{L}$/u.test(before.value) && /^\p{L}/u.test(after.value)) {
+    if (
+      before?.type === 'text' &&
+      after?.type === 'text' &&
+      /\p{L}$/u.test(before.value) &&
+      /^\p{L}/u.test(after.value)
+    ) {
       // The source page began inside a word: the marker goes before the word.
       const start = before.value.search(/\p{L}+$/u)
       after.value = before.value.slice(start) + after.value
       before.value = before.value.slice(0, start)
     }
-    if (before?.type === 'text' && after?.type === 'text' && /\p{L}$/u.test(before.value) && /^\s/u.test(after.value)) {
+    if (
+      before?.type === 'text' &&
+      after?.type === 'text' &&
+      /\p{L}$/u.test(before.value) &&
+      /^\s/u.test(after.value)
+    ) {
       // After a word: the space moves before the marker.
       before.value += ' '
       after.value = after.value.replace(/^\s+/u, '')
     }
-    if (after?.type === 'text' && /^[\p{L}\p{N}\u201C\u2018\u00AB"'(]/u.test(after.value)) after.value = ` ${after.value}`
+    if (after?.type === 'text' && /^[\p{L}\p{N}\u201C\u2018\u00AB"'(]/u.test(after.value))
+      after.value = ` ${after.value}`
   }
 }
 
@@ -90,7 +116,13 @@ function isBlock(node: RootContent): boolean {
 }
 
 function firstPhrasingParent(node: RootContent): Parent | undefined {
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'gap' || node.type === 'tableCell') return node as Parent
+  if (
+    node.type === 'paragraph' ||
+    node.type === 'heading' ||
+    node.type === 'gap' ||
+    node.type === 'tableCell'
+  )
+    return node as Parent
   if ('children' in node) {
     for (const child of node.children as RootContent[]) {
       const found = firstPhrasingParent(child)
@@ -101,7 +133,13 @@ function firstPhrasingParent(node: RootContent): Parent | undefined {
 }
 
 function lastPhrasingParent(node: RootContent): Parent | undefined {
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'gap' || node.type === 'tableCell') return node as Parent
+  if (
+    node.type === 'paragraph' ||
+    node.type === 'heading' ||
+    node.type === 'gap' ||
+    node.type === 'tableCell'
+  )
+    return node as Parent
   if ('children' in node) {
     const children = node.children as RootContent[]
     for (let index = children.length - 1; index >= 0; index--) {

@@ -31,9 +31,12 @@ const blockRules: ReadonlyArray<[RegExp, string]> = [
   // An initial keeps its name: `R. Robertson`, `Л. Гумилев`, `George W. Bush`.
   [/(?<![\p{L}\p{N}])(\p{Lu}\.) (?=\p{Lu})/gu, `$1${NBSP}`],
   // A number keeps its unit: `15 %`, `3 km`, `1.5 billion`.
-  [/(?<=\p{N}) (?=(?:%|‰|per cent|km|kg|cm|mm|bn|million|billion|trillion|млн|млрд|км|кг)(?![\p{L}]))/gu, NBSP],
+  [
+    /(?<=\p{N}) (?=(?:%|‰|per cent|km|kg|cm|mm|bn|million|billion|trillion|млн|млрд|км|кг)(?![\p{L}]))/gu,
+    NBSP
+  ],
   // A reference word keeps its number: `No. 2`, `p. 34`, `pp. 3`, `vol. 2`, `§ 5`.
-  [/(?<![\p{L}])((?:No|no|Nos|p|pp|vol|Vol|ch|Ch|art|Art|§)\.?) (?=\p{N})/gu, `$1${NBSP}`],
+  [/(?<![\p{L}])((?:No|no|Nos|p|pp|vol|Vol|ch|Ch|art|Art|§)\.?) (?=\p{N})/gu, `$1${NBSP}`]
   // (A number or an abbreviation should keep its suffix, `15-жұлдызы`, `ҚХР-дың`; the no-break
   // hyphen U+2011 is not in the editions' fonts, so that waits for a keep-together mark.)
 ]
@@ -75,14 +78,19 @@ export function smartenPunctuation(parent: Parent, lang: LanguageTag): void {
 /** Set the punctuation of a plain string (a title, a note in the metadata). */
 export function smartenString(value: string, lang: LanguageTag): string {
   const text = smartenJoined(value, usesEnglishQuotes(lang))
-  return nodeRules.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text)
+  return nodeRules.reduce(
+    (result, [pattern, replacement]) => result.replace(pattern, replacement),
+    text
+  )
 }
 
 /** One block: pair quotes over the whole block, then fix each text node. */
 function smartenBlock(block: Parent, english: boolean): void {
   const segments: Array<Text | string> = []
   collect(block, segments)
-  const joined = segments.map((segment) => (typeof segment === 'string' ? segment : segment.value)).join('')
+  const joined = segments
+    .map((segment) => (typeof segment === 'string' ? segment : segment.value))
+    .join('')
   const smart = smartenJoined(joined, english)
   let offset = 0
   for (const segment of segments) {
@@ -92,7 +100,10 @@ function smartenBlock(block: Parent, english: boolean): void {
     }
     const value = smart.slice(offset, offset + segment.value.length)
     offset += segment.value.length
-    segment.value = nodeRules.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), value)
+    segment.value = nodeRules.reduce(
+      (result, [pattern, replacement]) => result.replace(pattern, replacement),
+      value
+    )
   }
 }
 
@@ -149,14 +160,19 @@ function smartenJoinedAnew(text: string, english: boolean): string {
   let result = english && /["']/.test(text) ? String(quotes.processSync(text)) : text
   if (result.length !== text.length) result = text // (never expected: every rule is one character for one)
   // SmartyPants leaves a run of quotes (`""`) alone; each takes its side from what precedes it.
-  if (english) result = result.replace(/["']/g, (quote, offset: number, whole: string) => (opensAt(whole, offset) ? (quote === '"' ? '“' : '‘') : quote === '"' ? '”' : '’'))
+  if (english)
+    result = result.replace(/["']/g, (quote, offset: number, whole: string) =>
+      opensAt(whole, offset) ? (quote === '"' ? '“' : '‘') : quote === '"' ? '”' : '’'
+    )
   for (const [pattern, replacement] of blockRules) result = result.replace(pattern, replacement)
   return result
 }
 
 /** A localised string with the punctuation of each language set. */
 function smartenLocalized(text: LocalizedText): LocalizedText {
-  return Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, smartenString(value, lang)]))
+  return Object.fromEntries(
+    Object.entries(text).map(([lang, value]) => [lang, smartenString(value, lang)])
+  )
 }
 
 /**
@@ -173,7 +189,14 @@ export function smartenMeta(meta: WorkMeta): WorkMeta {
     ...(meta.authorNote ? {authorNote: smartenLocalized(meta.authorNote)} : {}),
     authors: meta.authors.map(person),
     translators: meta.translators.map(person),
-    ...(meta.translation ? {translation: {...meta.translation, ...(meta.translation.note ? {note: smartenLocalized(meta.translation.note)} : {})}} : {}),
+    ...(meta.translation
+      ? {
+          translation: {
+            ...meta.translation,
+            ...(meta.translation.note ? {note: smartenLocalized(meta.translation.note)} : {})
+          }
+        }
+      : {}),
     ...(meta.publisher === undefined ? {} : {publisher: english(meta.publisher)}),
     ...(meta.series === undefined ? {} : {series: english(meta.series)}),
     licence: english(meta.licence),
@@ -191,7 +214,12 @@ export function smartenGlossary(glossary: Glossary): Glossary {
     ...glossary,
     children: glossary.children.map((entry) => ({
       ...entry,
-      forms: Object.fromEntries(Object.entries(entry.forms).map(([key, forms]) => [key, forms.map((form) => smartenString(form, key === 'pinyin' ? 'en' : key))])),
+      forms: Object.fromEntries(
+        Object.entries(entry.forms).map(([key, forms]) => [
+          key,
+          forms.map((form) => smartenString(form, key === 'pinyin' ? 'en' : key))
+        ])
+      ),
       note: smartenLocalized(entry.note)
     }))
   }

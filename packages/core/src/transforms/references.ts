@@ -40,8 +40,15 @@ export function resolveReferences(tree: Root): UnusedDefinition[] {
     const definition = definitions.get(node.identifier)
     if (!definition || !parent) return
     used.add(definition)
-    const common = {url: definition.url, ...(definition.title ? {title: definition.title} : {}), ...(node.position ? {position: node.position} : {})}
-    const resolved: Link | Image = node.type === 'linkReference' ? {type: 'link', ...common, children: node.children} : {type: 'image', ...common, alt: node.alt ?? ''}
+    const common = {
+      url: definition.url,
+      ...(definition.title ? {title: definition.title} : {}),
+      ...(node.position ? {position: node.position} : {})
+    }
+    const resolved: Link | Image =
+      node.type === 'linkReference'
+        ? {type: 'link', ...common, children: node.children}
+        : {type: 'image', ...common, alt: node.alt ?? ''}
     ;(parent.children as RootContent[])[index] = resolved
   })
 
@@ -50,34 +57,64 @@ export function resolveReferences(tree: Root): UnusedDefinition[] {
     if ('children' in node) {
       const parent = node as Parent
       if (parent.children.some((child) => child.type === 'definition' && used.has(child))) {
-        parent.children = parent.children.filter((child) => !(child.type === 'definition' && used.has(child)))
+        parent.children = parent.children.filter(
+          (child) => !(child.type === 'definition' && used.has(child))
+        )
       }
     }
   })
-  return all.filter((node) => !used.has(node)).map((node) => ({node, first: definitions.get(node.identifier) === node ? undefined : definitions.get(node.identifier)}))
+  return all
+    .filter((node) => !used.has(node))
+    .map((node) => ({
+      node,
+      first:
+        definitions.get(node.identifier) === node ? undefined : definitions.get(node.identifier)
+    }))
 }
 
 /** Visit every node, parents before children, without recursion. */
-function walk(tree: Root, visitor: (node: Nodes, parent: Parent | undefined, index: number) => void): void {
-  const stack: Array<{node: Nodes; parent: Parent | undefined; index: number}> = [{node: tree, parent: undefined, index: 0}]
+function walk(
+  tree: Root,
+  visitor: (node: Nodes, parent: Parent | undefined, index: number) => void
+): void {
+  const stack: Array<{node: Nodes; parent: Parent | undefined; index: number}> = [
+    {node: tree, parent: undefined, index: 0}
+  ]
   while (stack.length > 0) {
-    const {node, parent, index} = stack.pop() as {node: Nodes; parent: Parent | undefined; index: number}
+    const {node, parent, index} = stack.pop() as {
+      node: Nodes
+      parent: Parent | undefined
+      index: number
+    }
     visitor(node, parent, index)
     // The visitor may have replaced the node: descend into what is there now.
     const current = parent ? ((parent.children as Nodes[])[index] ?? node) : node
     if ('children' in current) {
       const children = (current as Parent).children as Nodes[]
-      for (let child = children.length - 1; child >= 0; child--) stack.push({node: children[child] as Nodes, parent: current as Parent, index: child})
+      for (let child = children.length - 1; child >= 0; child--)
+        stack.push({node: children[child] as Nodes, parent: current as Parent, index: child})
     }
   }
 }
 
 /** Report a definition that would not be shown: no reference uses it, or its label is defined before. */
-export function reportUnusedDefinition(node: Definition, first: Definition | undefined, reporter: Reporter): void {
+export function reportUnusedDefinition(
+  node: Definition,
+  first: Definition | undefined,
+  reporter: Reporter
+): void {
   const label = node.label ?? node.identifier
   if (first) {
-    reporter.report(node.position?.start, 'definition-unsupported', `\`[${label}]\` is defined a second time (first at line ${first.position?.start.line ?? '?'}), and only the first is used; remove this one, or write \`\\[${label}]: …\` to keep the text`)
+    reporter.report(
+      node.position?.start,
+      'definition-unsupported',
+      `\`[${label}]\` is defined a second time (first at line ${first.position?.start.line ?? '?'}), and only the first is used; remove this one, or write \`\\[${label}]: …\` to keep the text`
+    )
     return
   }
-  reporter.report(node.position?.start, 'definition-unsupported', `\`[${label}]: …\` is read as a link definition that no \`[text][${label}]\` uses, so it would not be shown; for a note write \`[^${label}]: …\`, to keep the text write \`\\[${label}]: …\``)
+  reporter.report(
+    node.position?.start,
+    'definition-unsupported',
+    `\`[${label}]: …\` is read as a link definition that no \`[text][${label}]\` uses, so it would not be shown; for a note write \`[^${label}]: …\`, to keep the text write \`\\[${label}]: …\``
+  )
 }

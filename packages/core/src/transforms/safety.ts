@@ -30,7 +30,11 @@ export function checkLineNesting(text: string, reporter: Reporter): boolean {
     // Only the line's start matters; bounded so that a huge line costs little.
     const depth = lineNesting(text.slice(start, stop))
     if (depth > MAX_NESTING) {
-      reporter.report({line, column: 1}, 'limit-exceeded', `this line nests block quotes or lists ${depth >= 4 * MAX_NESTING ? `at least ${4 * MAX_NESTING}` : depth} levels deep; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`)
+      reporter.report(
+        {line, column: 1},
+        'limit-exceeded',
+        `this line nests block quotes or lists ${depth >= 4 * MAX_NESTING ? `at least ${4 * MAX_NESTING}` : depth} levels deep; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`
+      )
       return false
     }
     if (end === -1) break
@@ -59,7 +63,11 @@ function checkEmphasisRuns(text: string, reporter: Reporter): boolean {
     }
     runs++
     if (runs > MAX_EMPHASIS_RUNS) {
-      reporter.report({line: blockLine, column: 1}, 'limit-exceeded', `this paragraph has more than ${MAX_EMPHASIS_RUNS} runs of \`*\` or \`_\`; at most ${MAX_EMPHASIS_RUNS} are allowed (docs/format.md, Limits): escape literal ones as \`\\*\` or split the paragraph`)
+      reporter.report(
+        {line: blockLine, column: 1},
+        'limit-exceeded',
+        `this paragraph has more than ${MAX_EMPHASIS_RUNS} runs of \`*\` or \`_\`; at most ${MAX_EMPHASIS_RUNS} are allowed (docs/format.md, Limits): escape literal ones as \`\\*\` or split the paragraph`
+      )
       return false
     }
   }
@@ -82,7 +90,9 @@ function isMetadata(value: string): boolean {
   if (value.trim() === '') return true
   const document = parseDocument(value)
   if (document.errors.length > 0 || !isMap(document.contents)) return false
-  return document.contents.items.every((pair) => isScalar(pair.key) && /^[A-Za-z_][\w.-]*$/.test(String(pair.key.value)))
+  return document.contents.items.every(
+    (pair) => isScalar(pair.key) && /^[A-Za-z_][\w.-]*$/.test(String(pair.key.value))
+  )
 }
 
 /** A link's target: where it may point, or why not. */
@@ -97,10 +107,16 @@ function classifyUrl(url: string): {ok: true; fragment?: string} | {ok: false; r
     parsed = undefined
   }
   if (!parsed) {
-    return {ok: false, reason: `relative link \`${shortUrl(url)}\` points outside the edition; use a full https:// address or a \`#fragment\` of this work`}
+    return {
+      ok: false,
+      reason: `relative link \`${shortUrl(url)}\` points outside the edition; use a full https:// address or a \`#fragment\` of this work`
+    }
   }
   if (!allowedSchemes.has(parsed.protocol)) {
-    return {ok: false, reason: `link scheme \`${parsed.protocol}\` is refused (\`${shortUrl(url)}\`): a link may use http:, https:, mailto: or \`#fragment\`; other schemes can run code or read files in a reader's browser`}
+    return {
+      ok: false,
+      reason: `link scheme \`${parsed.protocol}\` is refused (\`${shortUrl(url)}\`): a link may use http:, https:, mailto: or \`#fragment\`; other schemes can run code or read files in a reader's browser`
+    }
   }
   return {ok: true}
 }
@@ -129,19 +145,26 @@ export interface FragmentLink {
  * collects the `#fragment` links for a later check.
  */
 export function checkTree(tree: Root, reporter: Reporter, fragments: FragmentLink[]): boolean {
-  const stack: Array<{node: Nodes; depth: number; top: boolean}> = [{node: tree, depth: 0, top: false}]
+  const stack: Array<{node: Nodes; depth: number; top: boolean}> = [
+    {node: tree, depth: 0, top: false}
+  ]
   while (stack.length > 0) {
     const {node, depth, top} = stack.pop() as {node: Nodes; depth: number; top: boolean}
     const level = transparent.has(node.type) ? depth : depth + 1
     if (level > MAX_NESTING) {
-      reporter.report(node.position, 'limit-exceeded', `block quotes, lists and inline marks nest more than ${MAX_NESTING} levels deep here; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`)
+      reporter.report(
+        node.position,
+        'limit-exceeded',
+        `block quotes, lists and inline marks nest more than ${MAX_NESTING} levels deep here; at most ${MAX_NESTING} are allowed (docs/format.md, Limits)`
+      )
       tree.children = []
       return false
     }
     checkNode(node, top, reporter, fragments)
     if ('children' in node) {
       const children = (node as Parent).children as RootContent[]
-      for (let index = children.length - 1; index >= 0; index--) stack.push({node: children[index] as Nodes, depth: level, top: node === tree})
+      for (let index = children.length - 1; index >= 0; index--)
+        stack.push({node: children[index] as Nodes, depth: level, top: node === tree})
     }
   }
   return true
@@ -160,9 +183,13 @@ function checkNode(node: Nodes, top: boolean, reporter: Reporter, fragments: Fra
     case 'imageReference': {
       const url = node.type === 'image' ? node.url : ''
       const remote = /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)
-      reporter.report(place, 'image-unsupported', remote
-        ? `image \`${shortUrl(url)}\` is refused: an edition never loads anything from outside its content folder (no remote or file: images); describe it in words`
-        : 'images are not supported yet: describe the image in words (or escape the `!` as `\\!` if this is text)')
+      reporter.report(
+        place,
+        'image-unsupported',
+        remote
+          ? `image \`${shortUrl(url)}\` is refused: an edition never loads anything from outside its content folder (no remote or file: images); describe it in words`
+          : 'images are not supported yet: describe the image in words (or escape the `!` as `\\!` if this is text)'
+      )
       break
     }
     case 'definition':
@@ -172,21 +199,44 @@ function checkNode(node: Nodes, top: boolean, reporter: Reporter, fragments: Fra
     case 'html':
       // (A block of HTML at the top of the file is reported by the alignment.)
       if (!top && !isHtmlComment(node.value)) {
-        reporter.report(place, 'directive-unknown', 'raw HTML is not part of the format and would not be shown; write Markdown or a directive, or escape the `<` as `\\<` (an HTML comment `<!-- … -->` is allowed and not shown)')
+        reporter.report(
+          place,
+          'directive-unknown',
+          'raw HTML is not part of the format and would not be shown; write Markdown or a directive, or escape the `<` as `\\<` (an HTML comment `<!-- … -->` is allowed and not shown)'
+        )
       }
       break
     case 'code':
       // (A code block at the top of the file is reported by the alignment.)
-      if (!top) reporter.report(place, 'directive-unknown', 'code blocks are not part of the format; if this is prose indented by four spaces or more, remove the extra indentation (inline `code` is allowed)')
+      if (!top)
+        reporter.report(
+          place,
+          'directive-unknown',
+          'code blocks are not part of the format; if this is prose indented by four spaces or more, remove the extra indentation (inline `code` is allowed)'
+        )
       break
     case 'listItem':
       if (typeof node.checked === 'boolean') {
-        reporter.report(place, 'task-list-unsupported', `task list items (\`[${node.checked ? 'x' : ' '}]\`) are not part of the format; write \`\\[${node.checked ? 'x' : ' '}]\` to keep the brackets as text`)
+        reporter.report(
+          place,
+          'task-list-unsupported',
+          `task list items (\`[${node.checked ? 'x' : ' '}]\`) are not part of the format; write \`\\[${node.checked ? 'x' : ' '}]\` to keep the brackets as text`
+        )
       }
       break
     case 'yaml':
-      if (isMetadata(node.value)) reporter.report(place, 'frontmatter-unsupported', 'front matter (`---` … `---`) in a language file is not shown; put metadata in work.yaml')
-      else reporter.report(place, 'frontmatter-invalid', 'this `---` … `---` block at the top of the file is read as front matter and would not be shown, but it is not YAML metadata (`key: value` lines): if it is text, write its `---` lines as `***` (thematic breaks) or remove them; metadata goes in work.yaml')
+      if (isMetadata(node.value))
+        reporter.report(
+          place,
+          'frontmatter-unsupported',
+          'front matter (`---` … `---`) in a language file is not shown; put metadata in work.yaml'
+        )
+      else
+        reporter.report(
+          place,
+          'frontmatter-invalid',
+          'this `---` … `---` block at the top of the file is read as front matter and would not be shown, but it is not YAML metadata (`key: value` lines): if it is text, write its `---` lines as `***` (thematic breaks) or remove them; metadata goes in work.yaml'
+        )
       break
     default:
       break

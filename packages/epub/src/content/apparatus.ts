@@ -19,17 +19,26 @@ function entryForms(entry: ApparatusEntry): ElementContent[] {
   return parts
 }
 
-export function glossaryPage(group: ApparatusGroup, work: Work, lang: string, locators: Locators): Page {
+export function glossaryPage(
+  group: ApparatusGroup,
+  work: Work,
+  lang: string,
+  locators: Locators
+): Page {
   const items: ElementContent[] = []
   for (const entry of group.entries) {
-    items.push(h('dt', {id: `glossary-${entry.id}`, 'epub:type': 'glossterm'}, [h('dfn', entryForms(entry))]))
+    items.push(
+      h('dt', {id: `glossary-${entry.id}`, 'epub:type': 'glossterm'}, [h('dfn', entryForms(entry))])
+    )
     const definition: ElementContent[] = []
     for (const language of work.languages) {
       const note = entry.entry.note[language]
-      if (note) definition.push(h('p', {...(language === lang ? {} : {lang: language})}, tagged(note)))
+      if (note)
+        definition.push(h('p', {...(language === lang ? {} : {lang: language})}, tagged(note)))
     }
     const links = locators(entry)
-    if (links.length > 0) definition.push(h('p', {className: ['occurrences']}, ['Occurs at ', ...joinLinks(links)]))
+    if (links.length > 0)
+      definition.push(h('p', {className: ['occurrences']}, ['Occurs at ', ...joinLinks(links)]))
     items.push(h('dd', {'epub:type': 'glossdef'}, definition))
   }
   return {
@@ -38,7 +47,22 @@ export function glossaryPage(group: ApparatusGroup, work: Work, lang: string, lo
     title: 'Glossary',
     lang,
     bodyType: 'backmatter',
-    tree: {type: 'root', children: [h('section', {className: ['glossary'], 'epub:type': 'glossary', role: 'doc-glossary', id: 'glossary', ariaLabelledBy: 'glossary-title'}, [h('h2', {id: 'glossary-title'}, 'Glossary'), h('dl', items)])]},
+    tree: {
+      type: 'root',
+      children: [
+        h(
+          'section',
+          {
+            className: ['glossary'],
+            'epub:type': 'glossary',
+            role: 'doc-glossary',
+            id: 'glossary',
+            ariaLabelledBy: 'glossary-title'
+          },
+          [h('h2', {id: 'glossary-title'}, 'Glossary'), h('dl', items)]
+        )
+      ]
+    },
     body: '',
     navLabel: 'Glossary',
     landmark: {type: 'glossary', label: 'Glossary'}
@@ -50,7 +74,12 @@ export function indexPage(group: ApparatusGroup, lang: string, locators: Locator
     const note = entry.entry.note[lang]
     return h('li', {id: `index-${entry.id}`, 'epub:type': 'index-entry'}, [
       h('span', {'epub:type': 'index-term'}, entryForms(entry)),
-      ...(note ? [{type: 'text', value: ' — '} as ElementContent, h('span', {className: ['index-note']}, tagged(note))] : []),
+      ...(note
+        ? [
+            {type: 'text', value: ' — '} as ElementContent,
+            h('span', {className: ['index-note']}, tagged(note))
+          ]
+        : []),
       {type: 'text', value: note ? ' ' : ': '},
       ...joinLinks(locators(entry), 'index-locator')
     ])
@@ -63,7 +92,22 @@ export function indexPage(group: ApparatusGroup, lang: string, locators: Locator
     bodyType: 'backmatter',
     tree: {
       type: 'root',
-      children: [h('section', {className: ['index'], 'epub:type': 'index', role: 'doc-index', id: 'index', ariaLabelledBy: 'index-title'}, [h('h2', {id: 'index-title'}, 'Index of names'), h('ul', {'epub:type': 'index-entry-list'}, items)])]
+      children: [
+        h(
+          'section',
+          {
+            className: ['index'],
+            'epub:type': 'index',
+            role: 'doc-index',
+            id: 'index',
+            ariaLabelledBy: 'index-title'
+          },
+          [
+            h('h2', {id: 'index-title'}, 'Index of names'),
+            h('ul', {'epub:type': 'index-entry-list'}, items)
+          ]
+        )
+      ]
     },
     body: '',
     navLabel: 'Index of names',

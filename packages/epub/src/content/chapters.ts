@@ -1,5 +1,12 @@
 /** The chapters of a work and the notes each calls (from the Diglot tree). */
-import {headingsOf, type Alignment, type Note, type NoteReference, type Section, type Work} from '@diglot/core'
+import {
+  headingsOf,
+  type Alignment,
+  type Note,
+  type NoteReference,
+  type Section,
+  type Work
+} from '@diglot/core'
 import {apparatusLang} from '../package/metadata.js'
 
 export interface Unit {
@@ -13,14 +20,22 @@ export interface Unit {
  * subsection another.
  */
 export function chapterUnits(work: Work): Unit[] {
-  const top = work.children.filter((child): child is Section | Alignment => child.type === 'section' || child.type === 'alignment')
+  const top = work.children.filter(
+    (child): child is Section | Alignment => child.type === 'section' || child.type === 'alignment'
+  )
   const headings = new Map(headingsOf(work).map((entry) => [entry.id, entry]))
   const lang = apparatusLang(work)
   const titleOf = (node: Section | Alignment): string => {
-    const alignment = node.type === 'section' ? node.children.find((child): child is Alignment => child.type === 'alignment') : node
+    const alignment =
+      node.type === 'section'
+        ? node.children.find((child): child is Alignment => child.type === 'alignment')
+        : node
     if (!alignment) return work.meta.title[lang] ?? work.id
     const entry = headings.get(alignment.id)
-    return (entry ? entry.text[lang] ?? Object.values(entry.text)[0] : undefined) ?? `¶${alignment.paragraph ?? alignment.n}`
+    return (
+      (entry ? (entry.text[lang] ?? Object.values(entry.text)[0]) : undefined) ??
+      `¶${alignment.paragraph ?? alignment.n}`
+    )
   }
   let nodes: Array<Section | Alignment> = top
   const lone = top.length === 1 && top[0]?.type === 'section' ? top[0] : undefined
@@ -32,7 +47,14 @@ export function chapterUnits(work: Work): Unit[] {
   }
   let loose: Alignment[] = []
   const flush = (): void => {
-    if (loose.length > 0) units.push({nodes: loose, title: units.length === 0 ? work.meta.title[apparatusLang(work)] ?? work.id : `¶${loose[0]?.n ?? ''}`})
+    if (loose.length > 0)
+      units.push({
+        nodes: loose,
+        title:
+          units.length === 0
+            ? (work.meta.title[apparatusLang(work)] ?? work.id)
+            : `¶${loose[0]?.n ?? ''}`
+      })
     loose = []
   }
   for (const node of nodes) {
@@ -48,7 +70,11 @@ export function chapterUnits(work: Work): Unit[] {
 }
 
 /** Notes called in the blocks of a chapter not placed yet, in order of first call (from the Diglot tree). */
-export function notesCalledIn(nodes: ReadonlyArray<Section | Alignment>, notes: Map<string, Note>, placed: Set<string>): Note[] {
+export function notesCalledIn(
+  nodes: ReadonlyArray<Section | Alignment>,
+  notes: Map<string, Note>,
+  placed: Set<string>
+): Note[] {
   const result: Note[] = []
   const visit = (node: {type: string; children?: unknown[]}): void => {
     if (node.type === 'noteReference') {
@@ -58,7 +84,8 @@ export function notesCalledIn(nodes: ReadonlyArray<Section | Alignment>, notes: 
         result.push(note)
       }
     }
-    if (Array.isArray(node.children)) for (const child of node.children) visit(child as {type: string; children?: unknown[]})
+    if (Array.isArray(node.children))
+      for (const child of node.children) visit(child as {type: string; children?: unknown[]})
   }
   for (const node of nodes) visit(node)
   return result

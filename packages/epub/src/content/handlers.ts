@@ -6,7 +6,13 @@
 import {h} from 'hastscript'
 import type {Element} from 'hast'
 import type {NoteReference, PageMarker} from '@diglot/core'
-import {defaultHandlers, pageId, type DiglotHandlers, type DiglotState, type ToHastOptions} from '@diglot/html'
+import {
+  defaultHandlers,
+  pageId,
+  type DiglotHandlers,
+  type DiglotState,
+  type ToHastOptions
+} from '@diglot/html'
 
 /** A note call: `epub:type="noteref"` (reading systems pop the note up), no ARIA label (the mark names it). */
 function noteReference(state: DiglotState, node: NoteReference): Element {
@@ -20,11 +26,21 @@ function noteReference(state: DiglotState, node: NoteReference): Element {
 /** A source page marker: a page-break mark named by its title (Standard Ebooks, Ace's pagebreak-label: axe prohibits aria-label on this span). */
 function pageMarker(state: DiglotState, node: PageMarker): Element {
   const id = pageId(node, state.diglot.lang, state.diglot.role)
-  return h('span', {id, className: ['pb'], role: 'doc-pagebreak', dataPage: node.n, 'epub:type': 'pagebreak', title: node.n})
+  return h('span', {
+    id,
+    className: ['pb'],
+    role: 'doc-pagebreak',
+    dataPage: node.n,
+    'epub:type': 'pagebreak',
+    title: node.n
+  })
 }
 
 /** The EPUB's `toHast` handlers. */
 export const epubHandlers = {noteReference, pageMarker} as unknown as Partial<DiglotHandlers>
 
 /** The EPUB's notes: `epub:type="footnote"`, back links without ARIA labels. */
-export const epubNotes: ToHastOptions['notes'] = {properties: {'epub:type': 'footnote'}, labelBacklinks: false}
+export const epubNotes: ToHastOptions['notes'] = {
+  properties: {'epub:type': 'footnote'},
+  labelBacklinks: false
+}

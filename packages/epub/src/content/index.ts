@@ -4,8 +4,24 @@
  * ending with the notes first called in it; then the glossary and the index
  * of names. Links are resolved across files at the end.
  */
-import {alignmentsOf, apparatusOf, labelsFor, pageMarkersOf, type ApparatusEntry, type ApparatusGroupName, type Root, type Work} from '@diglot/core'
-import {blockToHast, hyphenateScreen, noteMark, noteToHast, notesById, type ToHastOptions} from '@diglot/html'
+import {
+  alignmentsOf,
+  apparatusOf,
+  labelsFor,
+  pageMarkersOf,
+  type ApparatusEntry,
+  type ApparatusGroupName,
+  type Root,
+  type Work
+} from '@diglot/core'
+import {
+  blockToHast,
+  hyphenateScreen,
+  noteMark,
+  noteToHast,
+  notesById,
+  type ToHastOptions
+} from '@diglot/html'
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {apparatusLang} from '../package/metadata.js'
@@ -23,12 +39,17 @@ export function buildContent(tree: Root, work: Work): BookContent {
   const lang = apparatusLang(work)
   // The glossary and the index of names as the book model has them: groups, order, headwords.
   const [glossaryGroup, indexGroup] = apparatusOf(tree, {lang, labels: labelsFor(lang), work})
-  const groupOf = new Map<string, ApparatusGroupName>(apparatusOf(tree, {lang, labels: labelsFor(lang)}).flatMap((group) => group.entries.map((entry) => [entry.id, group.name] as const)))
+  const groupOf = new Map<string, ApparatusGroupName>(
+    apparatusOf(tree, {lang, labels: labelsFor(lang)}).flatMap((group) =>
+      group.entries.map((entry) => [entry.id, group.name] as const)
+    )
+  )
   const options: ToHastOptions = {
     target: 'epub',
     handlers: epubHandlers,
     notes: epubNotes,
-    glossaryHref: (identifier) => `#${groupOf.get(identifier) === 'names' ? 'index-' : 'glossary-'}${identifier}`
+    glossaryHref: (identifier) =>
+      `#${groupOf.get(identifier) === 'names' ? 'index-' : 'glossary-'}${identifier}`
   }
   const notes = notesById(work)
   const placed = new Set<string>()
@@ -41,8 +62,13 @@ export function buildContent(tree: Root, work: Work): BookContent {
   const units = chapterUnits(work)
   units.forEach((unit, index) => {
     const content: ElementContent[] = []
-    for (const node of unit.nodes) content.push(...(blockToHast(work, node, options).children as ElementContent[]))
-    const chapter = h('section', {className: ['chapter'], 'epub:type': 'chapter', role: 'doc-chapter', ariaLabel: unit.title}, content)
+    for (const node of unit.nodes)
+      content.push(...(blockToHast(work, node, options).children as ElementContent[]))
+    const chapter = h(
+      'section',
+      {className: ['chapter'], 'epub:type': 'chapter', role: 'doc-chapter', ariaLabel: unit.title},
+      content
+    )
     const called = notesCalledIn(unit.nodes, notes, placed)
     const body: ElementContent[] = [chapter]
     if (called.length > 0) {
@@ -67,15 +93,30 @@ export function buildContent(tree: Root, work: Work): BookContent {
   const orphans = [...notes.values()].filter((note) => !placed.has(note.id))
   const last = pages.at(-1)
   if (orphans.length > 0 && last) {
-    last.tree.children.push(h('section', {className: ['notes'], 'epub:type': 'footnotes', ariaLabel: 'Notes'}, orphans.map((note) => noteToHast(note, options, work))))
+    last.tree.children.push(
+      h(
+        'section',
+        {className: ['notes'], 'epub:type': 'footnotes', ariaLabel: 'Notes'},
+        orphans.map((note) => noteToHast(note, options, work))
+      )
+    )
   }
 
   const targets = new Map<string, string>()
-  for (const alignment of alignmentsOf(work)) targets.set(alignment.id, `¶${alignment.paragraph ?? alignment.n}`)
-  for (const note of notes.values()) targets.set(note.id, `n. ${noteMark(note)}${work.languages.length > 1 ? ` (${note.lang})` : ''}`)
+  for (const alignment of alignmentsOf(work))
+    targets.set(alignment.id, `¶${alignment.paragraph ?? alignment.n}`)
+  for (const note of notes.values())
+    targets.set(
+      note.id,
+      `n. ${noteMark(note)}${work.languages.length > 1 ? ` (${note.lang})` : ''}`
+    )
   const locators = (entry: ApparatusEntry): Array<{href: string; label: string}> =>
-    entry.occurrences.map((occurrence) => ({href: `#${occurrence.target}`, label: targets.get(occurrence.target) ?? occurrence.target}))
-  if (glossaryGroup && glossaryGroup.entries.length > 0) pages.push(glossaryPage(glossaryGroup, work, lang, locators))
+    entry.occurrences.map((occurrence) => ({
+      href: `#${occurrence.target}`,
+      label: targets.get(occurrence.target) ?? occurrence.target
+    }))
+  if (glossaryGroup && glossaryGroup.entries.length > 0)
+    pages.push(glossaryPage(glossaryGroup, work, lang, locators))
   if (indexGroup && indexGroup.entries.length > 0) pages.push(indexPage(indexGroup, lang, locators))
 
   const fileOf = resolveLinks(pages)

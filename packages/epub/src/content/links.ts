@@ -7,7 +7,8 @@ export function resolveLinks(pages: Page[]): Map<string, string> {
   const fileOf = new Map<string, string>()
   const walk = (node: HastRoot | ElementContent, visitor: (element: Element) => void): void => {
     if (node.type === 'element') visitor(node)
-    if ('children' in node) for (const child of node.children) walk(child as ElementContent, visitor)
+    if ('children' in node)
+      for (const child of node.children) walk(child as ElementContent, visitor)
   }
   for (const page of pages) {
     walk(page.tree, (element) => {
@@ -21,7 +22,10 @@ export function resolveLinks(pages: Page[]): Map<string, string> {
       if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return
       // The Markdown's link address is percent-encoded (`#бас` is `#%D0%B1…`); ids are not.
       const file = fileOf.get(href.slice(1)) ?? fileOf.get(decodedFragment(href))
-      if (!file) throw new Error(`epub: link to #${href.slice(1)} in ${page.filename} has no target in the book`)
+      if (!file)
+        throw new Error(
+          `epub: link to #${href.slice(1)} in ${page.filename} has no target in the book`
+        )
       if (file !== page.filename) element.properties['href'] = `${file}${href}`
     })
   }

@@ -10,13 +10,22 @@ import {toHtml} from 'hast-util-to-html'
  * written `&#x3C;`. (U+FFFF marks it during serialization: no source may hold it.)
  */
 export const xhtml = (tree: Nodes): string =>
-  unmarkLessThan(toHtml(markLessThan(tree), {closeSelfClosing: true, tightSelfClosing: false, allowDangerousCharacters: false, characterReferences: {useNamedReferences: false}}))
+  unmarkLessThan(
+    toHtml(markLessThan(tree), {
+      closeSelfClosing: true,
+      tightSelfClosing: false,
+      allowDangerousCharacters: false,
+      characterReferences: {useNamedReferences: false}
+    })
+  )
 
 /** Text with its Han runs tagged `zh-Hans` (for plain strings from the metadata and the glossary). */
 export function tagged(text: string): ElementContent[] {
   const parts: ElementContent[] = []
   let last = 0
-  for (const match of text.matchAll(/\p{Script=Han}[\p{Script=Han}\u3000-\u303f\uff01-\uff60]*/gu)) {
+  for (const match of text.matchAll(
+    /\p{Script=Han}[\p{Script=Han}\u3000-\u303f\uff01-\uff60]*/gu
+  )) {
     const at = match.index ?? 0
     if (at > last) parts.push({type: 'text', value: text.slice(last, at)})
     parts.push(h('span', {lang: 'zh-Hans'}, match[0]))
@@ -37,5 +46,9 @@ export function withXmlLang(node: HastRoot | ElementContent): void {
 
 /** Escape text for XML. */
 export function esc(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 }

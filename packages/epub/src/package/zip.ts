@@ -21,7 +21,8 @@ const crcTable = new Int32Array(256).map((_, index) => {
 
 function crc32(data: Uint8Array): number {
   let crc = -1
-  for (let index = 0; index < data.length; index++) crc = (crc >>> 8) ^ (crcTable[(crc ^ (data[index] ?? 0)) & 0xff] ?? 0)
+  for (let index = 0; index < data.length; index++)
+    crc = (crc >>> 8) ^ (crcTable[(crc ^ (data[index] ?? 0)) & 0xff] ?? 0)
   return (crc ^ -1) >>> 0
 }
 
@@ -30,10 +31,16 @@ function crc32(data: Uint8Array): number {
  * (a cover being rendered on another thread): the entries before it are
  * compressed meanwhile.
  */
-export async function zip(entries: Array<ZipEntry | Promise<ZipEntry>>, date: Date, level: 6 | 9 = 9): Promise<Buffer> {
+export async function zip(
+  entries: Array<ZipEntry | Promise<ZipEntry>>,
+  date: Date,
+  level: 6 | 9 = 9
+): Promise<Buffer> {
   const encoder = new TextEncoder()
-  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2)
-  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate()
+  const time =
+    (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2)
+  const day =
+    ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate()
   const chunks: Uint8Array[] = []
   const central: Uint8Array[] = []
   let offset = 0

@@ -28,6 +28,9 @@ function mdastHandlers(context: DiglotContext): Handlers {
 
 /** Convert `node` (a Diglot node, or a root of a note's blocks) to hast content. */
 export function convert(node: unknown, context: DiglotContext): ElementContent[] {
-  const result = mdastToHast(node as MdastNodes, {handlers: mdastHandlers(context), allowDangerousHtml: false})
+  const result = mdastToHast(node as MdastNodes, {
+    handlers: mdastHandlers(context),
+    allowDangerousHtml: false
+  })
   return result.type === 'root' ? (result.children as ElementContent[]) : [result as ElementContent]
 }

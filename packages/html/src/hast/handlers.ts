@@ -32,12 +32,25 @@ function section(state: DiglotState, node: Section): Element {
   context.section = node.id
   const children = all(state, node)
   context.section = outer
-  return h('section', {className: ['section', `depth-${node.depth}`], dataSection: node.id}, children)
+  return h(
+    'section',
+    {className: ['section', `depth-${node.depth}`], dataSection: node.id},
+    children
+  )
 }
 
 function alignment(state: DiglotState, node: Alignment): Element {
   const segments = node.children.map((segment) => segmentElement(state, segment, node))
-  return h('div', {id: node.id, className: ['alignment', `alignment-${node.blockType}`], dataN: String(node.n), dataBlock: node.blockType}, segments)
+  return h(
+    'div',
+    {
+      id: node.id,
+      className: ['alignment', `alignment-${node.blockType}`],
+      dataN: String(node.n),
+      dataBlock: node.blockType
+    },
+    segments
+  )
 }
 
 function segmentElement(state: DiglotState, segment: Segment, parent: Alignment): Element {
@@ -48,21 +61,45 @@ function segmentElement(state: DiglotState, segment: Segment, parent: Alignment)
   context.called = []
   let content: ElementContent[]
   if (segment.status === 'present') content = all(state, segment)
-  else content = [h('p', {className: ['segment-missing'], lang: 'en'}, context.labels[segment.status === 'untranslated' ? 'untranslated' : 'missing'])]
+  else
+    content = [
+      h(
+        'p',
+        {className: ['segment-missing'], lang: 'en'},
+        context.labels[segment.status === 'untranslated' ? 'untranslated' : 'missing']
+      )
+    ]
   if (context.options.target === 'web' && context.called.length > 0) {
     // A note may call another note: it joins `called` while the first is converted (no `map`, which would miss it).
     const sidenotes: Element[] = []
-    for (let index = 0; index < context.called.length; index++) sidenotes.push(noteElement(context.called[index] as Note, context))
+    for (let index = 0; index < context.called.length; index++)
+      sidenotes.push(noteElement(context.called[index] as Note, context))
     content.push(h('div', {className: ['sidenotes']}, sidenotes))
   }
   const element = h(
     'div',
-    {className: ['segment', `segment-${segment.role}`, `segment-${segment.status}`], lang: segment.lang, dataRole: segment.role, dataStatus: segment.status},
+    {
+      className: ['segment', `segment-${segment.role}`, `segment-${segment.status}`],
+      lang: segment.lang,
+      dataRole: segment.role,
+      dataStatus: segment.status
+    },
     content
   )
   // The paragraph number, the same in every edition (headings are not counted).
   if (context.numbered && parent.paragraph !== undefined) {
-    element.children.unshift(h('a', {className: ['pilcrow'], href: `#${parent.id}`, ariaLabel: `Paragraph ${parent.paragraph}`, ...(segment.role === 'translation' ? {tabIndex: -1, ariaHidden: 'true'} : {})}, String(parent.paragraph)))
+    element.children.unshift(
+      h(
+        'a',
+        {
+          className: ['pilcrow'],
+          href: `#${parent.id}`,
+          ariaLabel: `Paragraph ${parent.paragraph}`,
+          ...(segment.role === 'translation' ? {tabIndex: -1, ariaHidden: 'true'} : {})
+        },
+        String(parent.paragraph)
+      )
+    )
   }
   context.lang = previous.lang
   context.role = previous.role
@@ -75,7 +112,12 @@ function noteReference(state: DiglotState, node: NoteReference): Element {
   const note = context.notes.get(node.noteId)
   const mark = note ? noteMark(note) : String(node.number)
   if (note && !context.called.includes(note)) context.called.push(note)
-  const properties: Properties = {href: `#${node.noteId}`, id: node.id, className: ['noteref', `noteref-${node.kind}`], role: 'doc-noteref'}
+  const properties: Properties = {
+    href: `#${node.noteId}`,
+    id: node.id,
+    className: ['noteref', `noteref-${node.kind}`],
+    role: 'doc-noteref'
+  }
   properties['ariaLabel'] = `${note ? context.labels.noteKinds[note.kind] : 'Note'} ${mark}`
   return h('sup', {className: ['noteref-sup']}, [h('a', properties, mark)])
 }
@@ -85,32 +127,66 @@ function glossaryReference(state: DiglotState, node: GlossaryReference): Element
   // A short person's name is kept on one line ("Hu Jintao"); a longer one may break between its
   // words, which is better than the gaping line it would leave (no name is ever hyphenated).
   const text = plainText(node)
-  const whole = node.entryKind === 'person' && /\s/.test(text) && [...text].length <= shortName ? ['nobreak'] : []
+  const whole =
+    node.entryKind === 'person' && /\s/.test(text) && [...text].length <= shortName
+      ? ['nobreak']
+      : []
   // Web and EPUB link a term at its first occurrence in each section and language; the rest is plain text.
   if (context.options.target !== 'print') {
     const key = `${context.section}\u0000${context.lang}\u0000${node.identifier}`
-    if (context.linked.has(key)) return h('span', {className: ['term-plain', `term-${node.entryKind}`, ...whole]}, all(state, node))
+    if (context.linked.has(key))
+      return h(
+        'span',
+        {className: ['term-plain', `term-${node.entryKind}`, ...whole]},
+        all(state, node)
+      )
     context.linked.add(key)
   }
-  const href = context.options.glossaryHref ? context.options.glossaryHref(node.identifier) : `#glossary-${node.identifier}`
-  return h('a', {href, className: ['term', `term-${node.entryKind}`, ...whole], dataEntry: node.identifier}, all(state, node))
+  const href = context.options.glossaryHref
+    ? context.options.glossaryHref(node.identifier)
+    : `#glossary-${node.identifier}`
+  return h(
+    'a',
+    {href, className: ['term', `term-${node.entryKind}`, ...whole], dataEntry: node.identifier},
+    all(state, node)
+  )
 }
 
 function langRun(state: DiglotState, node: LangRun): Element {
-  return h('span', {lang: node.lang, className: node.explicit ? ['lang'] : ['lang', 'lang-auto']}, all(state, node))
+  return h(
+    'span',
+    {lang: node.lang, className: node.explicit ? ['lang'] : ['lang', 'lang-auto']},
+    all(state, node)
+  )
 }
 
 function pageMarker(state: DiglotState, node: PageMarker): Element {
   const context = state.diglot
   const id = pageId(node, context.lang, context.role)
-  const properties: Properties = {id, className: ['pb'], role: 'doc-pagebreak', ariaLabel: `${context.labels.page} ${node.n}`, dataPage: node.n}
+  const properties: Properties = {
+    id,
+    className: ['pb'],
+    role: 'doc-pagebreak',
+    ariaLabel: `${context.labels.page} ${node.n}`,
+    dataPage: node.n
+  }
   if (context.options.target === 'web') {
     // A citable anchor: a link to itself, in the tab order, named by its visible text (`[p. 20]`), described by its title.
     return h('span', {id, className: ['pb'], dataPage: node.n}, [
-      h('a', {href: `#${id}`, className: ['pb-link'], title: `${context.labels.sourcePage} ${node.n}`}, `[${context.labels.page} ${node.n}]`)
+      h(
+        'a',
+        {href: `#${id}`, className: ['pb-link'], title: `${context.labels.sourcePage} ${node.n}`},
+        `[${context.labels.page} ${node.n}]`
+      )
     ])
   }
-  return h('span', properties, [h('a', {href: `#${id}`, className: ['pb-link'], ariaHidden: 'true', tabIndex: -1}, `[${context.labels.page} ${node.n}]`)])
+  return h('span', properties, [
+    h(
+      'a',
+      {href: `#${id}`, className: ['pb-link'], ariaHidden: 'true', tabIndex: -1},
+      `[${context.labels.page} ${node.n}]`
+    )
+  ])
 }
 
 /**
@@ -119,12 +195,20 @@ function pageMarker(state: DiglotState, node: PageMarker): Element {
  * sets it before the heading; the print edition beside it, in the margin). A
  * heading the source sets in capitals is set in small caps, its text unchanged.
  */
-export function headingParts(state: DiglotState, node: Heading): {element: Element; markers: Element[]} {
+export function headingParts(
+  state: DiglotState,
+  node: Heading
+): {element: Element; markers: Element[]} {
   let count = 0
   while (node.children[count]?.type === ('pageMarker' as string)) count++
-  const element = mdastHandlers.heading(state, count === 0 ? node : {...node, children: node.children.slice(count)})
+  const element = mdastHandlers.heading(
+    state,
+    count === 0 ? node : {...node, children: node.children.slice(count)}
+  )
   if (isAllCaps(plainText(node))) element.properties['className'] = ['caps']
-  const markers = node.children.slice(0, count).map((marker) => state.one(marker, node)) as Element[]
+  const markers = node.children
+    .slice(0, count)
+    .map((marker) => state.one(marker, node)) as Element[]
   return {element, markers}
 }
 
@@ -139,7 +223,9 @@ const shortName = 12
 /** The text of an mdast node and its descendants. */
 function plainText(node: {value?: unknown; children?: unknown[]}): string {
   if (typeof node.value === 'string') return node.value
-  return (node.children ?? []).map((child) => plainText(child as {value?: unknown; children?: unknown[]})).join('')
+  return (node.children ?? [])
+    .map((child) => plainText(child as {value?: unknown; children?: unknown[]}))
+    .join('')
 }
 
 /** Whether a text is written in capitals: four capital letters or more and no small letter. */
@@ -148,15 +234,29 @@ export function isAllCaps(text: string): boolean {
 }
 
 function inlineGap(state: DiglotState, node: InlineGap): Element {
-  return h('span', {className: ['gap', 'gap-inline'], role: 'note'}, [h('span', {className: ['gap-mark']}, '[…]'), ' ', h('span', {className: ['gap-note']}, all(state, node))])
+  return h('span', {className: ['gap', 'gap-inline'], role: 'note'}, [
+    h('span', {className: ['gap-mark']}, '[…]'),
+    ' ',
+    h('span', {className: ['gap-note']}, all(state, node))
+  ])
 }
 
 function gap(state: DiglotState, node: Gap): Element {
-  return h('div', {className: ['gap', 'gap-block'], role: 'note'}, [h('p', [h('span', {className: ['gap-mark']}, '[…]'), ' ', h('span', {className: ['gap-note']}, all(state, node))])])
+  return h('div', {className: ['gap', 'gap-block'], role: 'note'}, [
+    h('p', [
+      h('span', {className: ['gap-mark']}, '[…]'),
+      ' ',
+      h('span', {className: ['gap-note']}, all(state, node))
+    ])
+  ])
 }
 
 function sic(state: DiglotState, node: Sic): Element {
-  return h('span', {className: ['sic']}, [...all(state, node), ' ', h('span', {className: ['sic-mark'], lang: 'la'}, `[${state.diglot.labels.sic}]`)])
+  return h('span', {className: ['sic']}, [
+    ...all(state, node),
+    ' ',
+    h('span', {className: ['sic-mark'], lang: 'la'}, `[${state.diglot.labels.sic}]`)
+  ])
 }
 
 function editorialInsertion(state: DiglotState, node: EditorialInsertion): Element {

@@ -12,8 +12,20 @@ import {defaultHandlerMap} from './handlers.js'
 import {noteElement} from './notes.js'
 import {createContext, notesById, type DiglotContext, type ToHastOptions} from './state.js'
 
-function contextOf(work: Work | undefined, options: ToHastOptions, lang: string, role: DiglotContext['role'] = 'original'): DiglotContext {
-  return createContext(options, work ? notesById(work) : new Map(), lang, {...defaultHandlerMap, ...options.handlers} as DiglotContext['handlers'], work?.meta.paragraphNumbers ?? false, role)
+function contextOf(
+  work: Work | undefined,
+  options: ToHastOptions,
+  lang: string,
+  role: DiglotContext['role'] = 'original'
+): DiglotContext {
+  return createContext(
+    options,
+    work ? notesById(work) : new Map(),
+    lang,
+    {...defaultHandlerMap, ...options.handlers} as DiglotContext['handlers'],
+    work?.meta.paragraphNumbers ?? false,
+    role
+  )
 }
 
 /**
@@ -27,22 +39,51 @@ export function toHast(work: Work, options: ToHastOptions): HastRoot {
   const context = contextOf(work, options, work.languages[0] ?? 'und')
   const children: ElementContent[] = []
   for (const child of work.children) {
-    if (child.type === 'section' || child.type === 'alignment') children.push(...convert(child, context))
+    if (child.type === 'section' || child.type === 'alignment')
+      children.push(...convert(child, context))
   }
   return {type: 'root', children}
 }
 
 /** Convert one section or alignment of `work` (e.g. an EPUB chapter). */
-export function blockToHast(work: Work, node: Section | Alignment, options: ToHastOptions): HastRoot {
-  return {type: 'root', children: convert(node, contextOf(work, options, work.languages[0] ?? 'und'))}
+export function blockToHast(
+  work: Work,
+  node: Section | Alignment,
+  options: ToHastOptions
+): HastRoot {
+  return {
+    type: 'root',
+    children: convert(node, contextOf(work, options, work.languages[0] ?? 'und'))
+  }
 }
 
 /** A note as an element: its mark with back links to every call, then its text. */
 export function noteToHast(note: Note, options: ToHastOptions, work?: Work): Element {
   // As where it is called: a translation's note gives its page markers the translation's ids.
-  return noteElement(note, contextOf(work, options, note.lang, work !== undefined && note.lang !== work.languages[0] ? 'translation' : 'original'))
+  return noteElement(
+    note,
+    contextOf(
+      work,
+      options,
+      note.lang,
+      work !== undefined && note.lang !== work.languages[0] ? 'translation' : 'original'
+    )
+  )
 }
 
 export {defaultHandlers, headingParts, isAllCaps} from './handlers.js'
 export {noteElement} from './notes.js'
-export {asElement, noteMark, notesById, pageId, type DiglotContext, type DiglotHandler, type DiglotHandlers, type DiglotState, type HandlerResult, type Labels, type Target, type ToHastOptions} from './state.js'
+export {
+  asElement,
+  noteMark,
+  notesById,
+  pageId,
+  type DiglotContext,
+  type DiglotHandler,
+  type DiglotHandlers,
+  type DiglotState,
+  type HandlerResult,
+  type Labels,
+  type Target,
+  type ToHastOptions
+} from './state.js'

@@ -9,9 +9,26 @@ import {noteMark, type DiglotContext} from './state.js'
 export function noteElement(note: Note, context: DiglotContext): Element {
   const content = convert({type: 'root', children: note.children}, context)
   const backlinks = note.calls.map((call, index) =>
-    h('a', {href: `#${call}`, className: ['note-backlink'], role: 'doc-backlink', ...(context.options.notes?.labelBacklinks === false ? {} : {ariaLabel: `Back to the call of note ${noteMark(note)}${index > 0 ? ` (${index + 1})` : ''}`})}, index === 0 ? noteMark(note) : `↩${index + 1}`)
+    h(
+      'a',
+      {
+        href: `#${call}`,
+        className: ['note-backlink'],
+        role: 'doc-backlink',
+        ...(context.options.notes?.labelBacklinks === false
+          ? {}
+          : {
+              ariaLabel: `Back to the call of note ${noteMark(note)}${index > 0 ? ` (${index + 1})` : ''}`
+            })
+      },
+      index === 0 ? noteMark(note) : `↩${index + 1}`
+    )
   )
-  const mark = h('span', {className: ['note-mark']}, backlinks.length > 0 ? backlinks : [noteMark(note)])
+  const mark = h(
+    'span',
+    {className: ['note-mark']},
+    backlinks.length > 0 ? backlinks : [noteMark(note)]
+  )
   const properties: Properties = {
     id: note.id,
     lang: note.lang,
@@ -24,7 +41,8 @@ export function noteElement(note: Note, context: DiglotContext): Element {
   properties['role'] = 'doc-footnote'
   // Put the mark inside the first paragraph so that it reads as one line.
   const first = content[0]
-  if (first && first.type === 'element' && first.tagName === 'p') first.children.unshift(mark, {type: 'text', value: ' '})
+  if (first && first.type === 'element' && first.tagName === 'p')
+    first.children.unshift(mark, {type: 'text', value: ' '})
   else content.unshift(h('p', [mark]))
   if (note.kind !== 'author') {
     const kind = h('span', {className: ['note-kind']}, `${context.labels.noteKinds[note.kind]}: `)

@@ -39,7 +39,11 @@ export type HandlerResult = ElementContent | ElementContent[] | undefined
  * A handler of one node type, as in mdast-util-to-hast (`(state, node, parent)`),
  * with the Diglot context on `state.diglot`.
  */
-export type DiglotHandler = (state: DiglotState, node: never, parent: MdastParents | undefined) => HandlerResult
+export type DiglotHandler = (
+  state: DiglotState,
+  node: never,
+  parent: MdastParents | undefined
+) => HandlerResult
 
 /** Handlers by node type: the Diglot ones and any mdast one. */
 export type DiglotHandlers = Record<string, DiglotHandler>
@@ -87,7 +91,9 @@ export interface DiglotState extends State {
 
 /** The mark a reader sees for a note: `12`, `T1` (translator), `E1` (editor). */
 export function noteMark(note: Pick<Note, 'kind' | 'number'>): string {
-  return note.kind === 'author' ? String(note.number) : `${note.kind === 'translator' ? 'T' : 'E'}${note.number}`
+  return note.kind === 'author'
+    ? String(note.number)
+    : `${note.kind === 'translator' ? 'T' : 'E'}${note.number}`
 }
 
 /** The id of a page marker: the original's `page-20`, a translation's `page-20-en`. */
@@ -98,13 +104,32 @@ export function pageId(marker: PageMarker, lang: string, role: Segment['role']):
 /** The notes of a work, by id. */
 export function notesById(work: Work): Map<string, Note> {
   const map = new Map<string, Note>()
-  for (const child of work.children) if (child.type === 'noteList') for (const note of child.children) map.set(note.id, note)
+  for (const child of work.children)
+    if (child.type === 'noteList') for (const note of child.children) map.set(note.id, note)
   return map
 }
 
 /** A fresh context for `work` (or for a note alone). */
-export function createContext(options: ToHastOptions, notes: Map<string, Note>, lang: string, handlers: DiglotHandlers, numbered: boolean, role: Segment['role'] = 'original'): DiglotContext {
-  return {options, labels: {...defaultLabels, ...options.labels}, notes, lang, role, called: [], section: '', linked: new Set(), handlers, numbered}
+export function createContext(
+  options: ToHastOptions,
+  notes: Map<string, Note>,
+  lang: string,
+  handlers: DiglotHandlers,
+  numbered: boolean,
+  role: Segment['role'] = 'original'
+): DiglotContext {
+  return {
+    options,
+    labels: {...defaultLabels, ...options.labels},
+    notes,
+    lang,
+    role,
+    called: [],
+    section: '',
+    linked: new Set(),
+    handlers,
+    numbered
+  }
 }
 
 /** The children of `node` as hast, by the state's handlers. */

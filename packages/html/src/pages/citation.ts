@@ -13,7 +13,8 @@ function citationAuthors(work: Work): string[] {
 export function citationMeta(work: Work): Element[] {
   const {meta} = work
   const tags: Array<[string, string]> = []
-  for (const lang of work.languages) if (meta.title[lang]) tags.push(['citation_title', meta.title[lang] ?? ''])
+  for (const lang of work.languages)
+    if (meta.title[lang]) tags.push(['citation_title', meta.title[lang] ?? ''])
   for (const author of citationAuthors(work)) tags.push(['citation_author', author])
   if (meta.date) tags.push(['citation_publication_date', meta.date.replace(/-/g, '/')])
   if (meta.publisher) tags.push(['citation_publisher', meta.publisher])
@@ -26,8 +27,13 @@ export function citationMeta(work: Work): Element[] {
 /** The plain-text citation of a work (the locator is added by the reader's choice of paragraph). */
 function citation(work: Work): string {
   const {meta} = work
-  const title = work.languages.map((lang) => meta.title[lang]).filter(Boolean).join(' / ')
-  const translators = meta.translators.map((person) => pick(person.name, [uiLang])?.text ?? '').filter(Boolean)
+  const title = work.languages
+    .map((lang) => meta.title[lang])
+    .filter(Boolean)
+    .join(' / ')
+  const translators = meta.translators
+    .map((person) => pick(person.name, [uiLang])?.text ?? '')
+    .filter(Boolean)
   const authors = citationAuthors(work)
   const parts = [
     ...(authors.length > 0 ? [authors.join(', ')] : []),
@@ -46,14 +52,24 @@ export function editionBox(work: Work): Element {
   return h('section', {className: ['edition-box'], ariaLabel: 'Downloads and citation'}, [
     h('h2', {className: ['box-heading']}, 'Other editions'),
     h('ul', {className: ['downloads']}, [
-      h('li', [h('a', {href: `../${work.id}.epub`, type: 'application/epub+zip', download: ''}, 'EPUB (e-book)')]),
+      h('li', [
+        h(
+          'a',
+          {href: `../${work.id}.epub`, type: 'application/epub+zip', download: ''},
+          'EPUB (e-book)'
+        )
+      ]),
       h('li', [h('a', {href: `../${work.id}.pdf`, type: 'application/pdf'}, 'PDF (print)')])
     ]),
     h('h2', {className: ['box-heading'], id: 'cite-heading'}, 'Cite this'),
     h('p', {className: ['cite'], id: 'cite'}, [
       h('span', {className: ['cite-text']}, citation(work)),
       ' ',
-      h('span', {className: ['cite-locator'], dataCiteLocator: ''}, 'Each paragraph number (¶) and page mark ([p.]) links to its own place: cite that link.')
+      h(
+        'span',
+        {className: ['cite-locator'], dataCiteLocator: ''},
+        'Each paragraph number (¶) and page mark ([p.]) links to its own place: cite that link.'
+      )
     ])
   ])
 }

@@ -1,7 +1,11 @@
 /** What every page of the web edition shares: the shell around it, the apparatus language, localized text. */
 import {h} from 'hastscript'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
-import {languageName as modelLanguageName, pick as modelPick, type LocalizedText} from '@diglot/core'
+import {
+  languageName as modelLanguageName,
+  pick as modelPick,
+  type LocalizedText
+} from '@diglot/core'
 
 export type Content = ElementContent | string
 
@@ -14,23 +18,44 @@ export function languageName(tag: string): string {
 }
 
 /** Names of the languages the term popovers may show, by key. */
-export const languageNames: Record<string, string> = Object.fromEntries(['en', 'kk', 'zh-Hans', 'zh', 'ru', 'pinyin'].map((key) => [key, languageName(key)]))
+export const languageNames: Record<string, string> = Object.fromEntries(
+  ['en', 'kk', 'zh-Hans', 'zh', 'ru', 'pinyin'].map((key) => [key, languageName(key)])
+)
 
 /** The text of `value` in the first of `langs` (then the apparatus language) that has one, with its language (the book model's `pick`). */
-export function pick(value: LocalizedText | undefined, langs: readonly string[]): {lang: string; text: string} | undefined {
+export function pick(
+  value: LocalizedText | undefined,
+  langs: readonly string[]
+): {lang: string; text: string} | undefined {
   return modelPick(value, [...langs, uiLang])
 }
 
 /** `<span lang>` when the language differs from the page's. */
 export function inLang(lang: string, text: string, className?: string): ElementContent {
   if (lang === uiLang && !className) return {type: 'text', value: text}
-  return h('span', {lang: lang === 'pinyin' ? 'zh-Latn-pinyin' : lang, ...(className ? {className: [className]} : {})}, text)
+  return h(
+    'span',
+    {
+      lang: lang === 'pinyin' ? 'zh-Latn-pinyin' : lang,
+      ...(className ? {className: [className]} : {})
+    },
+    text
+  )
 }
 
 /** Every language form of a localized text, original first. */
-export function allForms(value: LocalizedText, orderIn: readonly string[], separator = ' / '): Content[] {
+export function allForms(
+  value: LocalizedText,
+  orderIn: readonly string[],
+  separator = ' / '
+): Content[] {
   const order = [...new Set(orderIn)]
-  const langs = [...order.filter((lang) => value[lang]), ...Object.keys(value).filter((lang) => !order.includes(lang)).sort()]
+  const langs = [
+    ...order.filter((lang) => value[lang]),
+    ...Object.keys(value)
+      .filter((lang) => !order.includes(lang))
+      .sort()
+  ]
   const result: Content[] = []
   for (const lang of langs) {
     if (result.length > 0) result.push({type: 'text', value: separator})
@@ -78,11 +103,19 @@ export function shell(options: ShellOptions): HastRoot {
           ...(options.head ?? [])
         ]),
         h('body', {className: options.bodyClass}, [
-          h('a', {className: ['skip-link'], href: options.skipTo ?? '#main'}, options.skipTo ? 'Skip to the text' : 'Skip to the content'),
+          h(
+            'a',
+            {className: ['skip-link'], href: options.skipTo ?? '#main'},
+            options.skipTo ? 'Skip to the text' : 'Skip to the content'
+          ),
           h('header', {className: ['site-header']}, [
             h('nav', {className: ['site-nav'], ariaLabel: 'Edition'}, [
               navLink(`${base}index.html`, 'Diglot editions', options.current === 'index'),
-              navLink(`${base}glossary/index.html`, 'Glossary and index of names', options.current === 'glossary')
+              navLink(
+                `${base}glossary/index.html`,
+                'Glossary and index of names',
+                options.current === 'glossary'
+              )
             ]),
             ...(options.headerExtra ?? [])
           ]),

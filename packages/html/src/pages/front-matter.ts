@@ -1,12 +1,25 @@
 /** A work's title page and table of contents in the web edition. */
 import {h} from 'hastscript'
 import type {Element} from 'hast'
-import {frontMatterOf, headingsOf, labelsFor, type GlossaryEntryKind, type HeadingEntry, type Work} from '@diglot/core'
+import {
+  frontMatterOf,
+  headingsOf,
+  labelsFor,
+  type GlossaryEntryKind,
+  type HeadingEntry,
+  type Work
+} from '@diglot/core'
 import {imprintEntries} from '../book/imprint.js'
 import {type Content, uiLang, allForms} from './common.js'
 
 export function kindLabel(kind: GlossaryEntryKind): string {
-  return {term: 'Term', person: 'Person', organisation: 'Organisation', place: 'Place', work: 'Work'}[kind]
+  return {
+    term: 'Term',
+    person: 'Person',
+    organisation: 'Organisation',
+    place: 'Place',
+    work: 'Work'
+  }[kind]
 }
 
 /** The title page: title, author, translators, source, statement on the translation. */
@@ -23,15 +36,27 @@ export function titlePage(work: Work): Element {
     {className: ['work-title']},
     titles.flatMap((lang, index) => [
       ...(index > 0 ? [h('br')] : []),
-      h('span', {lang, className: [index === 0 ? 'title-original' : 'title-translation']}, meta.title[lang] ?? '')
+      h(
+        'span',
+        {lang, className: [index === 0 ? 'title-original' : 'title-translation']},
+        meta.title[lang] ?? ''
+      )
     ])
   )
   const header: Content[] = [heading]
-  if (meta.subtitle) header.push(h('p', {className: ['work-subtitle']}, allForms(meta.subtitle, langs)))
-  if (meta.titleIsEditorial) header.push(h('p', {className: ['editorial-title']}, [h('span', {className: ['ed-label']}, 'Editorial title.'), ' The source has no title; this one was given by the editors.']))
+  if (meta.subtitle)
+    header.push(h('p', {className: ['work-subtitle']}, allForms(meta.subtitle, langs)))
+  if (meta.titleIsEditorial)
+    header.push(
+      h('p', {className: ['editorial-title']}, [
+        h('span', {className: ['ed-label']}, 'Editorial title.'),
+        ' The source has no title; this one was given by the editors.'
+      ])
+    )
   // The imprint as the book model has it, rendered as every edition renders it (`imprintEntries`).
   const labels = labelsFor(uiLang)
-  for (const entry of imprintEntries(frontMatterOf(work, uiLang, labels), labels, {lang: uiLang})) row(entry.label, entry.value)
+  for (const entry of imprintEntries(frontMatterOf(work, uiLang, labels), labels, {lang: uiLang}))
+    row(entry.label, entry.value)
   return h('section', {className: ['title-page'], ariaLabelledby: 'title'}, [
     h('header', {className: ['title-block'], id: 'title'}, header),
     h('dl', {className: ['metadata']}, items)
@@ -58,7 +83,10 @@ export function tableOfContents(work: Work): Element | undefined {
     }
     top.list.children.push(h('li', [tocLink(heading, work.languages)]))
   }
-  return h('nav', {className: ['toc'], ariaLabelledby: 'toc-heading'}, [h('h2', {id: 'toc-heading'}, 'Contents'), root])
+  return h('nav', {className: ['toc'], ariaLabelledby: 'toc-heading'}, [
+    h('h2', {id: 'toc-heading'}, 'Contents'),
+    root
+  ])
 }
 
 function tocLink(heading: HeadingEntry, langs: readonly string[]): Element {
@@ -67,7 +95,9 @@ function tocLink(heading: HeadingEntry, langs: readonly string[]): Element {
     const text = heading.text[lang]
     if (!text) continue
     if (parts.length > 0) parts.push(' ')
-    parts.push(h('span', {lang, className: [index === 0 ? 'toc-original' : 'toc-translation']}, text))
+    parts.push(
+      h('span', {lang, className: [index === 0 ? 'toc-original' : 'toc-translation']}, text)
+    )
   }
   return h('a', {href: `#${heading.id}`}, parts)
 }

@@ -1,7 +1,15 @@
 /** The glossary and the index of names of every work, with every occurrence. */
 import {h} from 'hastscript'
 import type {Element, Root as HastRoot} from 'hast'
-import {apparatusOf, labelsFor, type ApparatusEntry, type ApparatusOccurrence, type Glossary, type Root, type Work} from '@diglot/core'
+import {
+  apparatusOf,
+  labelsFor,
+  type ApparatusEntry,
+  type ApparatusOccurrence,
+  type Glossary,
+  type Root,
+  type Work
+} from '@diglot/core'
 import {type Content, uiLang, languageName, pick, inLang, shell} from './common.js'
 
 /** The glossary (terms) and the index of names, with every occurrence: the book model's groups, order and headwords. */
@@ -13,22 +21,64 @@ export function glossaryPage(tree: Root, _glossary: Glossary, works: readonly Wo
   const entryElement = (item: ApparatusEntry): Element => {
     const forms: Content[] = []
     for (const group of item.forms) {
-      forms.push(h('div', [h('dt', group.languageName), h('dd', group.forms.flatMap((value, index) => [...(index > 0 ? [{type: 'text' as const, value: ', '}] : []), inLang(group.lang, value)]))]))
+      forms.push(
+        h('div', [
+          h('dt', group.languageName),
+          h(
+            'dd',
+            group.forms.flatMap((value, index) => [
+              ...(index > 0 ? [{type: 'text' as const, value: ', '}] : []),
+              inLang(group.lang, value)
+            ])
+          )
+        ])
+      )
     }
-    const notes: Content[] = item.notes.map((note) => h('p', {className: ['entry-note'], ...(note.lang === uiLang ? {} : {lang: note.lang})}, note.text))
-    return h('article', {className: ['entry', `entry-${item.kind}`], id: item.id, ariaLabelledby: `${item.id}-name`}, [
-      h('h3', {id: `${item.id}-name`}, [inLang(item.headword.lang, item.headword.text), ' ', h('span', {className: ['entry-kind']}, `(${item.kindLabel.toLowerCase()})`)]),
-      h('dl', {className: ['entry-forms']}, forms),
-      ...notes,
-      occurrenceList(item.occurrences, workById)
-    ])
+    const notes: Content[] = item.notes.map((note) =>
+      h(
+        'p',
+        {className: ['entry-note'], ...(note.lang === uiLang ? {} : {lang: note.lang})},
+        note.text
+      )
+    )
+    return h(
+      'article',
+      {className: ['entry', `entry-${item.kind}`], id: item.id, ariaLabelledby: `${item.id}-name`},
+      [
+        h('h3', {id: `${item.id}-name`}, [
+          inLang(item.headword.lang, item.headword.text),
+          ' ',
+          h('span', {className: ['entry-kind']}, `(${item.kindLabel.toLowerCase()})`)
+        ]),
+        h('dl', {className: ['entry-forms']}, forms),
+        ...notes,
+        occurrenceList(item.occurrences, workById)
+      ]
+    )
   }
   const main: Content[] = [
     h('h1', 'Glossary and index of names'),
-    h('p', {className: ['lead']}, 'Every term and name linked in the editions, with its forms in each language and links to each place it occurs, in both works and both languages (¶ paragraph, n. note).'),
-    h('nav', {ariaLabel: 'Parts of this page'}, [h('ul', {className: ['inline-list']}, [h('li', [h('a', {href: '#glossary'}, 'Glossary')]), h('li', [h('a', {href: '#names'}, 'Index of names')])])]),
-    h('section', {id: 'glossary', ariaLabelledby: 'glossary-heading'}, [h('h2', {id: 'glossary-heading'}, 'Glossary'), alphabet(terms, 'Glossary'), ...(terms.length > 0 ? terms.map(entryElement) : [h('p', 'No terms.')])]),
-    h('section', {id: 'names', ariaLabelledby: 'names-heading'}, [h('h2', {id: 'names-heading'}, 'Index of names'), alphabet(names, 'Index of names'), ...(names.length > 0 ? names.map(entryElement) : [h('p', 'No names.')])])
+    h(
+      'p',
+      {className: ['lead']},
+      'Every term and name linked in the editions, with its forms in each language and links to each place it occurs, in both works and both languages (¶ paragraph, n. note).'
+    ),
+    h('nav', {ariaLabel: 'Parts of this page'}, [
+      h('ul', {className: ['inline-list']}, [
+        h('li', [h('a', {href: '#glossary'}, 'Glossary')]),
+        h('li', [h('a', {href: '#names'}, 'Index of names')])
+      ])
+    ]),
+    h('section', {id: 'glossary', ariaLabelledby: 'glossary-heading'}, [
+      h('h2', {id: 'glossary-heading'}, 'Glossary'),
+      alphabet(terms, 'Glossary'),
+      ...(terms.length > 0 ? terms.map(entryElement) : [h('p', 'No terms.')])
+    ]),
+    h('section', {id: 'names', ariaLabelledby: 'names-heading'}, [
+      h('h2', {id: 'names-heading'}, 'Index of names'),
+      alphabet(names, 'Index of names'),
+      ...(names.length > 0 ? names.map(entryElement) : [h('p', 'No names.')])
+    ])
   ]
   return shell({
     title: 'Glossary and index of names – Diglot',
@@ -47,13 +97,17 @@ export function glossaryPage(tree: Root, _glossary: Glossary, works: readonly Wo
       if (!first.has(initial)) first.set(initial, entry.id)
     }
     return h('nav', {className: ['alphabet'], ariaLabel: `${label}, A to Z`}, [
-      h('ul', [...first].map(([initial, id]) => h('li', [h('a', {href: `#${id}`}, initial)])))
+      h(
+        'ul',
+        [...first].map(([initial, id]) => h('li', [h('a', {href: `#${id}`}, initial)]))
+      )
     ])
   }
 }
 
 function occurrenceList(list: readonly ApparatusOccurrence[], works: Map<string, Work>): Element {
-  if (list.length === 0) return h('p', {className: ['occurrences', 'occurrences-none']}, 'Not referenced in the text.')
+  if (list.length === 0)
+    return h('p', {className: ['occurrences', 'occurrences-none']}, 'Not referenced in the text.')
   const byWork = new Map<string, ApparatusOccurrence[]>()
   for (const occurrence of list) {
     const group = byWork.get(occurrence.work) ?? []
@@ -72,9 +126,17 @@ function occurrenceList(list: readonly ApparatusOccurrence[], works: Map<string,
         if (occurrence.lang !== lang) continue
         if (links.length > 0) links.push(', ')
         // Named by the visible locator, then (for screen readers) the work, the language and what it is.
-        links.push(h('a', {href: `../${workId}/index.html#${occurrence.target}`}, [occurrence.locator, h('span', {className: ['visually-hidden']}, `: ${occurrence.description}`)]))
+        links.push(
+          h('a', {href: `../${workId}/index.html#${occurrence.target}`}, [
+            occurrence.locator,
+            h('span', {className: ['visually-hidden']}, `: ${occurrence.description}`)
+          ])
+        )
       }
-      if (links.length > 0) perLang.push(h('li', [h('span', {className: ['occ-lang']}, `${languageName(lang)}: `), ...links]))
+      if (links.length > 0)
+        perLang.push(
+          h('li', [h('span', {className: ['occ-lang']}, `${languageName(lang)}: `), ...links])
+        )
     }
     rows.push(h('li', [h('cite', title), h('ul', perLang)]))
   }

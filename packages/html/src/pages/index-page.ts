@@ -11,16 +11,26 @@ export function indexPage(works: readonly Work[]): HastRoot {
     const title = h(
       'a',
       {href: `${work.id}/index.html`},
-      langs.filter((lang) => work.meta.title[lang]).flatMap((lang, index) => [...(index > 0 ? [h('br')] : []), h('span', {lang}, work.meta.title[lang] ?? '')])
+      langs
+        .filter((lang) => work.meta.title[lang])
+        .flatMap((lang, index) => [
+          ...(index > 0 ? [h('br')] : []),
+          h('span', {lang}, work.meta.title[lang] ?? '')
+        ])
     )
     const details: Content[] = []
-    const authors = work.meta.authors.map((person) => pick(person.name, [uiLang])?.text ?? '').filter(Boolean)
+    const authors = work.meta.authors
+      .map((person) => pick(person.name, [uiLang])?.text ?? '')
+      .filter(Boolean)
     if (authors.length > 0) details.push(authors.join(', '))
     else if (work.meta.authorNote) details.push('Author not named')
     if (work.meta.date) details.push(work.meta.date)
     details.push(langs.map(languageName).join(' and '))
     if (work.meta.translation?.madeForThisEdition) details.push('translation made for this edition')
-    return h('li', [h('h2', {className: ['work-link']}, [title]), h('p', {className: ['work-details']}, details.join(' · '))])
+    return h('li', [
+      h('h2', {className: ['work-link']}, [title]),
+      h('p', {className: ['work-details']}, details.join(' · '))
+    ])
   })
   return shell({
     title: 'Diglot editions',

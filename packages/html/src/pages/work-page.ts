@@ -23,7 +23,11 @@ function glossaryData(work: Work, glossary: Glossary): string {
   const entries: Record<string, unknown> = {}
   for (const entry of glossary.children) {
     if (!used.has(entry.identifier)) continue
-    entries[entry.identifier] = {kind: kindLabel(entry.entryKind), forms: entry.forms, note: entry.note}
+    entries[entry.identifier] = {
+      kind: kindLabel(entry.entryKind),
+      forms: entry.forms,
+      note: entry.note
+    }
   }
   return JSON.stringify({languages: languageNames, entries}).replace(/</g, '\\u003c')
 }
@@ -32,12 +36,21 @@ function glossaryData(work: Work, glossary: Glossary): string {
 function viewSwitch(work: Work): Element | undefined {
   const [original, translation] = work.languages
   if (!original || !translation) return undefined
-  const button = (view: string, text: string): Element => h('button', {type: 'button', dataView: view, ariaPressed: view === 'both' ? 'true' : 'false'}, text)
-  return h('div', {className: ['view-switch'], role: 'group', ariaLabel: 'Languages shown', hidden: true}, [
-    button('original', languageName(original)),
-    button('both', 'Both'),
-    button('translation', languageName(translation))
-  ])
+  const button = (view: string, text: string): Element =>
+    h(
+      'button',
+      {type: 'button', dataView: view, ariaPressed: view === 'both' ? 'true' : 'false'},
+      text
+    )
+  return h(
+    'div',
+    {className: ['view-switch'], role: 'group', ariaLabel: 'Languages shown', hidden: true},
+    [
+      button('original', languageName(original)),
+      button('both', 'Both'),
+      button('translation', languageName(translation))
+    ]
+  )
 }
 
 /** The page of one work. */
@@ -52,7 +65,14 @@ export function workPage(work: Work, glossary: Glossary): HastRoot {
   main.push(
     h(
       'div',
-      {className: ['text'], id: 'text', tabIndex: -1, dataLanguages: String(langs.length), dataOriginal: langs[0] ?? '', ...(langs[1] ? {dataTranslation: langs[1]} : {})},
+      {
+        className: ['text'],
+        id: 'text',
+        tabIndex: -1,
+        dataLanguages: String(langs.length),
+        dataOriginal: langs[0] ?? '',
+        ...(langs[1] ? {dataTranslation: langs[1]} : {})
+      },
       text.children as Content[]
     )
   )
@@ -68,8 +88,18 @@ export function workPage(work: Work, glossary: Glossary): HastRoot {
     ...(switcher ? {headerExtra: [switcher]} : {}),
     head: [
       ...citationMeta(work),
-      h('link', {rel: 'alternate', type: 'application/epub+zip', href: `../${work.id}.epub`, title: 'EPUB'}),
-      h('link', {rel: 'alternate', type: 'application/pdf', href: `../${work.id}.pdf`, title: 'PDF'}),
+      h('link', {
+        rel: 'alternate',
+        type: 'application/epub+zip',
+        href: `../${work.id}.epub`,
+        title: 'EPUB'
+      }),
+      h('link', {
+        rel: 'alternate',
+        type: 'application/pdf',
+        href: `../${work.id}.pdf`,
+        title: 'PDF'
+      }),
       h('script', {type: 'application/json', id: 'diglot-glossary'}, glossaryData(work, glossary))
     ],
     footer: [h('p', [work.meta.licence])]
@@ -81,8 +111,13 @@ function workDescription(work: Work): string {
   const langs = work.languages
   const title = pick(work.meta.title, [uiLang])?.text ?? work.id
   const subtitle = pick(work.meta.subtitle, [uiLang])?.text
-  const authors = work.meta.authors.map((person) => pick(person.name, [uiLang])?.text ?? '').filter(Boolean)
+  const authors = work.meta.authors
+    .map((person) => pick(person.name, [uiLang])?.text ?? '')
+    .filter(Boolean)
   const by = authors.length > 0 ? ` by ${authors.join(', ')}` : ''
-  const edition = langs.length > 1 ? `${languageName(langs[0] ?? '')} text with ${languageName(langs[1] ?? '')} translation, side by side` : `${languageName(langs[0] ?? '')} text`
+  const edition =
+    langs.length > 1
+      ? `${languageName(langs[0] ?? '')} text with ${languageName(langs[1] ?? '')} translation, side by side`
+      : `${languageName(langs[0] ?? '')} text`
   return `${title}${subtitle ? `: ${subtitle}` : ''}${by}${work.meta.date ? ` (${work.meta.date})` : ''}. A Diglot edition: ${edition}, with notes, a glossary and an index of names.`
 }

@@ -44,6 +44,18 @@ function blockSpan(element: Element): Element {
   if (name === undefined) return {...element, children}
   const {start, ...properties} = element.properties
   const existing = Array.isArray(properties['className']) ? properties['className'] : []
-  const style = element.tagName === 'ol' ? `counter-reset: list-item ${typeof start === 'number' ? start - 1 : 0}` : undefined
-  return {...element, tagName: 'span', properties: {...properties, className: [name, ...existing.filter((value) => value !== name)], ...(style ? {style} : {})}, children}
+  const style =
+    element.tagName === 'ol'
+      ? `counter-reset: list-item ${typeof start === 'number' ? start - 1 : 0}`
+      : undefined
+  return {
+    ...element,
+    tagName: 'span',
+    properties: {
+      ...properties,
+      className: [name, ...existing.filter((value) => value !== name)],
+      ...(style ? {style} : {})
+    },
+    children
+  }
 }

@@ -54,7 +54,10 @@ export function group(parts: ElementContent[][], groups: number): ElementContent
   for (const part of parts) {
     const length = lengthOf(part)
     // The group the middle of this sentence falls in.
-    const index = Math.min(groups - 1, Math.floor(((done + length / 2) / Math.max(1, total)) * groups))
+    const index = Math.min(
+      groups - 1,
+      Math.floor(((done + length / 2) / Math.max(1, total)) * groups)
+    )
     result[index]!.push(part)
     done += length
   }
@@ -83,12 +86,20 @@ export function splitLongPairs(tree: Root, maxLength = rowLength): void {
 
 function splitAlignment(alignment: Element, maxLength: number): Element[] {
   if (!classes(alignment).includes('alignment-paragraph')) return [alignment]
-  const segments = alignment.children.filter((child): child is Element => child.type === 'element' && classes(child).includes('segment'))
+  const segments = alignment.children.filter(
+    (child): child is Element => child.type === 'element' && classes(child).includes('segment')
+  )
   if (segments.length < 2) return [alignment]
-  const paragraphs = segments.map((segment) => segment.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'p'))
+  const paragraphs = segments.map((segment) =>
+    segment.children.filter(
+      (child): child is Element => child.type === 'element' && child.tagName === 'p'
+    )
+  )
   if (paragraphs.some((list) => list.length !== 1)) return [alignment]
   const sides = paragraphs.map((list) => sentences(list[0]!.children))
-  const longest = Math.max(...sides.map((side) => side.reduce((sum, part) => sum + lengthOf(part), 0)))
+  const longest = Math.max(
+    ...sides.map((side) => side.reduce((sum, part) => sum + lengthOf(part), 0))
+  )
   const wanted = Math.ceil(longest / maxLength)
   const count = Math.min(wanted, Math.max(...sides.map((side) => side.length)))
   if (count < 2) return [alignment]
@@ -100,13 +111,31 @@ function splitAlignment(alignment: Element, maxLength: number): Element[] {
       const content = (grouped[side]![row] ?? []).flat()
       const rowParagraph: Element = {
         ...paragraph,
-        properties: {...paragraph.properties, className: [...classes(paragraph), ...(row > 0 ? ['p-cont'] : []), ...(row < count - 1 ? ['p-open'] : [])]},
+        properties: {
+          ...paragraph.properties,
+          className: [
+            ...classes(paragraph),
+            ...(row > 0 ? ['p-cont'] : []),
+            ...(row < count - 1 ? ['p-open'] : [])
+          ]
+        },
         children: content
       }
       const before = row === 0 ? segment.children.filter((child) => child !== paragraph) : []
-      return {...segment, children: [...before, ...(content.length > 0 ? [rowParagraph] : [])]} as Element
+      return {
+        ...segment,
+        children: [...before, ...(content.length > 0 ? [rowParagraph] : [])]
+      } as Element
     })
-    const properties = {...alignment.properties, className: [...classes(alignment), 'alignment-row', ...(row > 0 ? ['alignment-cont'] : []), ...(row < count - 1 ? ['alignment-open'] : [])]}
+    const properties = {
+      ...alignment.properties,
+      className: [
+        ...classes(alignment),
+        'alignment-row',
+        ...(row > 0 ? ['alignment-cont'] : []),
+        ...(row < count - 1 ? ['alignment-open'] : [])
+      ]
+    }
     if (row > 0) delete properties['id']
     rows.push({...alignment, properties, children: rowSegments})
   }

@@ -14,8 +14,23 @@
  */
 import {h} from 'hastscript'
 import type {Element, ElementContent} from 'hast'
-import {headingsOf, type Alignment, type NoteReference, type PageMarker, type Work} from '@diglot/core'
-import {defaultHandlers, headingParts, noteElement, noteMark, pageId, type DiglotHandler, type DiglotHandlers, type DiglotState} from '@diglot/html'
+import {
+  headingsOf,
+  type Alignment,
+  type NoteReference,
+  type PageMarker,
+  type Work
+} from '@diglot/core'
+import {
+  defaultHandlers,
+  headingParts,
+  noteElement,
+  noteMark,
+  pageId,
+  type DiglotHandler,
+  type DiglotHandlers,
+  type DiglotState
+} from '@diglot/html'
 import {blockSpans} from './block-spans.js'
 import {shortTitle} from './titles.js'
 
@@ -40,7 +55,11 @@ export function printHandlers(work: Work): PrintHandlers {
     const note = state.diglot.notes.get(node.noteId)
     if (!note) return [call]
     // The note's blocks as the web edition has them, flattened to spans (a note sits inside a paragraph).
-    const context = {...state.diglot, options: {...state.diglot.options, target: 'web' as const}, handlers: {...defaultHandlers} as unknown as DiglotHandlers}
+    const context = {
+      ...state.diglot,
+      options: {...state.diglot.options, target: 'web' as const},
+      handlers: {...defaultHandlers} as unknown as DiglotHandlers
+    }
     const element = noteElement(note, context)
     // (Every block as a span, lists and quotes too: a block would end the paragraph of the call.)
     const spans = blockSpans(element.children)
@@ -48,7 +67,19 @@ export function printHandlers(work: Work): PrintHandlers {
     // (The note's first paragraph begins with its mark: the side label follows it.)
     const first = spans[0] as Element
     first.children.splice(1, 0, side)
-    return [call, h('span', {lang: note.lang, className: ['footnote', `note-${note.kind}`], dataNoteId: note.id, dataMark: noteMark(note)}, spans as ElementContent[])]
+    return [
+      call,
+      h(
+        'span',
+        {
+          lang: note.lang,
+          className: ['footnote', `note-${note.kind}`],
+          dataNoteId: note.id,
+          dataMark: noteMark(note)
+        },
+        spans as ElementContent[]
+      )
+    ]
   }
 
   const alignment = (state: DiglotState, node: Alignment): Element => {
@@ -66,10 +97,27 @@ export function printHandlers(work: Work): PrintHandlers {
   // change of it: a source page marker would break the page and sit alone on one.
   // A thin bar between the words, the page number in the outer margin; a block that opens with
   // the page needs no bar.
-  const pageMarker = (state: DiglotState, node: PageMarker, parent: Parents | undefined): Element => {
+  const pageMarker = (
+    state: DiglotState,
+    node: PageMarker,
+    parent: Parents | undefined
+  ): Element => {
     const {labels, lang, role} = state.diglot
-    const bar = parent?.children[0] === node ? [] : [h('span', {className: ['pb-bar'], ariaHidden: 'true'}, '|')]
-    const element = h('span', {id: pageId(node, lang, role), className: ['pb'], role: 'doc-pagebreak', ariaLabel: `${labels.page} ${node.n}`, dataSourcePage: node.n}, [...bar, h('span', {className: ['pb-num'], ariaHidden: 'true'}, node.n)])
+    const bar =
+      parent?.children[0] === node
+        ? []
+        : [h('span', {className: ['pb-bar'], ariaHidden: 'true'}, '|')]
+    const element = h(
+      'span',
+      {
+        id: pageId(node, lang, role),
+        className: ['pb'],
+        role: 'doc-pagebreak',
+        ariaLabel: `${labels.page} ${node.n}`,
+        dataSourcePage: node.n
+      },
+      [...bar, h('span', {className: ['pb-num'], ariaHidden: 'true'}, node.n)]
+    )
     pageMarkers.add(element)
     return element
   }
@@ -78,13 +126,23 @@ export function printHandlers(work: Work): PrintHandlers {
   const heading = (state: DiglotState, node: Heading): Element => {
     const {element, markers} = headingParts(state, node)
     for (const marker of markers) {
-      marker.properties = {className: ['pb', 'pb-heading'], id: marker.properties['id'], dataSourcePage: marker.properties['dataSourcePage']}
-      marker.children = marker.children.filter((child) => child.type === 'element' && (child.properties['className'] as string[] | undefined)?.includes('pb-num'))
+      marker.properties = {
+        className: ['pb', 'pb-heading'],
+        id: marker.properties['id'],
+        dataSourcePage: marker.properties['dataSourcePage']
+      }
+      marker.children = marker.children.filter(
+        (child) =>
+          child.type === 'element' &&
+          (child.properties['className'] as string[] | undefined)?.includes('pb-num')
+      )
     }
     element.children.unshift(...markers)
     return element
   }
 
-  return {handlers: {noteReference, alignment, pageMarker, heading} as unknown as Partial<DiglotHandlers>, pageMarkers}
+  return {
+    handlers: {noteReference, alignment, pageMarker, heading} as unknown as Partial<DiglotHandlers>,
+    pageMarkers
+  }
 }
-

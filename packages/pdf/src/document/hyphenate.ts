@@ -10,7 +10,9 @@ import {hyphenateKazakh, isNameByPosition, withinLimits} from '@diglot/core'
 import {hyphenateTree} from '@diglot/html'
 
 const require = createRequire(import.meta.url)
-const english = require('hyphen/en') as {hyphenateSync: (text: string, options?: {hyphenChar?: string; minWordLength?: number}) => string}
+const english = require('hyphen/en') as {
+  hyphenateSync: (text: string, options?: {hyphenChar?: string; minWordLength?: number}) => string
+}
 
 /**
  * Hyphenate one text in a language (`en`, `kk`; other languages unchanged).
@@ -18,18 +20,26 @@ const english = require('hyphen/en') as {hyphenateSync: (text: string, options?:
  * `words` keeps the English words already hyphenated: a book repeats its
  * words, and the patterns then run once per word (`hyphenateHast` passes one per tree).
  */
-export function hyphenateText(text: string, lang: string, before = '', words: Map<string, string> = new Map()): string {
+export function hyphenateText(
+  text: string,
+  lang: string,
+  before = '',
+  words: Map<string, string> = new Map()
+): string {
   const primary = lang.toLowerCase().split('-')[0]
   if (primary === 'en') {
     // Words with digits, URLs, all-capital abbreviations and names are not broken.
     return text.replace(/[A-Za-z\u00C0-\u024F]{6,}/g, (word, offset: number, whole: string) => {
       if (/[A-Z].*[A-Z]/.test(word)) return word
-      const context = offset >= 24 ? whole.slice(offset - 24, offset) : before.slice(-24) + whole.slice(0, offset)
+      const context =
+        offset >= 24 ? whole.slice(offset - 24, offset) : before.slice(-24) + whole.slice(0, offset)
       if (/(https?:\/\/|www\.|[./@])\S*$/.test(context)) return word
       if (isNameByPosition(word, context)) return word
       let hyphenated = words.get(word)
       if (hyphenated === undefined) {
-        hyphenated = keepLimits(english.hyphenateSync(word, {hyphenChar: '\u00AD', minWordLength: 6}))
+        hyphenated = keepLimits(
+          english.hyphenateSync(word, {hyphenChar: '\u00AD', minWordLength: 6})
+        )
         words.set(word, hyphenated)
       }
       return hyphenated

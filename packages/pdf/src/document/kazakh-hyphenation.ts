@@ -1,1 +1,6 @@
-export {hyphenateKazakh, hyphenateKazakhWord, kazakhBreakPoints, kazakhExceptions} from '@diglot/core'
+export {
+  hyphenateKazakh,
+  hyphenateKazakhWord,
+  kazakhBreakPoints,
+  kazakhExceptions
+} from '@diglot/core'

@@ -7,7 +7,14 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
-import {frontMatterOf, headingsOf, labelsFor, languageName, type Root, type Work} from '@diglot/core'
+import {
+  frontMatterOf,
+  headingsOf,
+  labelsFor,
+  languageName,
+  type Root,
+  type Work
+} from '@diglot/core'
 import {imprintEntries, toHast} from '@diglot/html'
 import {backMatter} from './back-matter.js'
 import {splitLongPairs} from './columns.js'
@@ -15,7 +22,6 @@ import {printHandlers} from './handlers.js'
 import {hyphenateHast} from './hyphenate.js'
 import {prepareText, textOf} from './text.js'
 import {pick, shortTitle} from './titles.js'
-
 
 /** What the page needs besides its HTML. */
 export interface PrintDocument {
@@ -58,12 +64,18 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   // Names, contributor lines and the date as the book model words them (“Translated into
   // English by the editors of this edition”, “December 2013”).
   const front = frontMatterOf(work, apparatus, labelsFor(apparatus))
-  const authors = front.contributors.filter((line) => line.role === 'author').flatMap((line) => line.names.map((name) => name.text))
+  const authors = front.contributors
+    .filter((line) => line.role === 'author')
+    .flatMap((line) => line.names.map((name) => name.text))
   const date = front.date?.text
 
   // ---------------------------------------------------------------- text
   const print = printHandlers(work)
-  const text = toHast(work, {target: 'print', glossaryHref: (identifier) => `#glossary-${identifier}`, handlers: print.handlers})
+  const text = toHast(work, {
+    target: 'print',
+    glossaryHref: (identifier) => `#glossary-${identifier}`,
+    handlers: print.handlers
+  })
   prepareText(text, print.pageMarkers)
   if (layout === 'columns') splitLongPairs(text)
   hyphenateHast(text, original)
@@ -72,21 +84,38 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   const lang = (value: string): Record<string, string> => ({lang: value})
   const halfTitle = h('section', {className: ['cover', 'half-title'], dataMatter: 'cover'}, [
     h('p', {className: ['title'], ...lang(original)}, titleOriginal),
-    ...(titleTranslation ? [h('p', {className: ['title', 'other-title'], ...lang(translation ?? 'en')}, titleTranslation)] : [])
+    ...(titleTranslation
+      ? [
+          h(
+            'p',
+            {className: ['title', 'other-title'], ...lang(translation ?? 'en')},
+            titleTranslation
+          )
+        ]
+      : [])
   ])
   const people: ElementContent[] = []
   if (authors.length > 0) people.push(h('p', authors.join(', ')))
-  else if (meta.authorNote) people.push(h('p', {className: ['author-note'], lang: 'en'}, h('i', 'Author not named in the source')))
+  else if (meta.authorNote)
+    people.push(
+      h('p', {className: ['author-note'], lang: 'en'}, h('i', 'Author not named in the source'))
+    )
   for (const contributors of front.contributors) {
-    if (contributors.role === 'translator') people.push(h('p', {lang: apparatus}, contributors.text))
+    if (contributors.role === 'translator')
+      people.push(h('p', {lang: apparatus}, contributors.text))
   }
   const titlePage = h('section', {className: ['cover', 'title-page'], dataMatter: 'cover'}, [
     ...(meta.series ? [h('p', {className: ['series']}, meta.series)] : []),
     h('p', {className: ['title'], ...lang(original)}, titleOriginal),
     ...(subtitle ? [h('p', {className: ['subtitle'], ...lang(apparatus)}, subtitle)] : []),
-    ...(titleTranslation ? [h('p', {className: ['other-title'], ...lang(translation ?? 'en')}, titleTranslation)] : []),
+    ...(titleTranslation
+      ? [h('p', {className: ['other-title'], ...lang(translation ?? 'en')}, titleTranslation)]
+      : []),
     h('div', {className: ['people']}, people),
-    h('p', {className: ['publisher']}, [meta.publisher ?? 'Diglot', ...(date ? [` · ${date}`] : [])])
+    h('p', {className: ['publisher']}, [
+      meta.publisher ?? 'Diglot',
+      ...(date ? [` · ${date}`] : [])
+    ])
   ])
   const imprintLines: ElementContent[] = []
   const line = (content: string, langTag = 'en'): void => {
@@ -95,12 +124,30 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   line([titleOriginal, titleTranslation].filter(Boolean).join(' / '), original)
   // The imprint as the book model has it, rendered as every edition renders it (`imprintEntries`).
   const labels = labelsFor(apparatus)
-  for (const entry of imprintEntries(front, labels, {lang: apparatus, sourceHash: meta.source.sha256})) {
-    imprintLines.push(h('p', {lang: apparatus}, entry.sentence ?? [h('span', {className: ['imprint-label']}, `${entry.label}: `), ...entry.value]))
+  for (const entry of imprintEntries(front, labels, {
+    lang: apparatus,
+    sourceHash: meta.source.sha256
+  })) {
+    imprintLines.push(
+      h(
+        'p',
+        {lang: apparatus},
+        entry.sentence ?? [
+          h('span', {className: ['imprint-label']}, `${entry.label}: `),
+          ...entry.value
+        ]
+      )
+    )
   }
-  const arrangement = layout === 'facing' ? ' original on the left-hand pages, ' : ' original on the left, '
-  const engine = layout === 'columns' ? 'typeset with Diglot, Paged.js and Chromium' : 'typeset with Diglot and Chromium'
-  line(`${meta.publisher ?? 'Diglot'}${date ? `, ${date}` : ''}. Set in Noto Serif and Noto Serif SC; ${bilingual ? `${languageName(original, 'en')}${arrangement}${languageName(translation ?? '', 'en')} translation ${layout === 'facing' ? 'facing it' : 'on the right'}; ` : ''}${engine}.`)
+  const arrangement =
+    layout === 'facing' ? ' original on the left-hand pages, ' : ' original on the left, '
+  const engine =
+    layout === 'columns'
+      ? 'typeset with Diglot, Paged.js and Chromium'
+      : 'typeset with Diglot and Chromium'
+  line(
+    `${meta.publisher ?? 'Diglot'}${date ? `, ${date}` : ''}. Set in Noto Serif and Noto Serif SC; ${bilingual ? `${languageName(original, 'en')}${arrangement}${languageName(translation ?? '', 'en')} translation ${layout === 'facing' ? 'facing it' : 'on the right'}; ` : ''}${engine}.`
+  )
   const imprint = h('section', {className: ['cover', 'imprint'], dataMatter: 'cover'}, imprintLines)
 
   const headings = headingsOf(work).filter((heading) => heading.depth <= 3)
@@ -111,21 +158,31 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
       h('a', {href: `#${heading.id}`}, [
         h('span', {className: ['toc-text']}, [
           h('span', {className: ['toc-block'], lang: apparatus}, main),
-          ...(other && other !== main ? [h('span', {className: ['toc-other'], lang: original}, other)] : [])
+          ...(other && other !== main
+            ? [h('span', {className: ['toc-other'], lang: original}, other)]
+            : [])
         ]),
         h('span', {className: ['toc-leader'], ariaHidden: 'true'}),
         h('span', {className: ['toc-page'], dataTarget: heading.id}, '000')
       ])
     ])
   })
-  const toc = h('nav', {className: ['toc'], dataMatter: 'front', role: 'doc-toc', ariaLabel: 'Contents'}, [h('h2', 'Contents'), h('ol', tocItems)])
+  const toc = h(
+    'nav',
+    {className: ['toc'], dataMatter: 'front', role: 'doc-toc', ariaLabel: 'Contents'},
+    [h('h2', 'Contents'), h('ol', tocItems)]
+  )
 
   // ---------------------------------------------------------------- back matter
   const back = backMatter(tree, work, apparatus)
   const tocBack = back.map((section) =>
     h('li', {className: ['toc-d1']}, [
       h('a', {href: `#${String(section.properties['id'])}`}, [
-        h('span', {className: ['toc-text']}, h('span', {className: ['toc-block']}, sectionTitle(section))),
+        h(
+          'span',
+          {className: ['toc-text']},
+          h('span', {className: ['toc-block']}, sectionTitle(section))
+        ),
         h('span', {className: ['toc-leader'], ariaHidden: 'true'}),
         h('span', {className: ['toc-page'], dataTarget: String(section.properties['id'])}, '000')
       ])
@@ -133,8 +190,15 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
   )
   ;(toc.children[1] as Element).children.push(...tocBack)
 
-  const main = h('main', {className: ['text'], dataMatter: 'body'}, text.children as ElementContent[])
-  const body: HastRoot = {type: 'root', children: [halfTitle, titlePage, imprint, toc, main, ...back]}
+  const main = h(
+    'main',
+    {className: ['text'], dataMatter: 'body'},
+    text.children as ElementContent[]
+  )
+  const body: HastRoot = {
+    type: 'root',
+    children: [halfTitle, titlePage, imprint, toc, main, ...back]
+  }
   const title = [titleOriginal, titleTranslation].filter(Boolean).join(' / ')
   return {
     title,
@@ -145,7 +209,9 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
     bilingual,
     layout,
     versoHead: meta.shortTitle?.[original] ?? shortTitle(titleOriginal),
-    rectoHead: (translation ? meta.shortTitle?.[translation] : undefined) ?? shortTitle(titleTranslation || titleOriginal),
+    rectoHead:
+      (translation ? meta.shortTitle?.[translation] : undefined) ??
+      shortTitle(titleTranslation || titleOriginal),
     pageSize: meta.print.trim === '6x9in' ? '6in 9in' : 'A5',
     trim: meta.print.trim === '6x9in' ? ['6in', '9in'] : ['148mm', '210mm'],
     body: toHtml(body),
@@ -154,7 +220,8 @@ export function printDocument(tree: Root, work: Work): PrintDocument {
 }
 
 function sectionTitle(section: Element): string {
-  const heading = section.children.find((child): child is Element => child.type === 'element' && /^h[12]$/.test(child.tagName))
+  const heading = section.children.find(
+    (child): child is Element => child.type === 'element' && /^h[12]$/.test(child.tagName)
+  )
   return heading ? textOf(heading) : ''
 }
-

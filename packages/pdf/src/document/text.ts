@@ -15,7 +15,14 @@ export function prepareText(tree: HastRoot, pageMarkers: WeakSet<Element>): void
       if (child.properties['dataNoteId'] !== undefined) continue
       if (/^h[1-6]$/.test(child.tagName)) {
         // Bookmarks take the heading's name, without source page markers or line breaks.
-        const label = textOf({...child, children: child.children.filter((grandchild) => !(grandchild.type === 'element' && pageMarkers.has(grandchild)))}).replace(/\s+/g, ' ').trim()
+        const label = textOf({
+          ...child,
+          children: child.children.filter(
+            (grandchild) => !(grandchild.type === 'element' && pageMarkers.has(grandchild))
+          )
+        })
+          .replace(/\s+/g, ' ')
+          .trim()
         child.properties['ariaLabel'] = label
       }
       visit(child)
@@ -32,7 +39,8 @@ function wrapUrls(node: HastRoot | Element): void {
     const child = node.children[index]
     if (!child) continue
     if (child.type === 'element') {
-      if (child.tagName !== 'a' || !String(child.properties['href'] ?? '').startsWith('http')) wrapUrls(child)
+      if (child.tagName !== 'a' || !String(child.properties['href'] ?? '').startsWith('http'))
+        wrapUrls(child)
       else child.properties['className'] = [...classList(child), 'url']
       continue
     }
@@ -41,7 +49,8 @@ function wrapUrls(node: HastRoot | Element): void {
     const parts: ElementContent[] = []
     let last = 0
     for (const match of child.value.matchAll(pattern)) {
-      if (match.index > last) parts.push({type: 'text', value: child.value.slice(last, match.index)})
+      if (match.index > last)
+        parts.push({type: 'text', value: child.value.slice(last, match.index)})
       parts.push(h('span', {className: ['url']}, match[0]))
       last = match.index + match[0].length
     }
@@ -59,7 +68,7 @@ function classList(element: Element): string[] {
 /** The text of a hast node. */
 export function textOf(node: HastRoot | ElementContent): string {
   if (node.type === 'text') return node.value
-  if (node.type === 'root' || node.type === 'element') return node.children.map((child) => textOf(child as ElementContent)).join('')
+  if (node.type === 'root' || node.type === 'element')
+    return node.children.map((child) => textOf(child as ElementContent)).join('')
   return ''
 }
-

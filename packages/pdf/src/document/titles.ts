@@ -2,7 +2,10 @@
 import {pick as modelPick} from '@diglot/core'
 
 /** A localised string in the first language that has one (the book model's `pick`), or ``. */
-export function pick(text: Readonly<Record<string, string>> | undefined, languages: readonly string[]): string {
+export function pick(
+  text: Readonly<Record<string, string>> | undefined,
+  languages: readonly string[]
+): string {
   return modelPick(text, languages)?.text ?? ''
 }
 

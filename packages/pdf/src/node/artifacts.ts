@@ -68,12 +68,27 @@ export function operations(content: string): Operation[] {
     else if (char === '[' || char === ']' || char === '{' || char === '}') at++
     else if (char === '/') {
       at++
-      while (at < length && !whitespace.has(content.charCodeAt(at)) && !delimiters.has(content[at] ?? '')) at++
+      while (
+        at < length &&
+        !whitespace.has(content.charCodeAt(at)) &&
+        !delimiters.has(content[at] ?? '')
+      )
+        at++
     } else {
-      while (at < length && !whitespace.has(content.charCodeAt(at)) && !delimiters.has(content[at] ?? '')) at++
+      while (
+        at < length &&
+        !whitespace.has(content.charCodeAt(at)) &&
+        !delimiters.has(content[at] ?? '')
+      )
+        at++
       if (at === tokenStart) at++
       const token = content.slice(tokenStart, at)
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(token) && token !== 'true' && token !== 'false' && token !== 'null') {
+      if (
+        !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(token) &&
+        token !== 'true' &&
+        token !== 'false' &&
+        token !== 'null'
+      ) {
         const start = operandStart < 0 ? tokenStart : operandStart
         result.push({operator: token, start, end: at, operands: content.slice(start, tokenStart)})
         operandStart = -1
@@ -131,7 +146,8 @@ export function markUntagged(content: string): string {
       if (name === 'BT') begin(op.start)
     } else if (boundaries.has(name)) {
       close()
-      if (name === 'BMC' || name === 'BDC') stack.push(/\/MCID\b/.test(op.operands) || /^\s*\/Artifact\b/.test(op.operands))
+      if (name === 'BMC' || name === 'BDC')
+        stack.push(/\/MCID\b/.test(op.operands) || /^\s*\/Artifact\b/.test(op.operands))
       else if (name === 'EMC') stack.pop()
     } else if (!tagged) {
       if (pathStarts.has(name) && pathStart < 0) pathStart = op.start
@@ -176,12 +192,16 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
     for (const ref of refs?.[1]?.matchAll(/(\d+)\s+0\s+R/g) ?? []) contents.add(Number(ref[1]))
   }
   // The file again: each object where it was, content streams replaced, then the new table.
-  const order = offsets.map((offset, number) => ({offset, number})).filter((entry) => entry.offset >= 0).sort((a, b) => a.offset - b.offset)
+  const order = offsets
+    .map((offset, number) => ({offset, number}))
+    .filter((entry) => entry.offset >= 0)
+    .sort((a, b) => a.offset - b.offset)
   // The notes (Aside elements), in the order of the file, and their IDs.
   const noteIds = new Map<number, string>()
   for (const {offset, number} of order) {
     const object = text.slice(offset, text.indexOf('endobj', offset))
-    if (object.includes('/StructElem') && /\/S\s*\/Aside\b/.test(object)) noteIds.set(number, `note-${String(noteIds.size + 1).padStart(4, '0')}`)
+    if (object.includes('/StructElem') && /\/S\s*\/Aside\b/.test(object))
+      noteIds.set(number, `note-${String(noteIds.size + 1).padStart(4, '0')}`)
   }
   const parts: Buffer[] = []
   const newOffsets = new Map<number, number>()
@@ -197,8 +217,13 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
     const close = text.indexOf('endobj', offset) + 'endobj'.length
     let object = text.slice(offset, close)
     if (contents.has(number)) object = markStream(object)
-    else if (noteIds.has(number)) object = object.replace(/\/S\s*\/Aside\b/, `/S /Note\n/ID (${noteIds.get(number)})`)
-    else if (noteIds.size > 0 && /\/Type\s*\/StructTreeRoot\b/.test(object) && !object.includes('/IDTree')) {
+    else if (noteIds.has(number))
+      object = object.replace(/\/S\s*\/Aside\b/, `/S /Note\n/ID (${noteIds.get(number)})`)
+    else if (
+      noteIds.size > 0 &&
+      /\/Type\s*\/StructTreeRoot\b/.test(object) &&
+      !object.includes('/IDTree')
+    ) {
       // (A name tree of one node: the IDs sorted, each with its element.)
       const names = [...noteIds].map(([element, id]) => `(${id}) ${element} 0 R`).join(' ')
       const end = object.lastIndexOf('>>')
@@ -212,10 +237,18 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
   let xref = `xref\n0 ${count}\n`
   for (let number = 0; number < count; number++) {
     const offset = newOffsets.get(number)
-    xref += offset === undefined ? '0000000000 65535 f \n' : `${String(offset).padStart(10, '0')} 00000 n \n`
+    xref +=
+      offset === undefined
+        ? '0000000000 65535 f \n'
+        : `${String(offset).padStart(10, '0')} 00000 n \n`
   }
   const trailerAt = text.indexOf('trailer', xrefAt)
-  push(Buffer.from(`${xref}${text.slice(trailerAt, end.index)}startxref\n${xrefOffset}\n%%EOF\n`, 'latin1'))
+  push(
+    Buffer.from(
+      `${xref}${text.slice(trailerAt, end.index)}startxref\n${xrefOffset}\n%%EOF\n`,
+      'latin1'
+    )
+  )
   return new Uint8Array(Buffer.concat(parts))
 }
 

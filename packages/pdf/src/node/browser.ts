@@ -21,11 +21,15 @@ export function defaultChromiumPath(): string {
 }
 
 /** Launch Chromium (`executablePath`, default `defaultChromiumPath()`) with `args` over a pipe; it is killed (and its profile removed) on SIGINT/SIGTERM. */
-async function launchGuardedBrowser(args: readonly string[], executablePath = defaultChromiumPath()): Promise<Browser> {
+async function launchGuardedBrowser(
+  args: readonly string[],
+  executablePath = defaultChromiumPath()
+): Promise<Browser> {
   // Our own profile folder, registered for removal before Chromium starts: a signal
   // may come while it is starting.
   const profile = await mkdtemp(path.join(tmpdir(), 'diglot-chromium-'))
-  const removeProfile = (): Promise<void> => rm(profile, {recursive: true, force: true, maxRetries: 5, retryDelay: 100}).catch(() => {})
+  const removeProfile = (): Promise<void> =>
+    rm(profile, {recursive: true, force: true, maxRetries: 5, retryDelay: 100}).catch(() => {})
   let child: ChildProcess | null = null
   let launched: () => void = () => {}
   const started = new Promise<void>((resolve) => {
@@ -34,7 +38,8 @@ async function launchGuardedBrowser(args: readonly string[], executablePath = de
   const unregister = onCleanup(async () => {
     // A signal while Chromium starts: wait (briefly) for it, so that it is killed before its
     // profile is removed (else it writes the profile again as it starts).
-    if (child === null) await Promise.race([started, new Promise((resolve) => setTimeout(resolve, 3000))])
+    if (child === null)
+      await Promise.race([started, new Promise((resolve) => setTimeout(resolve, 3000))])
     // Killed outright, with its helpers (puppeteer starts it as its own process group):
     // a graceful close can wait on a page that is busy paginating.
     if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
@@ -81,7 +86,11 @@ async function launchGuardedBrowser(args: readonly string[], executablePath = de
  * Let `page` reach `origin` (the build's server) and `data:`/`blob:` URLs only;
  * every other request is aborted and its URL handed to `blocked`.
  */
-export async function guardRequests(page: Page, origin: string, blocked: (url: string) => void): Promise<void> {
+export async function guardRequests(
+  page: Page,
+  origin: string,
+  blocked: (url: string) => void
+): Promise<void> {
   const allowed = new URL(origin).origin
   // A style sheet from elsewhere is blocked, but its <link> would still make Paged.js
   // fail (its rules cannot be read): such links are taken out as the page is parsed.
@@ -89,7 +98,12 @@ export async function guardRequests(page: Page, origin: string, blocked: (url: s
     new MutationObserver((records) => {
       for (const record of records) {
         for (const node of record.addedNodes) {
-          if (node instanceof HTMLLinkElement && node.href !== '' && new URL(node.href, location.href).origin !== own) node.remove()
+          if (
+            node instanceof HTMLLinkElement &&
+            node.href !== '' &&
+            new URL(node.href, location.href).origin !== own
+          )
+            node.remove()
         }
       }
     }).observe(document, {childList: true, subtree: true})
@@ -115,7 +129,16 @@ export async function guardRequests(page: Page, origin: string, blocked: (url: s
 }
 
 /** Chromium flags for headless printing here. */
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-crash-reporter', '--disable-breakpad', '--font-render-hinting=none']
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-crash-reporter',
+  '--disable-breakpad',
+  '--font-render-hinting=none'
+]
 
 /** Launch Chromium (never a downloaded browser): `executablePath`, default `PUPPETEER_EXECUTABLE_PATH` or Debian's `/usr/bin/chromium`. */
 export async function launchBrowser(executablePath?: string): Promise<Browser> {

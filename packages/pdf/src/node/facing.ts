@@ -21,7 +21,9 @@ export interface FacingRenderOptions {
 }
 
 /** Lay out and print a facing-page book. */
-export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
+export async function renderFacing(
+  options: FacingRenderOptions
+): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
   const url = options.server.setPage(options.html, options.name)
   const page = await options.browser.newPage()
   // No request leaves the build's own server (a remote image in a template, say): blocked and reported.
@@ -30,7 +32,8 @@ export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: 
   const debug = Boolean(process.env['DIGLOT_PDF_DEBUG'] ?? process.env['DIGLOT_PDF_TIMING'])
   let last = performance.now()
   const lap = (name: string): void => {
-    if (debug) console.error(`[pdf] ${options.name}: ${name} ${Math.round(performance.now() - last)} ms`)
+    if (debug)
+      console.error(`[pdf] ${options.name}: ${name} ${Math.round(performance.now() - last)} ms`)
     last = performance.now()
   }
   try {
@@ -40,20 +43,35 @@ export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: 
     }
     let allFaces = false
     for (let attempt = 0; attempt < 2; attempt++) {
-      options.step?.(attempt === 0 ? 'loading fonts' : 'laying out again (a font face was loaded late)')
+      options.step?.(
+        attempt === 0 ? 'loading fonts' : 'laying out again (a font face was loaded late)'
+      )
       await page.goto(url, {waitUntil: 'load'})
       await injectPageScript(page)
-      await page.evaluate((all: boolean, heads: string[]) => window.diglot.facing.preloadFonts(all, heads), allFaces, [options.finish.versoHead, options.finish.rectoHead])
+      await page.evaluate(
+        (all: boolean, heads: string[]) => window.diglot.facing.preloadFonts(all, heads),
+        allFaces,
+        [options.finish.versoHead, options.finish.rectoHead]
+      )
       lap('load and fonts')
       // (Time spent in each in-page function, for profiling.)
-      if (process.env['DIGLOT_PDF_TIMING']) await page.evaluate(() => window.diglot.facing.profile())
+      if (process.env['DIGLOT_PDF_TIMING'])
+        await page.evaluate(() => window.diglot.facing.profile())
       options.step?.('laying out')
-      await page.evaluate(() => window.diglot.facing.layout(Number.parseFloat(getComputedStyle(document.body).lineHeight) || 17))
+      await page.evaluate(() =>
+        window.diglot.facing.layout(
+          Number.parseFloat(getComputedStyle(document.body).lineHeight) || 17
+        )
+      )
       lap('layout')
       const late = await page.evaluate(() => window.diglot.lateFaces())
       if (late.length === 0) break
-      if (process.env['DIGLOT_PDF_DEBUG']) console.error(`[pdf] faces loaded late: ${late.join('; ')}`)
-      if (allFaces) throw new Error(`font faces loaded during layout although all were preloaded: ${late.join('; ')}`)
+      if (process.env['DIGLOT_PDF_DEBUG'])
+        console.error(`[pdf] faces loaded late: ${late.join('; ')}`)
+      if (allFaces)
+        throw new Error(
+          `font faces loaded during layout although all were preloaded: ${late.join('; ')}`
+        )
       allFaces = true
     }
     options.step?.('finishing')
@@ -63,9 +81,16 @@ export async function renderFacing(options: FacingRenderOptions): Promise<{pdf: 
       return result
     }, options.finish)
     lap('finish')
-    if (process.env['DIGLOT_PDF_TIMING']) console.error(JSON.stringify(await page.evaluate(() => window.diglot.facing.times())))
+    if (process.env['DIGLOT_PDF_TIMING'])
+      console.error(JSON.stringify(await page.evaluate(() => window.diglot.facing.times())))
     options.step?.('printing')
-    const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      timeout: 300_000
+    })
     lap('print')
     return {pdf, report, blocked: [...new Set(blocked)]}
   } finally {

@@ -9,7 +9,9 @@
  */
 
 /** Misnamed faces: the name in the font files and the name of the face they hold. */
-const corrections: ReadonlyArray<readonly [string, string]> = [['NotoSerifSCExtraLight-Regular', 'NotoSerifSC-Regular']]
+const corrections: ReadonlyArray<readonly [string, string]> = [
+  ['NotoSerifSCExtraLight-Regular', 'NotoSerifSC-Regular']
+]
 
 /** The PDF with the font names corrected (the same length; a new array only when something changed). */
 export function correctFontNames(bytes: Uint8Array): Uint8Array {
@@ -18,9 +20,14 @@ export function correctFontNames(bytes: Uint8Array): Uint8Array {
     text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
     // A name token: `/` and a subset tag, ended by white space or a delimiter.
     const pattern = new RegExp(`(/(?:[A-Z]{6}\\+)?)${wrong}(?=[\\s/\\[\\]<>()])`, 'g')
-    text = text.replace(pattern, (_, prefix: string) => `${prefix}${right}${' '.repeat(wrong.length - right.length)}`)
+    text = text.replace(
+      pattern,
+      (_, prefix: string) => `${prefix}${right}${' '.repeat(wrong.length - right.length)}`
+    )
   }
   if (text === undefined) return bytes
   const result = Buffer.from(text, 'latin1')
-  return result.equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) ? bytes : new Uint8Array(result.buffer, result.byteOffset, result.byteLength)
+  return result.equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    ? bytes
+    : new Uint8Array(result.buffer, result.byteOffset, result.byteLength)
 }

@@ -22,9 +22,14 @@ export interface FontPackage {
 
 /** The font packages the edition uses. */
 export function fontPackages(): FontPackage[] {
-  const dir = (name: string): string => path.dirname(require.resolve(`@fontsource/${name}/package.json`))
+  const dir = (name: string): string =>
+    path.dirname(require.resolve(`@fontsource/${name}/package.json`))
   return [
-    {name: 'noto-serif', dir: dir('noto-serif'), css: ['400.css', '400-italic.css', '700.css', '700-italic.css']},
+    {
+      name: 'noto-serif',
+      dir: dir('noto-serif'),
+      css: ['400.css', '400-italic.css', '700.css', '700-italic.css']
+    },
     {name: 'noto-serif-sc', dir: dir('noto-serif-sc'), css: ['400.css', '700.css']}
   ]
 }
@@ -65,12 +70,35 @@ export async function fontFaces(packages: FontPackage[] = fontPackages()): Promi
 }
 
 /** Latin subset of fontsource when its CSS has no `unicode-range` (the CSS for a single subset). */
-const latinDefault: Array<[number, number]> = [[0x0000, 0x00ff], [0x0131, 0x0131], [0x0152, 0x0153], [0x02bb, 0x02bc], [0x02c6, 0x02c6], [0x02da, 0x02da], [0x02dc, 0x02dc], [0x0304, 0x0304], [0x0308, 0x0308], [0x0329, 0x0329], [0x2000, 0x206f], [0x20ac, 0x20ac], [0x2122, 0x2122], [0x2191, 0x2191], [0x2193, 0x2193], [0x2212, 0x2212], [0x2215, 0x2215], [0xfeff, 0xfeff], [0xfffd, 0xfffd]]
+const latinDefault: Array<[number, number]> = [
+  [0x0000, 0x00ff],
+  [0x0131, 0x0131],
+  [0x0152, 0x0153],
+  [0x02bb, 0x02bc],
+  [0x02c6, 0x02c6],
+  [0x02da, 0x02da],
+  [0x02dc, 0x02dc],
+  [0x0304, 0x0304],
+  [0x0308, 0x0308],
+  [0x0329, 0x0329],
+  [0x2000, 0x206f],
+  [0x20ac, 0x20ac],
+  [0x2122, 0x2122],
+  [0x2191, 0x2191],
+  [0x2193, 0x2193],
+  [0x2212, 0x2212],
+  [0x2215, 0x2215],
+  [0xfeff, 0xfeff],
+  [0xfffd, 0xfffd]
+]
 
 /** Parse a CSS `unicode-range` value (shared with the HTML edition). */
 export const parseUnicodeRange = parseRanges
 
 /** True when a code point is in one of the ranges. */
-export function covered(ranges: ReadonlyArray<readonly [number, number]>, codePoint: number): boolean {
+export function covered(
+  ranges: ReadonlyArray<readonly [number, number]>,
+  codePoint: number
+): boolean {
   return ranges.some(([start, end]) => codePoint >= start && codePoint <= end)
 }

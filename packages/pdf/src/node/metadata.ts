@@ -30,13 +30,20 @@ export interface PdfMetadata {
   arabicFrom?: number | undefined
 }
 
-const xmlEscape = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const xmlEscape = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The XMP packet of the document (Dublin Core, PDF and XMP basic schemas), the same facts as the Info dictionary. */
 function xmpPacket(metadata: PdfMetadata, creator: string, producer: string): string {
   const date = new Date(metadata.sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
-  const alt = (value: string): string => `<rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(value)}</rdf:li></rdf:Alt>`
-  const authors = metadata.author ? `<dc:creator><rdf:Seq>${metadata.author.split(/,\s*/).map((name) => `<rdf:li>${xmlEscape(name)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>` : ''
+  const alt = (value: string): string =>
+    `<rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(value)}</rdf:li></rdf:Alt>`
+  const authors = metadata.author
+    ? `<dc:creator><rdf:Seq>${metadata.author
+        .split(/,\s*/)
+        .map((name) => `<rdf:li>${xmlEscape(name)}</rdf:li>`)
+        .join('')}</rdf:Seq></dc:creator>`
+    : ''
   return (
     `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` +
     `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">` +
@@ -52,7 +59,8 @@ function xmpPacket(metadata: PdfMetadata, creator: string, producer: string): st
 /** A PDF text string: UTF-16BE with a byte order mark, as hex. */
 export function pdfText(value: string): string {
   let hex = 'FEFF'
-  for (let index = 0; index < value.length; index++) hex += value.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')
+  for (let index = 0; index < value.length; index++)
+    hex += value.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')
   return `<${hex}>`
 }
 
@@ -93,10 +101,12 @@ class PdfFile {
     const offset = Number(this.text.slice(entry, entry + 10))
     const head = new RegExp(`^${number}\\s+0\\s+obj\\s*`).exec(this.text.slice(offset, offset + 32))
     const close = this.text.indexOf('endobj', offset)
-    if (!head || close < 0) throw new Error(`object ${number} is not where the cross-reference table says`)
+    if (!head || close < 0)
+      throw new Error(`object ${number} is not where the cross-reference table says`)
     const start = offset + head[0].length
     const end = this.text.lastIndexOf('>>', close) + 2
-    if (!this.text.startsWith('<<', start) || end <= start) throw new Error(`object ${number} is not a dictionary`)
+    if (!this.text.startsWith('<<', start) || end <= start)
+      throw new Error(`object ${number} is not a dictionary`)
     return {start, end}
   }
 
@@ -149,7 +159,8 @@ export async function setMetadata(bytes: Uint8Array, metadata: PdfMetadata): Pro
   const rootNumber = file.ref(file.trailer, 'Root')
   const infoNumber = file.ref(file.trailer, 'Info')
   const size0 = /\/Size\s+(\d+)/.exec(file.trailer)
-  if (rootNumber === undefined || infoNumber === undefined || !size0) throw new Error('not a PDF Chromium wrote: no /Root, /Info or /Size in the trailer')
+  if (rootNumber === undefined || infoNumber === undefined || !size0)
+    throw new Error('not a PDF Chromium wrote: no /Root, /Info or /Size in the trailer')
   const catalog = file.dict(rootNumber)
   const date = pdfDate(metadata.sourceDateEpoch)
   const changed = new Map<number, string>()
@@ -166,24 +177,42 @@ export async function setMetadata(bytes: Uint8Array, metadata: PdfMetadata): Pro
   const added = new Map<number, string>()
   const xmp = Buffer.from(xmpPacket(metadata, creator, producer), 'utf8').toString('latin1')
   const xmpNumber = size++
-  added.set(xmpNumber, `<</Type /Metadata /Subtype /XML /Length ${Buffer.byteLength(xmp, 'latin1')}>>\nstream\n${xmp}\nendstream`)
+  added.set(
+    xmpNumber,
+    `<</Type /Metadata /Subtype /XML /Length ${Buffer.byteLength(xmp, 'latin1')}>>\nstream\n${xmp}\nendstream`
+  )
   // Page labels: roman before the text, arabic from it.
-  const labels = metadata.arabicFrom !== undefined && metadata.arabicFrom >= 0 ? `\n/PageLabels <</Nums [${metadata.arabicFrom > 0 ? '0 <</S /r>> ' : ''}${metadata.arabicFrom} <</S /D>>]>>` : ''
+  const labels =
+    metadata.arabicFrom !== undefined && metadata.arabicFrom >= 0
+      ? `\n/PageLabels <</Nums [${metadata.arabicFrom > 0 ? '0 <</S /r>> ' : ''}${metadata.arabicFrom} <</S /D>>]>>`
+      : ''
   // Every page gets a TrimBox (the trim size: no bleed).
   for (const pageNumber of pageObjects(file, catalog)) {
     const dict = file.dict(pageNumber)
     const box = /\/MediaBox\s*(\[[^\]]*\])/.exec(dict)
-    if (box && !dict.includes('/TrimBox')) changed.set(pageNumber, `${dict.slice(0, -2)}\n/TrimBox ${box[1]}\n/BleedBox ${box[1]}>>`)
+    if (box && !dict.includes('/TrimBox'))
+      changed.set(pageNumber, `${dict.slice(0, -2)}\n/TrimBox ${box[1]}\n/BleedBox ${box[1]}>>`)
   }
   const catalogBody = catalog
     .slice(2, -2)
     // (Chromium's XMP packet, when it writes one, carries the print time: the Info dictionary says it all.)
-    .replace(/\/(Lang|ViewerPreferences|Metadata|PageLabels)\s+(\d+\s+0\s+R|\([^)]*\)|<<[^>]*>>)/g, '')
-  changed.set(rootNumber, `<<${catalogBody}\n/Lang (${metadata.lang.replace(/[^\w-]/g, '')})\n/ViewerPreferences <</DisplayDocTitle true>>\n/Metadata ${xmpNumber} 0 R${labels}>>`)
+    .replace(
+      /\/(Lang|ViewerPreferences|Metadata|PageLabels)\s+(\d+\s+0\s+R|\([^)]*\)|<<[^>]*>>)/g,
+      ''
+    )
+  changed.set(
+    rootNumber,
+    `<<${catalogBody}\n/Lang (${metadata.lang.replace(/[^\w-]/g, '')})\n/ViewerPreferences <</DisplayDocTitle true>>\n/Metadata ${xmpNumber} 0 R${labels}>>`
+  )
   const items = metadata.bookmarks ? outlineItems(file, catalog) : []
   if (metadata.bookmarks && items.length === metadata.bookmarks.length) {
     items.forEach((item, index) => {
-      const dict = file.dict(item).replace(/\/Title\s*(\((?:\\[\s\S]|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/, () => `/Title ${pdfText(metadata.bookmarks?.[index] ?? '')}`)
+      const dict = file
+        .dict(item)
+        .replace(
+          /\/Title\s*(\((?:\\[\s\S]|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/,
+          () => `/Title ${pdfText(metadata.bookmarks?.[index] ?? '')}`
+        )
       changed.set(item, dict)
     })
   }
@@ -201,7 +230,8 @@ export async function setMetadata(bytes: Uint8Array, metadata: PdfMetadata): Pro
   }
   const xrefOffset = file.bytes.length + Buffer.byteLength(body, 'latin1')
   let xref = 'xref\n'
-  for (const [number, offset] of [...offsets].sort(([a], [b]) => a - b)) xref += `${number} 1\n${String(offset).padStart(10, '0')} 00000 n \n`
+  for (const [number, offset] of [...offsets].sort(([a], [b]) => a - b))
+    xref += `${number} 1\n${String(offset).padStart(10, '0')} 00000 n \n`
   const head = Buffer.concat([file.bytes, Buffer.from(body + xref, 'latin1')])
   const id = createHash('md5').update(head).digest('hex').toUpperCase()
   const trailer = `trailer\n<</Size ${size}\n/Root ${rootNumber} 0 R\n/Info ${infoNumber} 0 R\n/Prev ${file.startxref}\n/ID [<${id}> <${id}>]>>\nstartxref\n${xrefOffset}\n%%EOF\n`

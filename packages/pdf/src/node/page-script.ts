@@ -15,7 +15,10 @@ let script: Promise<string> | undefined
 function pageScript(): Promise<string> {
   script ??= readFile(scriptUrl, 'utf8').catch((error: unknown) => {
     script = undefined
-    throw new Error(`the print page's script is missing (${fileURLToPath(scriptUrl)}): run \`pnpm build\` (or node packages/pdf/scripts/bundle-page.js)`, {cause: error})
+    throw new Error(
+      `the print page's script is missing (${fileURLToPath(scriptUrl)}): run \`pnpm build\` (or node packages/pdf/scripts/bundle-page.js)`,
+      {cause: error}
+    )
   })
   return script
 }

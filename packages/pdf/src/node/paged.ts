@@ -37,7 +37,9 @@ function pagedHtml(html: string): string {
 }
 
 /** Paginate `html` with Paged.js and print it. */
-export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
+export async function renderPdf(
+  options: RenderOptions
+): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
   const {browser, server} = options
   const url = server.setPage(pagedHtml(options.html), options.name)
   const page = await browser.newPage()
@@ -49,7 +51,9 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
     if (debug) {
       page.on('console', (message) => console.error(`[page] ${message.type()}: ${message.text()}`))
       page.on('pageerror', (error) => console.error(`[page] error: ${String(error)}`))
-      page.on('requestfailed', (request) => console.error(`[page] request failed: ${request.url()}`))
+      page.on('requestfailed', (request) =>
+        console.error(`[page] request failed: ${request.url()}`)
+      )
     }
     // Paged.js 0.4.3 may hide the lines after a note call at a page break
     // (they overflow into a column right of the page; cf. pagedjs/pagedjs#130).
@@ -62,16 +66,30 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
     let allFaces = false
     const pagedVersion = installedPagedVersion()
     for (let attempt = 0; attempt < 6; attempt++) {
-      options.step?.(attempt === 0 ? 'loading fonts' : lost.length > 0 ? `paginating again (text lost in ${lost.length} paragraph(s))` : 'paginating again (a font face was loaded late)')
+      options.step?.(
+        attempt === 0
+          ? 'loading fonts'
+          : lost.length > 0
+            ? `paginating again (text lost in ${lost.length} paragraph(s))`
+            : 'paginating again (a font face was loaded late)'
+      )
       await page.goto(url, {waitUntil: 'load'})
       await injectPageScript(page)
       // Paged.js loads, and reads its style sheets and the content, while the fonts load.
       await Promise.all([
-        page.evaluate((prepare: PrepareOptions, debugPage: boolean) => {
-          window.diglot.debug = debugPage
-          window.diglot.paged.prepare(prepare)
-        }, {ragged, fresh, allFaces}, debug),
-        page.addScriptTag({url: '/paged.polyfill.js'}).then(() => page.evaluate((version: string) => window.diglot.paged.install(version), pagedVersion))
+        page.evaluate(
+          (prepare: PrepareOptions, debugPage: boolean) => {
+            window.diglot.debug = debugPage
+            window.diglot.paged.prepare(prepare)
+          },
+          {ragged, fresh, allFaces},
+          debug
+        ),
+        page
+          .addScriptTag({url: '/paged.polyfill.js'})
+          .then(() =>
+            page.evaluate((version: string) => window.diglot.paged.install(version), pagedVersion)
+          )
       ])
       if (attempt === 0) options.step?.('paginating')
       await page.evaluate(() => window.diglot.paged.paginate())
@@ -80,7 +98,10 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
       if (late.length > 0) {
         // (Rare: a face the style sheets ask for in a way `prepareContent` does not see, e.g. in a
         // pseudo-element. The book is paginated again with every face loaded.)
-        if (allFaces) throw new Error(`font faces loaded during pagination although all were preloaded: ${late.join('; ')}`)
+        if (allFaces)
+          throw new Error(
+            `font faces loaded during pagination although all were preloaded: ${late.join('; ')}`
+          )
         if (debug) console.error(`[pdf] faces loaded late: ${late.join('; ')}`)
         allFaces = true
         continue
@@ -106,9 +127,17 @@ export async function renderPdf(options: RenderOptions): Promise<{pdf: Uint8Arra
       lost
     )
     // Soft hyphens only where a line breaks (a clean text layer).
-    await page.evaluate(() => window.diglot.stripSoftHyphens('.pagedjs_page_content, .pagedjs_footnote_area .footnote'))
+    await page.evaluate(() =>
+      window.diglot.stripSoftHyphens('.pagedjs_page_content, .pagedjs_footnote_area .footnote')
+    )
     options.step?.('printing')
-    const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 300_000})
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      timeout: 300_000
+    })
     return {pdf, report, blocked: [...new Set(blocked)]}
   } finally {
     await page.close()

@@ -30,7 +30,12 @@ export interface PageServer {
 export async function startServer(fonts: FontPackage[]): Promise<PageServer> {
   const pages = new Map<string, string>()
   // `require.resolve('pagedjs')` gives lib/index.cjs; the polyfill is in dist/.
-  const pagedPath = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')
+  const pagedPath = path.join(
+    path.dirname(require.resolve('pagedjs')),
+    '..',
+    'dist',
+    'paged.polyfill.js'
+  )
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const send = (status: number, type: string, body: string | Buffer): void => {
@@ -39,13 +44,17 @@ export async function startServer(fonts: FontPackage[]): Promise<PageServer> {
     }
     void (async () => {
       try {
-        if (url.pathname === '/' || url.pathname === '/index.html') return send(200, 'text/html; charset=utf-8', pages.get('') ?? '')
+        if (url.pathname === '/' || url.pathname === '/index.html')
+          return send(200, 'text/html; charset=utf-8', pages.get('') ?? '')
         const named = /^\/w\/([\w-]+)\/$/.exec(url.pathname)
-        if (named && pages.has(named[1] ?? '')) return send(200, 'text/html; charset=utf-8', pages.get(named[1] ?? '') ?? '')
-        if (url.pathname === '/paged.polyfill.js') return send(200, 'text/javascript', await readFile(pagedPath))
+        if (named && pages.has(named[1] ?? ''))
+          return send(200, 'text/html; charset=utf-8', pages.get(named[1] ?? '') ?? '')
+        if (url.pathname === '/paged.polyfill.js')
+          return send(200, 'text/javascript', await readFile(pagedPath))
         const match = /^\/fonts\/([a-z-]+)\/([\w.-]+\.woff2)$/.exec(url.pathname)
         const pkg = match ? fonts.find((font) => font.name === match[1]) : undefined
-        if (match && pkg && match[2]) return send(200, 'font/woff2', await readFile(path.join(pkg.dir, 'files', match[2])))
+        if (match && pkg && match[2])
+          return send(200, 'font/woff2', await readFile(path.join(pkg.dir, 'files', match[2])))
         send(404, 'text/plain', 'not found')
       } catch (error) {
         send(500, 'text/plain', String(error))

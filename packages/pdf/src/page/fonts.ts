@@ -28,7 +28,8 @@ export function lateFaces(): string[] {
   const known = new Set(preloaded)
   const late: string[] = []
   document.fonts.forEach((face) => {
-    if ((face.status === 'loaded' || face.status === 'loading') && !known.has(face)) late.push(`${face.family} ${face.style} ${face.weight} ${face.unicodeRange}`)
+    if ((face.status === 'loaded' || face.status === 'loading') && !known.has(face))
+      late.push(`${face.family} ${face.style} ${face.weight} ${face.unicodeRange}`)
   })
   return late
 }
@@ -48,24 +49,49 @@ export function preloadFaces(content: DocumentFragment, allFaces: boolean): void
     faces.push(face)
   })
   const unquote = (family: string): string => family.trim().replace(/^["']|["']$/g, '')
-  const chars = (value: string): string[] => [...new Set(value)].filter((char) => !/[\s\u00AD]/.test(char))
+  const chars = (value: string): string[] =>
+    [...new Set(value)].filter((char) => !/[\s\u00AD]/.test(char))
   const all = chars(content.textContent ?? '')
   const primary = unquote(getComputedStyle(document.documentElement).fontFamily.split(',')[0] ?? '')
   const ranges = faces
     .filter((face) => unquote(face.family) === primary)
-    .flatMap((face) => face.unicodeRange.split(',').map((range) => {
-      const [start = '0', end = start] = range.trim().replace(/^U\+/i, '').split('-')
-      return [Number.parseInt(start.replace(/\?/g, '0'), 16), Number.parseInt(end.replace(/\?/g, 'F'), 16)] as const
-    }))
-  const uncovered = all.filter((char) => !ranges.some(([start, end]) => (char.codePointAt(0) ?? 0) >= start && (char.codePointAt(0) ?? 0) <= end))
-  const cjk = [...content.querySelectorAll('[lang|="zh"], [lang|="ja"], [lang|="ko"]')].map((element) => element.textContent ?? '').join('')
+    .flatMap((face) =>
+      face.unicodeRange.split(',').map((range) => {
+        const [start = '0', end = start] = range.trim().replace(/^U\+/i, '').split('-')
+        return [
+          Number.parseInt(start.replace(/\?/g, '0'), 16),
+          Number.parseInt(end.replace(/\?/g, 'F'), 16)
+        ] as const
+      })
+    )
+  const uncovered = all.filter(
+    (char) =>
+      !ranges.some(
+        ([start, end]) => (char.codePointAt(0) ?? 0) >= start && (char.codePointAt(0) ?? 0) <= end
+      )
+  )
+  const cjk = [...content.querySelectorAll('[lang|="zh"], [lang|="ja"], [lang|="ko"]')]
+    .map((element) => element.textContent ?? '')
+    .join('')
   const families = [...new Set(faces.map((face) => unquote(face.family)))]
-  const textOf = (family: string): string[] => (family === primary ? all : chars(uncovered.join('') + cjk))
+  const textOf = (family: string): string[] =>
+    family === primary ? all : chars(uncovered.join('') + cjk)
   const load = (font: string, family: string, subset: string[]): Array<Promise<unknown>> =>
-    subset.length > 0 ? [document.fonts.load(`${font} 16px ${JSON.stringify(family)}`, subset.join('')).catch(() => [])] : []
-  const loads: Array<Promise<unknown>> = allFaces ? faces.map((face) => face.load().catch(() => face)) : families.flatMap((family) => load('normal 400', family, textOf(family)))
+    subset.length > 0
+      ? [
+          document.fonts
+            .load(`${font} 16px ${JSON.stringify(family)}`, subset.join(''))
+            .catch(() => [])
+        ]
+      : []
+  const loads: Array<Promise<unknown>> = allFaces
+    ? faces.map((face) => face.load().catch(() => face))
+    : families.flatMap((family) => load('normal 400', family, textOf(family)))
   if (!allFaces) {
-    const styledText = (test: (style: CSSStyleDeclaration) => boolean, defaults: string): Set<string> => {
+    const styledText = (
+      test: (style: CSSStyleDeclaration) => boolean,
+      defaults: string
+    ): Set<string> => {
       const selectors = [defaults]
       const empty = document.createDocumentFragment()
       for (const sheet of document.styleSheets) {
@@ -80,17 +106,36 @@ export function preloadFaces(content: DocumentFragment, allFaces: boolean): void
         }
       }
       let text = ''
-      for (const element of content.querySelectorAll(selectors.join(', '))) text += element.textContent ?? ''
+      for (const element of content.querySelectorAll(selectors.join(', ')))
+        text += element.textContent ?? ''
       return new Set(chars(text))
     }
-    const bold = styledText((style) => /^(bold|bolder|[6-9]00)$/.test(style.fontWeight), 'h1, h2, h3, h4, h5, h6, b, strong, th')
-    const italic = styledText((style) => /^(italic|oblique)/.test(style.fontStyle), 'i, em, cite, var, dfn, address')
+    const bold = styledText(
+      (style) => /^(bold|bolder|[6-9]00)$/.test(style.fontWeight),
+      'h1, h2, h3, h4, h5, h6, b, strong, th'
+    )
+    const italic = styledText(
+      (style) => /^(italic|oblique)/.test(style.fontStyle),
+      'i, em, cite, var, dfn, address'
+    )
     for (const family of families) {
       const text = textOf(family)
       loads.push(
-        ...load('normal 700', family, text.filter((char) => bold.has(char))),
-        ...load('italic 400', family, text.filter((char) => italic.has(char))),
-        ...load('italic 700', family, text.filter((char) => bold.has(char) && italic.has(char)))
+        ...load(
+          'normal 700',
+          family,
+          text.filter((char) => bold.has(char))
+        ),
+        ...load(
+          'italic 400',
+          family,
+          text.filter((char) => italic.has(char))
+        ),
+        ...load(
+          'italic 700',
+          family,
+          text.filter((char) => bold.has(char) && italic.has(char))
+        )
       )
     }
   }

@@ -10,10 +10,18 @@ let expected: string[] = []
 
 /** A paragraph's text without its notes (and Paged.js's note calls), spaces and soft hyphens. */
 function squash(element: Element): string {
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : (node as Element).matches('.footnote, [data-footnote-call]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP
-  })
+  const walker = document.createTreeWalker(
+    element,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    {
+      acceptNode: (node) =>
+        node.nodeType === Node.TEXT_NODE
+          ? NodeFilter.FILTER_ACCEPT
+          : (node as Element).matches('.footnote, [data-footnote-call]')
+            ? NodeFilter.FILTER_REJECT
+            : NodeFilter.FILTER_SKIP
+    }
+  )
   let text = ''
   for (let node = walker.nextNode(); node; node = walker.nextNode()) text += (node as Text).data
   return text.replace(/[\s\u00AD]+/g, '')
@@ -24,7 +32,11 @@ function squash(element: Element): string {
  * those that lost text in earlier attempts ragged-right (`ragged`) or at the
  * top of a page (`fresh`).
  */
-export function numberParagraphs(content: DocumentFragment, ragged: number[], fresh: number[]): void {
+export function numberParagraphs(
+  content: DocumentFragment,
+  ragged: number[],
+  fresh: number[]
+): void {
   expected = []
   content.querySelectorAll('main.text p').forEach((element, index) => {
     element.setAttribute('data-check', String(index))
@@ -44,7 +56,8 @@ export function lostParagraphs(debug: boolean): number[] {
     const index = Number(fragment.getAttribute('data-check'))
     let text = squash(fragment)
     // (Paged.js writes a hyphen where it splits a word at a soft hyphen.)
-    if (fragment.matches('.pagedjs_hyphen') || fragment.querySelector('.pagedjs_hyphen')) text = text.replace(/-$/, '')
+    if (fragment.matches('.pagedjs_hyphen') || fragment.querySelector('.pagedjs_hyphen'))
+      text = text.replace(/-$/, '')
     found[index] += text
   }
   // Text that is there but hidden: lines below the top of the page's footnotes
@@ -56,7 +69,10 @@ export function lostParagraphs(debug: boolean): number[] {
     if (!content) continue
     const hasNotes = notes && notes.querySelector('.footnote') !== null
     const box = content.getBoundingClientRect()
-    const limit = Math.min(box.bottom, hasNotes && notes ? notes.getBoundingClientRect().top : Infinity)
+    const limit = Math.min(
+      box.bottom,
+      hasNotes && notes ? notes.getBoundingClientRect().top : Infinity
+    )
     for (const paragraph of content.querySelectorAll('p[data-check]')) {
       const range = document.createRange()
       range.selectNodeContents(paragraph)
@@ -68,7 +84,9 @@ export function lostParagraphs(debug: boolean): number[] {
         if (rect.height > 0 && (rect.bottom > limit + 1 || rect.left > box.right + 1)) {
           clipped.add(Number(paragraph.getAttribute('data-check')))
           if (debug) {
-            console.log(`clipped ${paragraph.getAttribute('data-check')} on page ${[...document.querySelectorAll('.pagedjs_page')].indexOf(page) + 1}: a line at ${Math.round(rect.left)},${Math.round(rect.top)} is past the page (notes from ${Math.round(limit)}, right edge ${Math.round(box.right)}): “${(paragraph.textContent ?? '').replace(/\u00AD/g, '').slice(-60)}”`)
+            console.log(
+              `clipped ${paragraph.getAttribute('data-check')} on page ${[...document.querySelectorAll('.pagedjs_page')].indexOf(page) + 1}: a line at ${Math.round(rect.left)},${Math.round(rect.top)} is past the page (notes from ${Math.round(limit)}, right edge ${Math.round(box.right)}): “${(paragraph.textContent ?? '').replace(/\u00AD/g, '').slice(-60)}”`
+            )
           }
           break
         }
@@ -78,8 +96,14 @@ export function lostParagraphs(debug: boolean): number[] {
   // A note whose call is set on a page but whose text is on none (Paged.js may drop a note
   // whose call's line it moves): the paragraph of the call counts as lost, so that it goes to a
   // fresh page like any other.
-  const placed = new Set([...document.querySelectorAll<HTMLElement>('.pagedjs_footnote_area .footnote')].map((note) => note.dataset['ref'] ?? ''))
-  for (const call of document.querySelectorAll<HTMLElement>('.pagedjs_page_content [data-footnote-call]')) {
+  const placed = new Set(
+    [...document.querySelectorAll<HTMLElement>('.pagedjs_footnote_area .footnote')].map(
+      (note) => note.dataset['ref'] ?? ''
+    )
+  )
+  for (const call of document.querySelectorAll<HTMLElement>(
+    '.pagedjs_page_content [data-footnote-call]'
+  )) {
     const ref = call.dataset['footnoteCall'] ?? ''
     if (ref === '' || placed.has(ref)) continue
     const paragraph = call.closest('p[data-check]')
@@ -91,10 +115,13 @@ export function lostParagraphs(debug: boolean): number[] {
       if (found[index] !== text) {
         let at = 0
         while (at < text.length && text[at] === found[index]![at]) at++
-        console.log(`lost ${index}: …${text.slice(Math.max(0, at - 30), at)}[${text.slice(at, at + 50)}] found [${found[index]!.slice(at, at + 50)}] ${text.length} ${found[index]!.length}`)
+        console.log(
+          `lost ${index}: …${text.slice(Math.max(0, at - 30), at)}[${text.slice(at, at + 50)}] found [${found[index]!.slice(at, at + 50)}] ${text.length} ${found[index]!.length}`
+        )
       }
     })
   }
-  return expected.flatMap((text, index) => (found[index] === text && !clipped.has(index) ? [] : [index]))
+  return expected.flatMap((text, index) =>
+    found[index] === text && !clipped.has(index) ? [] : [index]
+  )
 }
-

@@ -7,7 +7,8 @@ import {preloadFacingFaces} from '../fonts.js'
 import type {FacingGlobal} from './install.js'
 
 /** The engine, installed with the page script. */
-const engine = (): FacingGlobal['diglotFacing'] => (globalThis as unknown as FacingGlobal).diglotFacing
+const engine = (): FacingGlobal['diglotFacing'] =>
+  (globalThis as unknown as FacingGlobal).diglotFacing
 
 /** Time spent in each engine function (after `profile`). */
 const times: Record<string, number> = {}

@@ -73,27 +73,48 @@ export interface Forecast {
  * and notes filling its pages. The last page of each side and the pages
  * before a fresh section are section ends and are not counted.
  */
-export function forecastOpenings(pairs: readonly PairMeasure[], sizes: SideSizes, geometry: PageGeometry): Forecast {
+export function forecastOpenings(
+  pairs: readonly PairMeasure[],
+  sizes: SideSizes,
+  geometry: PageGeometry
+): Forecast {
   const sides = [
-    {page: 0, used: 0, scale: sizes.verso * sizes.verso, line: geometry.line * sizes.verso, whites: [] as number[]},
-    {page: 0, used: 0, scale: sizes.recto * sizes.recto, line: geometry.line * sizes.recto, whites: [] as number[]}
+    {
+      page: 0,
+      used: 0,
+      scale: sizes.verso * sizes.verso,
+      line: geometry.line * sizes.verso,
+      whites: [] as number[]
+    },
+    {
+      page: 0,
+      used: 0,
+      scale: sizes.recto * sizes.recto,
+      line: geometry.line * sizes.recto,
+      whites: [] as number[]
+    }
   ]
   const leave = (side: (typeof sides)[number], sectionEnd: boolean): void => {
-    side.whites[side.page] = sectionEnd ? Number.NaN : Math.max(0, geometry.area - side.used) / geometry.area
+    side.whites[side.page] = sectionEnd
+      ? Number.NaN
+      : Math.max(0, geometry.area - side.used) / geometry.area
     side.page++
     side.used = 0
   }
   for (const pair of pairs) {
     const start = Math.max(...sides.map((side) => side.page))
     for (const side of sides) while (side.page < start) leave(side, false)
-    if (pair.fresh && sides.some((side) => side.used > 0)) for (const side of sides) leave(side, true)
+    if (pair.fresh && sides.some((side) => side.used > 0))
+      for (const side of sides) leave(side, true)
     const parts = [
       {text: pair.verso * sides[0]!.scale, notes: pair.versoNotes},
       {text: pair.recto * sides[1]!.scale, notes: pair.rectoNotes}
     ]
     const fits = sides.every((side, index) => {
       const part = parts[index]!
-      const need = pair.heading ? part.text + geometry.keep : Math.min(part.text + part.notes, 2 * side.line)
+      const need = pair.heading
+        ? part.text + geometry.keep
+        : Math.min(part.text + part.notes, 2 * side.line)
       return side.used === 0 || geometry.area - side.used >= need - 0.5
     })
     if (!fits) for (const side of sides) leave(side, false)
@@ -122,15 +143,28 @@ export function forecastOpenings(pairs: readonly PairMeasure[], sizes: SideSizes
  * in steps of 1 % (up to 2 %), then the closest to the text size; each
  * side within ±4 % of the text size, in steps of 0.5 %.
  */
-export function rankSizes(pairs: readonly PairMeasure[], geometry: PageGeometry): Array<SideSizes & {forecast: Forecast}> {
+export function rankSizes(
+  pairs: readonly PairMeasure[],
+  geometry: PageGeometry
+): Array<SideSizes & {forecast: Forecast}> {
   // (In the page the functions reach each other through `diglotFacing`; in Node, directly.)
-  const forecastOf = (globalThis as unknown as Partial<FacingGlobal>).diglotFacing?.forecastOpenings ?? forecastOpenings
-  const steps = Array.from({length: 17}, (_, index) => Math.round((0.96 + index * 0.005) * 1000) / 1000)
+  const forecastOf =
+    (globalThis as unknown as Partial<FacingGlobal>).diglotFacing?.forecastOpenings ??
+    forecastOpenings
+  const steps = Array.from(
+    {length: 17},
+    (_, index) => Math.round((0.96 + index * 0.005) * 1000) / 1000
+  )
   const ranked: Array<SideSizes & {forecast: Forecast; key: number[]}> = []
   for (const verso of steps) {
     for (const recto of steps) {
       const forecast = forecastOf(pairs, {verso, recto}, geometry)
-      const key = [Math.ceil(Math.max(forecast.worst, 0.1) / 0.02 - 1e-9), Math.round(Math.max(forecast.mean, 0.02) / 0.01), Math.round((Math.abs(verso - 1) + Math.abs(recto - 1)) * 1000), Math.round(Math.abs(verso - recto) * 1000)]
+      const key = [
+        Math.ceil(Math.max(forecast.worst, 0.1) / 0.02 - 1e-9),
+        Math.round(Math.max(forecast.mean, 0.02) / 0.01),
+        Math.round((Math.abs(verso - 1) + Math.abs(recto - 1)) * 1000),
+        Math.round(Math.abs(verso - recto) * 1000)
+      ]
       ranked.push({verso, recto, forecast, key})
     }
   }
@@ -138,17 +172,24 @@ export function rankSizes(pairs: readonly PairMeasure[], geometry: PageGeometry)
     const at = a.findIndex((value, index) => value !== b[index])
     return at < 0 ? 0 : (a[at] ?? 0) - (b[at] ?? 0)
   }
-  return ranked.sort((a, b) => order(a.key, b.key)).map(({verso, recto, forecast}) => ({verso, recto, forecast}))
+  return ranked
+    .sort((a, b) => order(a.key, b.key))
+    .map(({verso, recto, forecast}) => ({verso, recto, forecast}))
 }
 
 /** Measure each pair's sides and notes at the text size, on a probe page of the body (removed after). */
-export function measurePairs(pairs: Pair[], keep: number): {measures: PairMeasure[]; geometry: PageGeometry} {
+export function measurePairs(
+  pairs: Pair[],
+  keep: number
+): {measures: PairMeasure[]; geometry: PageGeometry} {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   const probe = F.newPage('body')
   // Heights from the tops of consecutive blocks (margins between them included).
   const heights = (blocks: HTMLElement[], container: HTMLElement): number[] => {
     const tops = blocks.map((block) => block.getBoundingClientRect().top)
-    const end = container.getBoundingClientRect().bottom - Number.parseFloat(getComputedStyle(container).paddingBottom || '0')
+    const end =
+      container.getBoundingClientRect().bottom -
+      Number.parseFloat(getComputedStyle(container).paddingBottom || '0')
     return tops.map((top, index) => (tops[index + 1] ?? end) - top)
   }
   const side = (kind: 'verso' | 'recto'): {text: number[]; notes: number[]} => {
@@ -202,9 +243,12 @@ export function pageWhites(set: Openings): number[] {
   const whites: number[] = []
   for (const kind of ['verso', 'recto'] as const) {
     const boxes = set.openings.map((opening) => opening[kind])
-    const blank = (box: PageBox): boolean => box.flow.childElementCount === 0 && box.notes.childElementCount === 0
+    const blank = (box: PageBox): boolean =>
+      box.flow.childElementCount === 0 && box.notes.childElementCount === 0
     while (boxes.length > 0 && blank(boxes[boxes.length - 1]!)) boxes.pop()
-    for (const box of boxes) if (!set.sectionEnds.has(box)) whites.push(blank(box) ? 1 : Math.max(0, F.room(box)) / box.area.clientHeight)
+    for (const box of boxes)
+      if (!set.sectionEnds.has(box))
+        whites.push(blank(box) ? 1 : Math.max(0, F.room(box)) / box.area.clientHeight)
   }
   return whites
 }
@@ -224,7 +268,13 @@ export function fitOpenings(pairs: Pair[], keep: number): void {
   if (!book) throw new Error('no .book')
   // The hyphen limits (issue 12) take out soft hyphens where the lines break at the sizes set:
   // each attempt starts again from the text as it came and limits it at its own sizes.
-  const pristine = {pairs: pairs.map((pair) => ({verso: pair.verso.cloneNode(true) as HTMLElement, recto: pair.recto.cloneNode(true) as HTMLElement})), notes: new Map([...F.notes].map(([id, note]) => [id, note.cloneNode(true) as HTMLElement]))}
+  const pristine = {
+    pairs: pairs.map((pair) => ({
+      verso: pair.verso.cloneNode(true) as HTMLElement,
+      recto: pair.recto.cloneNode(true) as HTMLElement
+    })),
+    notes: new Map([...F.notes].map(([id, note]) => [id, note.cloneNode(true) as HTMLElement]))
+  }
   const restore = (): void => {
     pairs.forEach((pair, index) => {
       const copy = pristine.pairs[index]
@@ -239,7 +289,8 @@ export function fitOpenings(pairs: Pair[], keep: number): void {
   // takes about as long as a layout.)
   F.limitTextHyphens(pairs)
   const {measures, geometry} = F.measurePairs(pairs, keep)
-  const candidates = measures.length > 0 ? F.rankSizes(measures, geometry).slice(0, 3) : [{verso: 1, recto: 1}]
+  const candidates =
+    measures.length > 0 ? F.rankSizes(measures, geometry).slice(0, 3) : [{verso: 1, recto: 1}]
   const root = document.documentElement.style
   const before = book.children.length
   const notesBefore = new Set(F.placedNotes)
@@ -252,7 +303,9 @@ export function fitOpenings(pairs: Pair[], keep: number): void {
     const whites = F.pageWhites(F.setOpenings(pairs, keep))
     const worst = Math.max(0, ...whites)
     // (Shown with DIGLOT_PDF_DEBUG.)
-    console.debug(`facing sizes ${sizes.verso}/${sizes.recto}: worst page ${Math.round(worst * 100)} % white`)
+    console.debug(
+      `facing sizes ${sizes.verso}/${sizes.recto}: worst page ${Math.round(worst * 100)} % white`
+    )
     const pages = [...book.children].slice(before)
     if (!best || worst < best.worst) best = {sizes, pages, worst, notes: new Set(F.placedNotes)}
     if (worst <= 0.12 || sizes === candidates[candidates.length - 1]) break

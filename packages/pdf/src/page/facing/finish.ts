@@ -33,7 +33,9 @@ export function squashText(element: Element): string {
  */
 export function fillIndex(): void {
   const pages = [...document.querySelectorAll<HTMLElement>('.book > .page')]
-  const arabicFrom = pages.findIndex((page) => ['part', 'body', 'back'].includes(page.dataset['matter'] ?? ''))
+  const arabicFrom = pages.findIndex((page) =>
+    ['part', 'body', 'back'].includes(page.dataset['matter'] ?? '')
+  )
   const entryPages = new Map<string, Set<number>>()
   const verso = new Set<number>()
   pages.forEach((page, index) => {
@@ -73,8 +75,12 @@ export function fillIndex(): void {
 export function finishFacing(data: FacingFinishData): PageReport {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   const pages = [...document.querySelectorAll<HTMLElement>('.book > .page')]
-  const arabicFrom = pages.findIndex((page) => ['part', 'body', 'back'].includes(page.dataset['matter'] ?? ''))
-  const folios = pages.map((_, index) => (arabicFrom >= 0 && index >= arabicFrom ? String(index - arabicFrom + 1) : roman(index + 1)))
+  const arabicFrom = pages.findIndex((page) =>
+    ['part', 'body', 'back'].includes(page.dataset['matter'] ?? '')
+  )
+  const folios = pages.map((_, index) =>
+    arabicFrom >= 0 && index >= arabicFrom ? String(index - arabicFrom + 1) : roman(index + 1)
+  )
   let backHead = ''
   // The running heads of the sections in force, by depth (index 0: depth 1).
   const sections: string[] = []
@@ -95,14 +101,19 @@ export function finishFacing(data: FacingFinishData): PageReport {
     const opens = units[0]?.matches('.unit-heading[data-running-head]') ? units[0] : undefined
     if (opens) enter(opens)
     const inForce = sections.slice(1).filter(Boolean).reverse()
-    for (const unit of units) if (unit !== opens && unit.matches('.unit-heading[data-running-head]')) enter(unit)
-    const section = inForce.flatMap((text, at) => (at === 0 ? [text, text.replace(/^(?:[A-Z]|[IVXLC]+|\d+)\.\s+/, '')] : [text]))
+    for (const unit of units)
+      if (unit !== opens && unit.matches('.unit-heading[data-running-head]')) enter(unit)
+    const section = inForce.flatMap((text, at) =>
+      at === 0 ? [text, text.replace(/^(?:[A-Z]|[IVXLC]+|\d+)\.\s+/, '')] : [text]
+    )
     const recto = data.rectoHead ? [data.rectoHead] : [...section, data.versoHead]
-    if (matter === 'body' && !page.querySelector('.unit[data-depth="1"]')) heads = page.classList.contains('verso') ? [data.versoHead] : recto
+    if (matter === 'body' && !page.querySelector('.unit[data-depth="1"]'))
+      heads = page.classList.contains('verso') ? [data.versoHead] : recto
     if (matter === 'back' && !page.classList.contains('opens-section')) heads = [backHead]
     if (matter === 'front' && !page.querySelector('h2')) heads = ['Contents']
     // A page left empty (the other side of a long pair runs on) is blank: no head, no folio.
-    const empty = matter === 'body' && (page.querySelector('.area')?.textContent ?? '').trim() === ''
+    const empty =
+      matter === 'body' && (page.querySelector('.area')?.textContent ?? '').trim() === ''
     if (empty) heads = []
     const show = ['front', 'body', 'back'].includes(matter) && !empty
     const headBox = page.querySelector<HTMLElement>('.running-head')
@@ -117,7 +128,8 @@ export function finishFacing(data: FacingFinishData): PageReport {
     }
     if (folioBox) folioBox.textContent = show ? (folios[index] ?? '') : ''
   })
-  const pageOf = (element: Element | null): HTMLElement | null => element?.closest<HTMLElement>('.page') ?? null
+  const pageOf = (element: Element | null): HTMLElement | null =>
+    element?.closest<HTMLElement>('.page') ?? null
   const folioOf = (element: Element | null): string => pageOf(element)?.dataset['folio'] ?? '?'
 
   const toc = fillContents(folioOf)
@@ -137,11 +149,13 @@ export function finishFacing(data: FacingFinishData): PageReport {
     const key = note.dataset['noteId'] ?? ''
     foundNotes.set(key, (foundNotes.get(key) ?? '') + F.squashText(note))
   }
-  for (const [id, text] of F.expectedNotes) if (foundNotes.get(id) !== text) lostText.push(`note ${id}: ${text.slice(0, 50)}`)
+  for (const [id, text] of F.expectedNotes)
+    if (foundNotes.get(id) !== text) lostText.push(`note ${id}: ${text.slice(0, 50)}`)
   const misplacedNotes: PageReport['misplacedNotes'] = []
   for (const note of document.querySelectorAll<HTMLElement>('.book .note[id]')) {
     const call = document.querySelector(`.book .flow a.noteref[href="#${CSS.escape(note.id)}"]`)
-    if (call && pageOf(call) !== pageOf(note)) misplacedNotes.push({note: note.id, notePage: folioOf(note), callPage: folioOf(call)})
+    if (call && pageOf(call) !== pageOf(note))
+      misplacedNotes.push({note: note.id, notePage: folioOf(note), callPage: folioOf(call)})
   }
   const overflows: PageReport['overflows'] = []
   pages.forEach((page, index) => {
@@ -149,19 +163,59 @@ export function finishFacing(data: FacingFinishData): PageReport {
     const flow = page.querySelector<HTMLElement>('.flow')
     const notes = page.querySelector<HTMLElement>('.notes')
     if (!area || !flow || !notes) return
-    const excess = flow.getBoundingClientRect().height + (notes.childElementCount > 0 ? notes.getBoundingClientRect().height + 6 : 0) - area.clientHeight
-    if (excess > 1) overflows.push({folio: folios[index] ?? '', text: (page.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60), excess: Math.round(excess)})
-    for (const element of page.querySelectorAll<HTMLElement>('.area p, .area li, .area .heading, .area h1, .area h2, .area h3, .area .note')) {
+    const excess =
+      flow.getBoundingClientRect().height +
+      (notes.childElementCount > 0 ? notes.getBoundingClientRect().height + 6 : 0) -
+      area.clientHeight
+    if (excess > 1)
+      overflows.push({
+        folio: folios[index] ?? '',
+        text: (page.textContent ?? '')
+          .replace(/\u00AD/g, '')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 60),
+        excess: Math.round(excess)
+      })
+    for (const element of page.querySelectorAll<HTMLElement>(
+      '.area p, .area li, .area .heading, .area h1, .area h2, .area h3, .area .note'
+    )) {
       const wide = element.scrollWidth - element.clientWidth
-      if (wide > 2.5 && element.clientWidth > 0) overflows.push({folio: folios[index] ?? '', text: (element.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60), excess: wide})
+      if (wide > 2.5 && element.clientWidth > 0)
+        overflows.push({
+          folio: folios[index] ?? '',
+          text: (element.textContent ?? '')
+            .replace(/\u00AD/g, '')
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 60),
+          excess: wide
+        })
     }
   })
   const fontErrors = failedFaces()
   const headings = [...document.querySelectorAll<HTMLElement>('.book :is(h1, h2, h3, h4, h5, h6)')]
     .filter((heading) => !heading.closest('[aria-hidden="true"]'))
-    .map((heading) => heading.getAttribute('aria-label') ?? (heading.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim())
+    .map(
+      (heading) =>
+        heading.getAttribute('aria-label') ??
+        (heading.textContent ?? '')
+          .replace(/\u00AD/g, '')
+          .replace(/\s+/g, ' ')
+          .trim()
+    )
 
   // Last: soft hyphens only where a line breaks.
   F.stripSoftHyphens([...document.querySelectorAll('.book .area')])
-  return {pageCount: pages.length, folios, toc, overflows, fontErrors, lostText, misplacedNotes, headings, arabicFrom}
+  return {
+    pageCount: pages.length,
+    folios,
+    toc,
+    overflows,
+    fontErrors,
+    lostText,
+    misplacedNotes,
+    headings,
+    arabicFrom
+  }
 }

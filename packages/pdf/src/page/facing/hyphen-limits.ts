@@ -91,7 +91,8 @@ export function stretchWithout(end: HyphenEnd, starts: LineStart[]): number {
   range.setStart(line.node, line.offset)
   range.setEnd(end.node, end.offset)
   const spaces = (range.toString().trim().match(/\s+/g) ?? []).length
-  const em = Number.parseFloat(getComputedStyle(end.node.parentElement ?? document.body).fontSize) || 14
+  const em =
+    Number.parseFloat(getComputedStyle(end.node.parentElement ?? document.body).fontSize) || 14
   return piece / Math.max(1, spaces) / em
 }
 
@@ -150,7 +151,10 @@ export function limitHyphens(
           hyphenated.delete(end.line)
         }
       }
-      const allowed = Math.max(0, Math.floor(limits.share * (count.lines + starts.length)) - count.hyphenated)
+      const allowed = Math.max(
+        0,
+        Math.floor(limits.share * (count.lines + starts.length)) - count.hyphenated
+      )
       let excess = ends.length - chosen.length - allowed
       if (excess > 0) {
         const taken = new Set(chosen.map((end) => end.line))
@@ -169,7 +173,8 @@ export function limitHyphens(
       }
       if (chosen.length === 0) break
       // Later offsets first: taking a word's soft hyphens out moves what follows it in its node.
-      for (const end of chosen.sort((a, b) => (a.node === b.node ? b.offset - a.offset : 0))) F.unhyphenateWord(end.node, end.offset)
+      for (const end of chosen.sort((a, b) => (a.node === b.node ? b.offset - a.offset : 0)))
+        F.unhyphenateWord(end.node, end.offset)
       starts = F.lineStarts(unit)
       ends = F.hyphenEnds(unit, starts)
     }
@@ -187,7 +192,9 @@ export function limitHyphens(
  * each on a probe page of its side: the original's on a verso, the
  * translation's on a recto (one side for a one-language work).
  */
-export function limitTextHyphens(units: Array<{verso: HTMLElement; recto: HTMLElement}>): HyphenCount {
+export function limitTextHyphens(
+  units: Array<{verso: HTMLElement; recto: HTMLElement}>
+): HyphenCount {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   const first = F.newPage('body')
   const second = F.newPage('body')
@@ -201,7 +208,11 @@ export function limitTextHyphens(units: Array<{verso: HTMLElement; recto: HTMLEl
       (unit) => (versos.has(unit) ? verso.flow : recto.flow)
     )
     const notes = [...F.notes.values()]
-    return F.limitHyphens(notes, (note) => (single || note.getAttribute('lang') === originalLang ? verso.notes : recto.notes), count)
+    return F.limitHyphens(
+      notes,
+      (note) => (single || note.getAttribute('lang') === originalLang ? verso.notes : recto.notes),
+      count
+    )
   } finally {
     first.page.remove()
     second.page.remove()

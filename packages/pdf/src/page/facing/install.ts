@@ -4,11 +4,36 @@
  * which they call each other (so that a profile can wrap each of them).
  */
 import {lineStarts, splitAt, stripSoftHyphens, textNodes} from './lines.js'
-import {addNotes, callsIn, cutLastNote, newPage, noteSlack, notesHeight, placeUnit, removeNotes, room} from './pages.js'
-import {collectNotes, layoutBook, layoutOpenings, layoutRun, pairsOf, setOpenings, toRecto} from './layout.js'
+import {
+  addNotes,
+  callsIn,
+  cutLastNote,
+  newPage,
+  noteSlack,
+  notesHeight,
+  placeUnit,
+  removeNotes,
+  room
+} from './pages.js'
+import {
+  collectNotes,
+  layoutBook,
+  layoutOpenings,
+  layoutRun,
+  pairsOf,
+  setOpenings,
+  toRecto
+} from './layout.js'
 import {layoutSingle} from './single.js'
 import {fitOpenings, forecastOpenings, measurePairs, pageWhites, rankSizes} from './balance.js'
-import {hyphenEnds, keepOnlyUsedHyphens, limitHyphens, limitTextHyphens, stretchWithout, unhyphenateWord} from './hyphen-limits.js'
+import {
+  hyphenEnds,
+  keepOnlyUsedHyphens,
+  limitHyphens,
+  limitTextHyphens,
+  stretchWithout,
+  unhyphenateWord
+} from './hyphen-limits.js'
 import {fillIndex, finishFacing, squashText} from './finish.js'
 
 const functions = {
@@ -67,7 +92,13 @@ export interface FacingGlobal {
 
 /** Install the functions and an empty state in the page; returns them. */
 export function installFacing(): FacingGlobal['diglotFacing'] {
-  const facing: FacingGlobal['diglotFacing'] = {notes: new Map(), placedNotes: new Set(), expectedUnits: [], expectedNotes: new Map(), ...functions}
+  const facing: FacingGlobal['diglotFacing'] = {
+    notes: new Map(),
+    placedNotes: new Set(),
+    expectedUnits: [],
+    expectedNotes: new Map(),
+    ...functions
+  }
   ;(globalThis as unknown as FacingGlobal).diglotFacing = facing
   return facing
 }

@@ -60,12 +60,14 @@ export function pairsOf(main: Element, single = false): Pair[] {
   for (const alignment of alignments) {
     const heading = alignment.classList.contains('alignment-heading')
     const section = alignment.closest('section.depth-1')
-    const fresh = section !== null && section.querySelector('.alignment') === alignment && !firstSection
+    const fresh =
+      section !== null && section.querySelector('.alignment') === alignment && !firstSection
     if (section && section.querySelector('.alignment') === alignment) firstSection = false
     if (!heading) paragraph++
     const unit = (role: string): HTMLElement => {
       const segment = alignment.querySelector<HTMLElement>(`:scope > .segment[data-role="${role}"]`)
-      const copy = (segment?.cloneNode(true) as HTMLElement | undefined) ?? document.createElement('div')
+      const copy =
+        (segment?.cloneNode(true) as HTMLElement | undefined) ?? document.createElement('div')
       copy.classList.add('unit', `unit-${role}`)
       if (!segment) {
         copy.classList.add('segment-missing')
@@ -136,7 +138,8 @@ export function setOpenings(pairs: Pair[], keep: number): Openings {
     while (openings.length <= side.opening) {
       const verso = F.newPage('body')
       const recto = F.newPage('body')
-      if (!verso.page.classList.contains('verso')) throw new Error('an opening must start on a verso')
+      if (!verso.page.classList.contains('verso'))
+        throw new Error('an opening must start on a verso')
       openings.push({verso, recto})
     }
     const opening = openings[side.opening]
@@ -170,11 +173,19 @@ export function setOpenings(pairs: Pair[], keep: number): Openings {
     }
     // Both sides must be able to start here; else both start on the next opening.
     const units = [pair.verso, pair.recto]
-    let results = sides.map((side, index) => F.placeUnit(boxOf(side), units[index]!.cloneNode(true) as HTMLElement, {split: !pair.heading, keep: pair.heading ? keep : 0, force: false}))
+    let results = sides.map((side, index) =>
+      F.placeUnit(boxOf(side), units[index]!.cloneNode(true) as HTMLElement, {
+        split: !pair.heading,
+        keep: pair.heading ? keep : 0,
+        force: false
+      })
+    )
     if (results.some((result) => result.placed === 'none')) {
       sides.forEach((side, index) => {
         const box = boxOf(side)
-        const placed = box.flow.querySelector(`:scope > [data-unit="${units[index]!.dataset['unit']}"]`)
+        const placed = box.flow.querySelector(
+          `:scope > [data-unit="${units[index]!.dataset['unit']}"]`
+        )
         if (placed) {
           for (const call of F.callsIn(placed)) {
             const id = (call.getAttribute('href') ?? '').slice(1)
@@ -185,7 +196,13 @@ export function setOpenings(pairs: Pair[], keep: number): Openings {
         }
       })
       for (const side of sides) advance(side)
-      results = sides.map((side, index) => F.placeUnit(boxOf(side), units[index]!.cloneNode(true) as HTMLElement, {split: !pair.heading, keep: 0, force: true}))
+      results = sides.map((side, index) =>
+        F.placeUnit(boxOf(side), units[index]!.cloneNode(true) as HTMLElement, {
+          split: !pair.heading,
+          keep: 0,
+          force: true
+        })
+      )
     }
     // Each side's rest continues on the next pages of that side.
     sides.forEach((side, index) => {
@@ -212,7 +229,11 @@ export function layoutRun(units: HTMLElement[], matter: string): void {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   let box = F.newPage(matter)
   for (const unit of units) {
-    let result = F.placeUnit(box, unit, {split: false, keep: unit.matches('h1, h2, h3, .heading') ? 30 : 0, force: box.flow.childElementCount === 0})
+    let result = F.placeUnit(box, unit, {
+      split: false,
+      keep: unit.matches('h1, h2, h3, .heading') ? 30 : 0,
+      force: box.flow.childElementCount === 0
+    })
     if (result.placed === 'none') {
       box = F.newPage(matter)
       result = F.placeUnit(box, unit, {split: false, keep: 0, force: true})
@@ -240,7 +261,7 @@ export function layoutBook(lineHeight: number): void {
     if (!(element instanceof HTMLElement)) continue
     if (element.matches('.cover')) {
       if (element.matches('.imprint')) {
-        if ((book.children.length % 2) === 0) F.newPage('blank')
+        if (book.children.length % 2 === 0) F.newPage('blank')
       } else F.toRecto()
       element.style.removeProperty('display')
       F.newPage('cover').flow.append(element)
@@ -252,12 +273,18 @@ export function layoutBook(lineHeight: number): void {
       const items = [...element.querySelectorAll<HTMLElement>('li')]
       const list = element.querySelector('ol')
       list?.replaceChildren()
-      F.layoutRun([...(heading ? [heading] : []), ...items.map((item) => {
-        const ol = document.createElement('ol')
-        ol.className = 'toc-list'
-        ol.append(item)
-        return ol
-      })], 'front')
+      F.layoutRun(
+        [
+          ...(heading ? [heading] : []),
+          ...items.map((item) => {
+            const ol = document.createElement('ol')
+            ol.className = 'toc-list'
+            ol.append(item)
+            return ol
+          })
+        ],
+        'front'
+      )
       // The nav keeps its landmark role around the first page's contents.
       const first = book.lastElementChild?.querySelector('.flow')
       void first
@@ -288,7 +315,9 @@ export function layoutBook(lineHeight: number): void {
       if (heading) heading.dataset['section'] = element.id
       const entries = [...element.querySelectorAll<HTMLElement>('.entry, .intro, .empty')]
       F.layoutRun([...(heading ? [heading] : []), ...entries], 'back')
-      const first = [...book.querySelectorAll<HTMLElement>('.page')].find((page) => page.contains(heading ?? null))
+      const first = [...book.querySelectorAll<HTMLElement>('.page')].find((page) =>
+        page.contains(heading ?? null)
+      )
       if (first) {
         first.id = element.id
         first.dataset['runningHead'] = element.dataset['runningHead'] ?? ''

@@ -22,7 +22,11 @@ export interface LineStart {
 export function textNodes(root: Element): Text[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : (node as Element).matches('.footnote, .pilcrow, [aria-hidden="true"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP
+      node.nodeType === Node.TEXT_NODE
+        ? NodeFilter.FILTER_ACCEPT
+        : (node as Element).matches('.footnote, .pilcrow, [aria-hidden="true"]')
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP
   })
   const nodes: Text[] = []
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
@@ -71,7 +75,8 @@ export function lineStarts(root: Element): LineStart[] {
   // Where lines start, by bisection: a line's characters are consecutive, so few boxes are read
   // per line (a candidate without a box is passed over).
   const laid = candidates.map((_, index) => index)
-  const below = (a: DOMRect | null, b: DOMRect | null): boolean => a !== null && b !== null && (b.top + b.bottom) / 2 > a.bottom
+  const below = (a: DOMRect | null, b: DOMRect | null): boolean =>
+    a !== null && b !== null && (b.top + b.bottom) / 2 > a.bottom
   const starts: number[] = []
   const bisect = (low: number, high: number): void => {
     const a = box(laid[low] ?? -1)
@@ -94,7 +99,12 @@ export function lineStarts(root: Element): LineStart[] {
     const a = box(laid[start] ?? -1)
     const b = box(laid[end] ?? -1) ?? a
     const candidate = candidates[laid[start] ?? 0]!
-    return {node: candidate.node, offset: candidate.offset, top: Math.min(a?.top ?? 0, b?.top ?? 0), bottom: Math.max(a?.bottom ?? 0, b?.bottom ?? 0)}
+    return {
+      node: candidate.node,
+      offset: candidate.offset,
+      top: Math.min(a?.top ?? 0, b?.top ?? 0),
+      bottom: Math.max(a?.bottom ?? 0, b?.bottom ?? 0)
+    }
   })
 }
 
@@ -106,7 +116,8 @@ export function lineStarts(root: Element): LineStart[] {
  * `line-cont` (no indent).
  */
 export function splitAt(unit: HTMLElement, at: {node: Text; offset: number}): HTMLElement {
-  const blockSelector = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th, dd, dt, .h1, .h2, .h3, .h4, .h5, .h6'
+  const blockSelector =
+    'p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th, dd, dt, .h1, .h2, .h3, .h4, .h5, .h6'
   const before = at.node.data.slice(0, at.offset)
   if (before.endsWith('\u00AD')) {
     at.node.data = `${before.slice(0, -1)}-${at.node.data.slice(at.offset)}`
@@ -133,7 +144,8 @@ export function splitAt(unit: HTMLElement, at: {node: Text; offset: number}): HT
   }
   // Empty blocks left at the end of the first part (the cut fell between blocks).
   for (const element of [...unit.querySelectorAll(blockSelector)].reverse()) {
-    if ((element.textContent ?? '').trim() === '' && !element.querySelector('img, hr')) element.remove()
+    if ((element.textContent ?? '').trim() === '' && !element.querySelector('img, hr'))
+      element.remove()
   }
   return copy
 }
@@ -164,14 +176,16 @@ export function stripSoftHyphens(roots: Element[]): number {
     // The characters that may start a line, and by bisection the ones that do (a line's
     // characters are consecutive: few boxes are read per line, not one per soft hyphen).
     const visible: number[] = []
-    for (let offset = 0; offset < text.length; offset++) if (!/[\s\u00AD]/.test(text[offset] ?? '')) visible.push(offset)
+    for (let offset = 0; offset < text.length; offset++)
+      if (!/[\s\u00AD]/.test(text[offset] ?? '')) visible.push(offset)
     const starts = new Set<number>()
     const boxes = new Map<number, DOMRect | undefined>()
     const box = (at: number): DOMRect | undefined => {
       if (!boxes.has(at)) boxes.set(at, rectOf(node, visible[at] ?? 0))
       return boxes.get(at)
     }
-    const below = (a: DOMRect | undefined, b: DOMRect | undefined): boolean => a !== undefined && b !== undefined && (b.top + b.bottom) / 2 > a.bottom
+    const below = (a: DOMRect | undefined, b: DOMRect | undefined): boolean =>
+      a !== undefined && b !== undefined && (b.top + b.bottom) / 2 > a.bottom
     const bisect = (low: number, high: number): void => {
       if (!below(box(low), box(high))) return
       if (high - low === 1) {

@@ -73,7 +73,9 @@ export function room(box: PageBox): number {
 
 /** Note calls in an element (not in its notes). */
 export function callsIn(element: Element): HTMLElement[] {
-  return [...element.querySelectorAll<HTMLElement>('a.noteref[href^="#"]')].filter((call) => !call.closest('.note'))
+  return [...element.querySelectorAll<HTMLElement>('a.noteref[href^="#"]')].filter(
+    (call) => !call.closest('.note')
+  )
 }
 
 /** Add the notes of `calls` to the page (each once); returns the notes added. */
@@ -136,11 +138,17 @@ export function placeUnit(box: PageBox, unit: HTMLElement, options: PlaceOptions
     let best = 0
     const trial: HTMLElement[] = []
     for (let count = 1; count < lines.length; count++) {
-      trial.push(...F.addNotes(box, calls.filter((call) => call.line === count - 1).map((call) => call.call)))
+      trial.push(
+        ...F.addNotes(
+          box,
+          calls.filter((call) => call.line === count - 1).map((call) => call.call)
+        )
+      )
       const limit = areaTop + box.area.clientHeight - F.notesHeight(box)
       const line = lines[count - 1]
       // (The last note may run on to the next page, two lines at least on each page.)
-      if (!line || (line.bottom > limit + 0.5 && line.bottom > limit + 0.5 + F.noteSlack(box))) break
+      if (!line || (line.bottom > limit + 0.5 && line.bottom > limit + 0.5 + F.noteSlack(box)))
+        break
       if (count >= orphans && lines.length - count >= widows) best = count
     }
     F.removeNotes(trial)
@@ -152,7 +160,9 @@ export function placeUnit(box: PageBox, unit: HTMLElement, options: PlaceOptions
     const room = F.room(box)
     if (room >= -0.5 || room + F.noteSlack(box) >= -0.5) return {placed: 'split', rest}
     // The cut part came out taller than its lines measured: put the unit back and cut a line higher.
-    for (const note of box.notes.querySelectorAll<HTMLElement>('.note')) if (F.callsIn(unit).some((call) => call.getAttribute('href') === `#${note.id}`)) F.removeNotes([note])
+    for (const note of box.notes.querySelectorAll<HTMLElement>('.note'))
+      if (F.callsIn(unit).some((call) => call.getAttribute('href') === `#${note.id}`))
+        F.removeNotes([note])
     const again = pristine.cloneNode(true) as HTMLElement
     unit.replaceWith(again)
     unit = again

@@ -38,7 +38,11 @@ export function layoutSingle(main: Element, lineHeight: number): void {
     }
     const unit = pair.verso
     const empty = box.flow.childElementCount === 0
-    let result = F.placeUnit(box, unit.cloneNode(true) as HTMLElement, {split: !pair.heading, keep: pair.heading ? keep : 0, force: false})
+    let result = F.placeUnit(box, unit.cloneNode(true) as HTMLElement, {
+      split: !pair.heading,
+      keep: pair.heading ? keep : 0,
+      force: false
+    })
     if (result.placed === 'none') {
       if (!empty) next()
       result = F.placeUnit(box, unit, {split: !pair.heading, keep: 0, force: true})

@@ -18,7 +18,9 @@ import {pagedApi} from './types.js'
  * lost-text check; apply the fixes of earlier attempts.
  */
 function prepare(options: PrepareOptions): void {
-  const content = document.querySelector<HTMLTemplateElement>('body > template[data-ref="pagedjs-content"]')?.content
+  const content = document.querySelector<HTMLTemplateElement>(
+    'body > template[data-ref="pagedjs-content"]'
+  )?.content
   if (!content) throw new Error('no content template')
   ;(window as unknown as {PagedConfig: {auto: boolean}}).PagedConfig = {auto: false}
   // Fonts first, so that they load while the rest is done.

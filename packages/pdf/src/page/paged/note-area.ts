@@ -22,10 +22,24 @@ export function noteAreaHandler(Handler: HandlerClass): HandlerClass {
         area.style.setProperty('--pagedjs-footnotes-height', '0px')
         return
       }
-      const clamped = inner.style.height && inner.style.height !== 'auto' ? px(inner.style.height) : Infinity
-      const used = Math.ceil(Math.min(clamped, last.getBoundingClientRect().bottom + px(getComputedStyle(last).marginBottom) - inner.getBoundingClientRect().top))
+      const clamped =
+        inner.style.height && inner.style.height !== 'auto' ? px(inner.style.height) : Infinity
+      const used = Math.ceil(
+        Math.min(
+          clamped,
+          last.getBoundingClientRect().bottom +
+            px(getComputedStyle(last).marginBottom) -
+            inner.getBoundingClientRect().top
+        )
+      )
       const style = getComputedStyle(noteContent)
-      const frame = px(style.marginTop) + px(style.marginBottom) + px(style.paddingTop) + px(style.paddingBottom) + px(style.borderTopWidth) + px(style.borderBottomWidth)
+      const frame =
+        px(style.marginTop) +
+        px(style.marginBottom) +
+        px(style.paddingTop) +
+        px(style.paddingBottom) +
+        px(style.borderTopWidth) +
+        px(style.borderBottomWidth)
       if (used <= 0 || current <= used + frame + 1) return
       if (clamped !== Infinity) inner.style.height = `${used}px`
       area.style.setProperty('--pagedjs-footnotes-height', `${used + frame}px`)

@@ -21,7 +21,9 @@ const pinnedPagedVersion = '0.4.3'
 /** Patch Paged.js; throws when the installed version is not the pinned one. */
 export function patchPaged(paged: PagedApi, installedVersion: string): void {
   if (installedVersion !== pinnedPagedVersion) {
-    throw new Error(`Paged.js ${installedVersion} is installed, but the print edition's patches (packages/pdf/src/page/paged/patches.ts) are written for Paged.js ${pinnedPagedVersion}: install pagedjs@${pinnedPagedVersion}, or check each patch against the new version and change the pin`)
+    throw new Error(
+      `Paged.js ${installedVersion} is installed, but the print edition's patches (packages/pdf/src/page/paged/patches.ts) are written for Paged.js ${pinnedPagedVersion}: install pagedjs@${pinnedPagedVersion}, or check each patch against the new version and change the pin`
+    )
   }
   // Paged.js loads every font face of the document before laying it out: all the
   // `unicode-range` subsets of the fonts (Noto Serif SC alone has about a hundred), which costs
@@ -73,19 +75,31 @@ export function patchPaged(paged: PagedApi, installedVersion: string): void {
 .pagedjs_pages { counter-reset: none !important; }`
   document.head.append(style)
 
-  const footnotes = paged.registeredHandlers.find((handler) => typeof handler.prototype.moveFootnote === 'function')
+  const footnotes = paged.registeredHandlers.find(
+    (handler) => typeof handler.prototype.moveFootnote === 'function'
+  )
   const move = footnotes?.prototype.moveFootnote
   if (footnotes && move) {
-    footnotes.prototype.moveFootnote = function (this: Footnotes, node: HTMLElement, pageArea: HTMLElement, needsNoteCall: boolean): void {
+    footnotes.prototype.moveFootnote = function (
+      this: Footnotes,
+      node: HTMLElement,
+      pageArea: HTMLElement,
+      needsNoteCall: boolean
+    ): void {
       move.call(this, node, pageArea, needsNoteCall)
       if (!needsNoteCall || !node.isConnected || !node.closest('.pagedjs_footnote_area')) return
       const noteArea = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_area')
       const inner = pageArea.querySelector<HTMLElement>('.pagedjs_footnote_inner_content')
       const content = pageArea.querySelector<HTMLElement>('.pagedjs_page_content')
-      const call = pageArea.querySelector(`[data-footnote-call="${CSS.escape(node.dataset['ref'] ?? '')}"]`)
+      const call = pageArea.querySelector(
+        `[data-footnote-call="${CSS.escape(node.dataset['ref'] ?? '')}"]`
+      )
       if (!noteArea || !inner || !content || !call) return
       const clamped = Boolean(inner.style.height) && inner.style.height !== 'auto'
-      const bottom = Math.min(noteArea.getBoundingClientRect().bottom, clamped ? inner.getBoundingClientRect().bottom : Infinity)
+      const bottom = Math.min(
+        noteArea.getBoundingClientRect().bottom,
+        clamped ? inner.getBoundingClientRect().bottom : Infinity
+      )
       const box = node.getBoundingClientRect()
       if (box.bottom <= bottom + 0.5) return
       const style = getComputedStyle(node)
@@ -99,7 +113,9 @@ export function patchPaged(paged: PagedApi, installedVersion: string): void {
         const range = document.createRange()
         range.selectNodeContents(node)
         const lines: Array<{top: number; bottom: number}> = []
-        for (const rect of [...range.getClientRects()].filter((r) => r.height > 0).sort((a, b) => a.top - b.top)) {
+        for (const rect of [...range.getClientRects()]
+          .filter((r) => r.height > 0)
+          .sort((a, b) => a.top - b.top)) {
           const last = lines[lines.length - 1]
           if (last && rect.top < last.bottom - 2) last.bottom = Math.max(last.bottom, rect.bottom)
           else lines.push({top: rect.top, bottom: rect.bottom})
@@ -111,7 +127,10 @@ export function patchPaged(paged: PagedApi, installedVersion: string): void {
         if (kept >= 2) {
           const shrink = bottom - (lines[kept - 1]!.bottom + 1)
           if (shrink > 0) {
-            pageArea.style.setProperty('--pagedjs-footnotes-height', `${height(pageArea) - shrink}px`)
+            pageArea.style.setProperty(
+              '--pagedjs-footnotes-height',
+              `${height(pageArea) - shrink}px`
+            )
             inner.style.height = `${px(inner.style.height) - shrink}px`
           }
           return

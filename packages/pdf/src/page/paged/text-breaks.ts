@@ -18,7 +18,12 @@ const letter = /[\p{L}\p{M}\p{N}\u00AD]/u
 /** The handler class, on Paged.js's `Handler`. */
 export function textBreaksHandler(Handler: HandlerClass): HandlerClass {
   return class TextBreaks extends Handler {
-    onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect, layout: Layout): Range | undefined {
+    onOverflow(
+      overflow: Range | undefined,
+      rendered: Element,
+      bounds: DOMRect,
+      layout: Layout
+    ): Range | undefined {
       if (overflow || !layout.hasOverflow(rendered, bounds)) return overflow
       // Paged.js finds no break when the first text node past the page starts past it (its
       // break offset is 0, taken for none): the node stays, pushed into a column right of
@@ -28,7 +33,11 @@ export function textBreaksHandler(Handler: HandlerClass): HandlerClass {
       const vStart = Math.round(bounds.top)
       const vEnd = Math.round(bounds.bottom)
       const walker = document.createTreeWalker(rendered, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (
+        let node = walker.nextNode() as Text | null;
+        node;
+        node = walker.nextNode() as Text | null
+      ) {
         if (!(node.textContent ?? '').trim()) continue
         const range = document.createRange()
         range.selectNodeContents(node)
@@ -48,15 +57,26 @@ export function textBreaksHandler(Handler: HandlerClass): HandlerClass {
       return undefined
     }
 
-    onBreakToken(token: {node?: Node; offset?: number} | undefined, overflow: Range | undefined): void {
+    onBreakToken(
+      token: {node?: Node; offset?: number} | undefined,
+      overflow: Range | undefined
+    ): void {
       if (!token?.node || !overflow || token.node.nodeType !== Node.TEXT_NODE) return
       const container = overflow.startContainer
       if (container.nodeType !== Node.TEXT_NODE) return
       const text = container.textContent ?? ''
       const at = overflow.startOffset
       const offset = token.offset ?? 0
-      if (at <= 0 || at >= text.length || text[at - 1] === '\u00AD' || !letter.test(text[at - 1]!) || !letter.test(text[at]!)) return
-      if ((token.node.textContent ?? '').slice(offset, offset + 12) !== text.slice(at, at + 12)) return
+      if (
+        at <= 0 ||
+        at >= text.length ||
+        text[at - 1] === '\u00AD' ||
+        !letter.test(text[at - 1]!) ||
+        !letter.test(text[at]!)
+      )
+        return
+      if ((token.node.textContent ?? '').slice(offset, offset + 12) !== text.slice(at, at + 12))
+        return
       let back = at
       while (back > 0 && text[back - 1] !== '\u00AD' && letter.test(text[back - 1]!)) back--
       if (back === 0 || offset - (at - back) < 0) return
@@ -68,7 +88,8 @@ export function textBreaksHandler(Handler: HandlerClass): HandlerClass {
       for (const element of rendered.querySelectorAll('.pagedjs_hyphen')) {
         let last: ChildNode | null = element.lastChild
         while (last && last.nodeType !== Node.TEXT_NODE) last = last.previousSibling
-        if (last?.textContent?.endsWith('\u00AD-')) last.textContent = `${last.textContent.slice(0, -2)}-`
+        if (last?.textContent?.endsWith('\u00AD-'))
+          last.textContent = `${last.textContent.slice(0, -2)}-`
       }
     }
   }

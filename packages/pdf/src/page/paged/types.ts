@@ -18,14 +18,25 @@ export interface PagedApi {
   registeredHandlers: Array<{prototype: Partial<Footnotes>}>
   Chunker: {prototype: {loadFonts: () => Promise<unknown>}}
   Polisher: {prototype: {setup: () => CSSStyleSheet | null}}
-  Previewer: new (settings: Record<string, unknown>) => {on: (event: string, listener: (page: {position: number}) => void) => void; preview: () => Promise<unknown>}
+  Previewer: new (
+    settings: Record<string, unknown>
+  ) => {
+    on: (event: string, listener: (page: {position: number}) => void) => void
+    preview: () => Promise<unknown>
+  }
 }
 
 /** Paged.js's layout, as its handlers' `onOverflow` receives it. */
 export interface Layout {
   gap: number
   hasOverflow(element: Element, bounds: DOMRect): boolean
-  textBreak(node: Text, start: number, end: number, vStart: number, vEnd: number): number | undefined
+  textBreak(
+    node: Text,
+    start: number,
+    end: number,
+    vStart: number,
+    vEnd: number
+  ): number | undefined
 }
 
 /** `window.Paged`, once its polyfill has loaded. */
@@ -39,4 +50,5 @@ export function pagedApi(): PagedApi {
 export const px = (value: string): number => Number.parseFloat(value) || 0
 
 /** The height Paged.js gives the notes of a page area. */
-export const notesHeight = (area: HTMLElement): number => px(area.style.getPropertyValue('--pagedjs-footnotes-height'))
+export const notesHeight = (area: HTMLElement): number =>
+  px(area.style.getPropertyValue('--pagedjs-footnotes-height'))
