@@ -84,9 +84,28 @@ export async function build(
     output.error(`diglot build: ${problem}`)
     return 2
   }
-  // The format modules load while the content is read.
+  // The format modules load, and Chromium boots for the PDF, while the content is read.
   const loading = loadFormats(options.formats)
   loading.catch(() => {})
+  const browser = options.formats.includes('pdf')
+    ? import('@diglot/pdf').then((pdf) => pdf.keepBrowserWarm())
+    : undefined
+  browser?.catch(() => {})
+  try {
+    return await buildContent(contentDir, options, output, loading)
+  } finally {
+    const release = await browser?.catch(() => undefined)
+    await release?.()
+  }
+}
+
+/** Read, check and build the content (`build` after its usage checks). */
+async function buildContent(
+  contentDir: string,
+  options: BuildCommandOptions,
+  output: Output,
+  loading: Promise<EditionFormat[]>
+): Promise<number> {
   const jobs = options.jobs ?? defaultJobs()
   const {tree, messages} = await readContent(
     contentDir,
