@@ -3,6 +3,7 @@
  * `pdftotext -bbox-layout`: for the typography checks of the print edition.
  */
 import {execFileSync} from 'node:child_process'
+import {decodeXml, pageLines} from '../../packages/pdf/test/poppler.js'
 
 /** One line of text on a page. */
 export interface PrintLine {
@@ -17,56 +18,18 @@ export interface PrintLine {
   height: number
 }
 
-const decode = (text: string): string =>
-  text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) =>
-      String.fromCodePoint(Number.parseInt(hex, 16))
-    )
-    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-
-/** Every line of every page of `file`, in reading order. */
+/** Every line of every page of `file`, in reading order (`pageLines` of the PDF test helpers). */
 export function printLines(file: string): PrintLine[] {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024
-  })
-  const lines: PrintLine[] = []
-  xml
-    .split('<page ')
-    .slice(1)
-    .forEach((page, pageIndex) => {
-      page
-        .split('<block ')
-        .slice(1)
-        .forEach((block, blockIndex) => {
-          for (const line of block.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
-            const words = [
-              ...line[1]!.matchAll(
-                /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
-              )
-            ].map((word) => ({
-              top: Number(word[1]),
-              bottom: Number(word[2]),
-              text: decode(word[3]!)
-            }))
-            if (words.length === 0) continue
-            lines.push({
-              page: pageIndex + 1,
-              block: blockIndex,
-              text: words.map((word) => word.text).join(' '),
-              top: Math.min(...words.map((word) => word.top)),
-              bottom: Math.max(...words.map((word) => word.bottom)),
-              height: Math.max(...words.map((word) => word.bottom - word.top))
-            })
-          }
-        })
-    })
-  return lines
+  return pageLines(file).flatMap(({lines}, index) =>
+    lines.map(({block, text, top, bottom, height}) => ({
+      page: index + 1,
+      block,
+      text,
+      top,
+      bottom,
+      height
+    }))
+  )
 }
 
 /** Whether a line ends in a hyphen that breaks a word (a soft hyphen made visible, or a hyphen after a letter). */
@@ -117,7 +80,7 @@ export function styledLines(file: string): StyledLine[] {
         for (const font of line[2]!.matchAll(
           /<font name="([^"]*)" size="([\d.]+)">([\s\S]*?)<\/font>/g
         )) {
-          const chars = [...font[3]!.matchAll(/ c="([^"]*)"/g)].map((match) => decode(match[1]!))
+          const chars = [...font[3]!.matchAll(/ c="([^"]*)"/g)].map((match) => decodeXml(match[1]!))
           text += chars.join('')
           size = Math.max(size, Number(font[2]))
           const shown = chars.filter((char) => char.trim() !== '').length

@@ -112,31 +112,8 @@ export function pageFills(
   area: {top: number; bottom: number} = textArea,
   minHeight = 11.5
 ): PageFill[] {
-  const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])
-  const decode = (text: string): string =>
-    text
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&')
   const result: PageFill[] = []
-  for (const page of xml.split('<page ').slice(1)) {
-    const lines: Array<{top: number; bottom: number; text: string; height: number}> = []
-    for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
-      const words = [
-        ...line[1]!.matchAll(
-          /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
-        )
-      ].map((word) => ({top: Number(word[1]), bottom: Number(word[2]), text: decode(word[3]!)}))
-      if (words.length === 0) continue
-      lines.push({
-        top: Math.min(...words.map((word) => word.top)),
-        bottom: Math.max(...words.map((word) => word.bottom)),
-        text: words.map((word) => word.text).join(' '),
-        height: Math.max(...words.map((word) => word.bottom - word.top))
-      })
-    }
+  for (const {lines} of pageLines(file)) {
     const last = [...lines].sort((a, b) => a.top - b.top).at(-1)
     const folio =
       last && last.top > area.bottom && /^(\d+|[ivxlc]+)$/.test(last.text.trim())
@@ -169,42 +146,23 @@ export function noteWidows(
   area: {top: number; bottom: number} = textArea,
   minHeight = 11.5
 ): Array<{page: number; line: string}> {
-  const xml = run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])
   const widows: Array<{page: number; line: string}> = []
-  xml
-    .split('<page ')
-    .slice(1)
-    .forEach((page, index) => {
-      const lines: Array<{top: number; bottom: number; text: string; height: number}> = []
-      for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
-        const words = [
-          ...line[1]!.matchAll(
-            /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
-          )
-        ].map((word) => ({top: Number(word[1]), bottom: Number(word[2]), text: word[3]!}))
-        if (words.length === 0) continue
-        lines.push({
-          top: Math.min(...words.map((word) => word.top)),
-          bottom: Math.max(...words.map((word) => word.bottom)),
-          text: words.map((word) => word.text).join(' '),
-          height: Math.max(...words.map((word) => word.bottom - word.top))
-        })
-      }
-      const inArea = lines
-        .filter((line) => line.top >= area.top - 2 && line.bottom <= area.bottom + 2)
-        .sort((a, b) => a.top - b.top)
-      const bodyEnd = Math.max(
-        area.top,
-        ...inArea.filter((line) => line.height >= minHeight).map((line) => line.bottom)
-      )
-      // (A lone number is a paragraph number in the margin.)
-      const notes = inArea.filter(
-        (line) => line.top >= bodyEnd && line.height < minHeight && !/^\d+$/.test(line.text.trim())
-      )
-      const first = notes.findIndex((line) => /^(?:(?:KK|EN)\s+)?[TE]?\d+\s/.test(line.text))
-      const carried = first < 0 ? notes.length : first
-      if (carried === 1) widows.push({page: index + 1, line: notes[0]!.text})
-    })
+  pageLines(file).forEach(({lines}, index) => {
+    const inArea = lines
+      .filter((line) => line.top >= area.top - 2 && line.bottom <= area.bottom + 2)
+      .sort((a, b) => a.top - b.top)
+    const bodyEnd = Math.max(
+      area.top,
+      ...inArea.filter((line) => line.height >= minHeight).map((line) => line.bottom)
+    )
+    // (A lone number is a paragraph number in the margin.)
+    const notes = inArea.filter(
+      (line) => line.top >= bodyEnd && line.height < minHeight && !/^\d+$/.test(line.text.trim())
+    )
+    const first = notes.findIndex((line) => /^(?:(?:KK|EN)\s+)?[TE]?\d+\s/.test(line.text))
+    const carried = first < 0 ? notes.length : first
+    if (carried === 1) widows.push({page: index + 1, line: notes[0]!.text})
+  })
   return widows
 }
 
@@ -228,10 +186,27 @@ export interface BoxLine {
   right: number
   top: number
   bottom: number
+  /** Height of the tallest word box (the type size, roughly). */
   height: number
   text: string
+  /** Index of the line's text block on its page (a paragraph, a heading, a note, a running head). */
+  block: number
   /** The line's words with their boxes. */
   words: Array<{left: number; right: number; top: number; bottom: number; text: string}>
+}
+
+/** Text of `pdftotext -bbox-layout` and `mutool` XML, its entities decoded. */
+export function decodeXml(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) =>
+      String.fromCodePoint(Number.parseInt(hex, 16))
+    )
+    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 }
 
 /** The lines of every page with their boxes, and the page width (points). */
@@ -243,29 +218,35 @@ export function pageLines(file: string): Array<{width: number; lines: BoxLine[]}
     .map((page) => {
       const width = Number(/width="([\d.]+)"/.exec(page)?.[1] ?? 0)
       const lines: BoxLine[] = []
-      for (const line of page.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
-        const words = [
-          ...line[1]!.matchAll(
-            /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
-          )
-        ].map((word) => ({
-          left: Number(word[1]),
-          top: Number(word[2]),
-          right: Number(word[3]),
-          bottom: Number(word[4]),
-          text: word[5]!
-        }))
-        if (words.length === 0) continue
-        lines.push({
-          left: Math.min(...words.map((word) => word.left)),
-          right: Math.max(...words.map((word) => word.right)),
-          top: Math.min(...words.map((word) => word.top)),
-          bottom: Math.max(...words.map((word) => word.bottom)),
-          height: Math.max(...words.map((word) => word.bottom - word.top)),
-          text: words.map((word) => word.text).join(' '),
-          words
+      page
+        .split('<block ')
+        .slice(1)
+        .forEach((block, blockIndex) => {
+          for (const line of block.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
+            const words = [
+              ...line[1]!.matchAll(
+                /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
+              )
+            ].map((word) => ({
+              left: Number(word[1]),
+              top: Number(word[2]),
+              right: Number(word[3]),
+              bottom: Number(word[4]),
+              text: decodeXml(word[5]!)
+            }))
+            if (words.length === 0) continue
+            lines.push({
+              left: Math.min(...words.map((word) => word.left)),
+              right: Math.max(...words.map((word) => word.right)),
+              top: Math.min(...words.map((word) => word.top)),
+              bottom: Math.max(...words.map((word) => word.bottom)),
+              height: Math.max(...words.map((word) => word.bottom - word.top)),
+              text: words.map((word) => word.text).join(' '),
+              block: blockIndex,
+              words
+            })
+          }
         })
-      }
       return {width, lines}
     })
 }
@@ -292,12 +273,7 @@ export function markedText(file: string, first: number, last: number): MarkedTex
       else if (line.includes('<fill_text') || line.includes('<stroke_text'))
         kind = layers.includes('Artifact') ? 'artifact' : layers.length > 0 ? 'tagged' : 'untagged'
       const glyph = /<g unicode="([^"]*)"/.exec(line)
-      if (glyph)
-        marked[kind] += glyph[1]!
-          .replace(/&quot;/g, '"')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&amp;/g, '&')
+      if (glyph) marked[kind] += decodeXml(glyph[1]!)
     }
     result.push(marked)
   }
