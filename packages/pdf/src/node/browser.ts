@@ -13,7 +13,16 @@ import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {onCleanup} from '@diglot/core'
-import puppeteer, {type Browser, type Page} from 'puppeteer'
+import puppeteer, {type Browser, type Page, type PDFOptions} from 'puppeteer'
+
+/** How every layout prints: the page size of the CSS, backgrounds, tags and bookmarks (the outline). */
+export const printOptions: PDFOptions = {
+  preferCSSPageSize: true,
+  printBackground: true,
+  tagged: true,
+  outline: true,
+  timeout: 300_000
+}
 
 /** The Chromium used when none is given: `PUPPETEER_EXECUTABLE_PATH`, else Debian's `/usr/bin/chromium`. */
 export function defaultChromiumPath(): string {

@@ -5,7 +5,7 @@
  */
 import type {Browser} from 'puppeteer'
 import type {FacingFinishData, PageReport} from '../page/api.js'
-import {guardRequests} from './browser.js'
+import {guardRequests, printOptions} from './browser.js'
 import {injectPageScript} from './page-script.js'
 import type {PageServer} from './server.js'
 
@@ -84,13 +84,7 @@ export async function renderFacing(
     if (process.env['DIGLOT_PDF_TIMING'])
       console.error(JSON.stringify(await page.evaluate(() => window.diglot.facing.times())))
     options.step?.('printing')
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: true,
-      outline: true,
-      timeout: 300_000
-    })
+    const pdf = await page.pdf(printOptions)
     lap('print')
     return {pdf, report, blocked: [...new Set(blocked)]}
   } finally {

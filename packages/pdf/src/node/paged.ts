@@ -6,7 +6,7 @@
  */
 import type {Browser} from 'puppeteer'
 import type {FinishData, PageReport, PrepareOptions} from '../page/api.js'
-import {guardRequests} from './browser.js'
+import {guardRequests, printOptions} from './browser.js'
 import {injectPageScript} from './page-script.js'
 import {installedPagedVersion, type PageServer} from './server.js'
 
@@ -131,13 +131,7 @@ export async function renderPdf(
       window.diglot.stripSoftHyphens('.pagedjs_page_content, .pagedjs_footnote_area .footnote')
     )
     options.step?.('printing')
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: true,
-      outline: true,
-      timeout: 300_000
-    })
+    const pdf = await page.pdf(printOptions)
     return {pdf, report, blocked: [...new Set(blocked)]}
   } finally {
     await page.close()
