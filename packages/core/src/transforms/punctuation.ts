@@ -1,7 +1,7 @@
 /**
  * Typographic punctuation on the text of a parsed language file: curly quotes
- * and apostrophes in English (retext-smartypants), dashes for spaced hyphens and
- * `--`/`---`, ellipses, and no-break spaces where a line break misleads the
+ * and apostrophes in English (quotes.ts, as retext-smartypants sets them), dashes
+ * for spaced hyphens and `--`/`---`, ellipses, and no-break spaces where a line break misleads the
  * reader (after an initial, between a number and its unit).
  *
  * Only text is touched: never inline code, never the text of a bare URL, never
@@ -10,10 +10,7 @@
  */
 import type {Parent, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {unified} from 'unified'
-import retextEnglish from 'retext-english'
-import retextSmartypants from 'retext-smartypants'
-import retextStringify from 'retext-stringify'
+import {curlQuotes} from './quotes.js'
 import type {Glossary, LanguageTag, LocalizedText, Person, WorkMeta} from '../types.js'
 
 /** Blocks whose children are phrasing content: the unit quotes are paired in. */
@@ -47,12 +44,6 @@ const nodeRules: ReadonlyArray<[RegExp, string]> = [
   [/--/g, '–'],
   [/\.\.\./g, '…']
 ]
-
-const quotes = unified()
-  .use(retextEnglish)
-  .use(retextSmartypants, {quotes: true, dashes: false, ellipses: false, backticks: false})
-  .use(retextStringify)
-  .freeze()
 
 /** Whether English quote rules apply to a language. */
 function usesEnglishQuotes(lang: LanguageTag): boolean {
@@ -157,8 +148,7 @@ function smartenJoined(text: string, english: boolean): string {
 }
 
 function smartenJoinedAnew(text: string, english: boolean): string {
-  let result = english && /["']/.test(text) ? String(quotes.processSync(text)) : text
-  if (result.length !== text.length) result = text // (never expected: every rule is one character for one)
+  let result = english ? curlQuotes(text) : text
   // SmartyPants leaves a run of quotes (`""`) alone; each takes its side from what precedes it.
   if (english)
     result = result.replace(/["']/g, (quote, offset: number, whole: string) =>
