@@ -5,15 +5,14 @@
  * sentence or word (english-sentences.ts); a run of quotes (`''`) is left as is.
  * `test/quotes.test.ts` checks the result against the retext pipeline.
  */
-import {englishSentences, textOf, type Leaf, type Token} from './english-sentences.js'
+import {englishSentences} from './english-sentences.js'
+import {isMark, textOf, type Leaf, type Token} from './english-tokens.js'
 
 const opening = {'"': '“', "'": '‘'} as const
 const closing = {'"': '”', "'": '’'} as const
 type Straight = keyof typeof opening
 
 const isStraight = (value: string): value is Straight => value === '"' || value === "'"
-const isMark = (node: Token | undefined): node is Leaf =>
-  node !== undefined && (node.kind === 'punctuation' || node.kind === 'symbol')
 
 /** `text` with its lone straight quotes curled; same length, same other characters. */
 export function curlQuotes(text: string): string {
