@@ -106,6 +106,38 @@ function generated(count: number, seed: number, spacing: number): string[] {
   return strings
 }
 
+/** Prose-like strings: words and spaces, quotes and marks glued to the words, one quote or many. */
+function prose(count: number, seed: number, quotesAtMost: number): string[] {
+  const next = random(seed)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
+  const words = ['the', 'China', 's', 'world', '80s', 'I', 'n', 'tis', 'Mr', 'a', 'Қазақ', 'x2']
+  const marks = ['', '', '', '.', ',', ';', ':', '!', '?', ')', '(', '[', '—', '–', '-', '…']
+  marks.push('\uFFFC', '/', '“', '«', '»', '&')
+  const strings: string[] = []
+  for (let index = 0; index < count; index++) {
+    let quotes = 0
+    const parts: string[] = []
+    for (let part = 0, length = 1 + Math.floor(next() * 12); part < length; part++) {
+      const quote = (): string =>
+        quotes < quotesAtMost && next() < 0.3 ? (quotes++, pick(['"', "'"])) : ''
+      const mark = (): string => (next() < 0.3 ? pick(marks) : '')
+      parts.push(
+        mark() +
+          quote() +
+          mark() +
+          pick(words) +
+          quote() +
+          pick(words).slice(0, next() < 0.2 ? 9 : 0) +
+          mark() +
+          quote() +
+          mark()
+      )
+    }
+    strings.push(parts.join(pick([' ', ' ', ' ', '\n', '  ', '\u00A0'])))
+  }
+  return strings
+}
+
 const handWritten = [
   `He called it "a harmonious world" and 'the dream'.`,
   `China's rise in the '80s was the world's news.`,
@@ -152,6 +184,11 @@ describe('curlQuotes gives exactly the characters retext-smartypants gave', () =
   it('on generated strings of words, digits, spaces, marks, brackets, dashes, newlines and quotes', () => {
     expect(disagreements(generated(3000, 16, 0))).toEqual([])
     expect(disagreements(generated(3000, 19, 0.5))).toEqual([])
+  })
+
+  it('on generated prose with one quote, and with several', () => {
+    expect(disagreements(prose(3000, 23, 1))).toEqual([])
+    expect(disagreements(prose(3000, 29, 4))).toEqual([])
   })
 
   it('on hand-written hard cases', () => {

@@ -28,7 +28,7 @@ export interface Sentence {
 }
 export type ParagraphChild = Sentence | Leaf
 
-type Kind = 'space' | 'punctuation' | 'symbol' | 'word'
+export type Kind = 'space' | 'punctuation' | 'symbol' | 'word'
 
 // Character classes (parse-latin's expressions, generated from Unicode 15.0):
 // Unicode properties, less the characters parse-latin does not count as punctuation
@@ -56,7 +56,8 @@ const kinds: readonly Kind[] = ['space', 'punctuation', 'symbol', 'word']
 /** Kind of each UTF-16 unit, filled as met (index into `kinds`, plus one). */
 const kindOfUnit = new Uint8Array(0x10000)
 
-function classify(unit: number): Kind {
+/** The kind parse-latin gives one UTF-16 unit. */
+export function classify(unit: number): Kind {
   let known = kindOfUnit[unit] ?? 0
   if (known === 0) {
     const newer = newerThanParser.some(([from, to]) => unit >= from && unit <= to)
