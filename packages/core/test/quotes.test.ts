@@ -118,8 +118,11 @@ function prose(count: number, seed: number, quotesAtMost: number): string[] {
     let quotes = 0
     const parts: string[] = []
     for (let part = 0, length = 1 + Math.floor(next() * 12); part < length; part++) {
-      const quote = (): string =>
-        quotes < quotesAtMost && next() < 0.3 ? (quotes++, pick(['"', "'"])) : ''
+      const quote = (): string => {
+        if (quotes >= quotesAtMost || next() >= 0.3) return ''
+        quotes++
+        return pick(['"', "'"])
+      }
       const mark = (): string => (next() < 0.3 ? pick(marks) : '')
       parts.push(
         mark() +

@@ -33,7 +33,10 @@ export function curlQuotes(text: string): string {
   return copied === 0 ? text : result + text.slice(copied)
 }
 
-/** Marks that no rule of parse-latin moves, merges or ends a sentence at: opening brackets and quotes, – and —, ￼. */
+/**
+ * Marks no rule of parse-latin moves, merges into a word or ends a sentence at:
+ * opening brackets and quotes, en and em dashes, U+FFFC (code, a bare address).
+ */
 const neutralBefore = /[\p{Ps}\p{Pi}\u2013\u2014\uFFFC]/u
 
 /**
