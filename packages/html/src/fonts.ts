@@ -103,7 +103,23 @@ export function fontFaceCss(faces: readonly FontFace[]): string {
 
 /** The code points of a string. */
 export function codePointsOf(text: string, into = new Set<number>()): Set<number> {
-  for (const char of text) into.add(char.codePointAt(0) ?? 0)
+  // Pages are long and mostly ASCII: an ASCII character is looked up in a table, not the set.
+  const ascii = new Uint8Array(0x80)
+  for (let index = 0; index < text.length; index++) {
+    let point = text.charCodeAt(index)
+    if (point >= 0xd800 && point <= 0xdbff && index + 1 < text.length) {
+      const low = text.charCodeAt(index + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        point = (point - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
+        index++
+      }
+    }
+    if (point < 0x80) {
+      if (ascii[point] === 1) continue
+      ascii[point] = 1
+    }
+    into.add(point)
+  }
   return into
 }
 
