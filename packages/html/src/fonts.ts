@@ -5,7 +5,7 @@
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import * as fontkit from 'fontkit'
+import type * as Fontkit from 'fontkit'
 import {mappedCodePoints} from './cmap.js'
 
 /** A face of a @fontsource package (one unicode-range subset). */
@@ -75,11 +75,20 @@ export function facesFor(faces: readonly FontFace[], codePoints: ReadonlySet<num
   const points = [...codePoints].filter((point) => point > 0x20).sort((a, b) => a - b)
   // Noto Serif SC sets only Chinese runs: its faces are needed for CJK characters only.
   const cjk = points.filter((point) => point >= 0x2e80)
-  return faces.filter((face) =>
-    (face.family === 'Noto Serif SC' ? cjk : points).some((point) =>
-      face.ranges.some(([from, to]) => point >= from && point <= to)
-    )
-  )
+  return faces.filter((face) => {
+    const sorted = face.family === 'Noto Serif SC' ? cjk : points
+    return face.ranges.some(([from, to]) => {
+      // The first point at or after `from` (the points are sorted): is it within the range?
+      let low = 0
+      let high = sorted.length
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if ((sorted[middle] as number) < from) low = middle + 1
+        else high = middle
+      }
+      return low < sorted.length && (sorted[low] as number) <= to
+    })
+  })
 }
 
 /** `@font-face` rules for `faces`, with URLs relative to the stylesheet (`fonts/<file>`). */
@@ -131,10 +140,20 @@ export function codePointsOf(text: string, into = new Set<number>()): Set<number
 export function glyphSet(data: Uint8Array): Set<number> {
   const mapped = mappedCodePoints(data)
   if (mapped) return new Set(mapped)
-  const font = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+  const font = loadFontkit().create(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
   const face = 'fonts' in font ? font.fonts[0] : font
   return new Set(face ? face.characterSet : [])
 }
+
+/**
+ * fontkit, loaded the first time a font needs it: its Unicode tables and Brotli
+ * dictionary take about 60 ms to load, and `cmap.ts` reads every font we ship.
+ */
+function loadFontkit(): typeof Fontkit {
+  fontkit ??= require('fontkit') as typeof Fontkit
+  return fontkit
+}
+let fontkit: typeof Fontkit | undefined
 
 /** Characters that need no glyph of their own (controls, soft hyphen, zero-width and bidi marks). */
 export const noGlyphNeeded =
