@@ -28,8 +28,24 @@ interface Operation {
   operands: string
 }
 
-const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20])
-const delimiters = new Set(['(', ')', '<', '>', '[', ']', '{', '}', '/', '%'])
+/** Character classes of the PDF syntax, by character code (latin1): 1 white space, 2 delimiter. */
+const charClass = new Uint8Array(256)
+for (const code of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) charClass[code] = 1
+for (const char of '()<>[]{}/%') charClass[char.charCodeAt(0)] = 2
+
+const WHITE = 1
+const LEFT_PAREN = 0x28
+const RIGHT_PAREN = 0x29
+const BACKSLASH = 0x5c
+
+/** Whether `token` is a number or a boolean or null (an operand, not an operator). */
+function isOperandWord(token: string): boolean {
+  const first = token.charCodeAt(0)
+  // Operators start with a letter or a quote; numbers with a digit, a sign or a point.
+  if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e)
+    return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(token)
+  return token === 'true' || token === 'false' || token === 'null'
+}
 
 /** The operations of a content stream (latin1 text). */
 export function operations(content: string): Operation[] {
@@ -41,18 +57,26 @@ export function operations(content: string): Operation[] {
     // At '(': to the matching ')', nested parentheses and escapes included.
     let depth = 0
     for (; at < length; at++) {
-      const char = content[at]
-      if (char === '\\') at++
-      else if (char === '(') depth++
-      else if (char === ')' && --depth === 0) {
+      const code = content.charCodeAt(at)
+      if (code === BACKSLASH) at++
+      else if (code === LEFT_PAREN) depth++
+      else if (code === RIGHT_PAREN && --depth === 0) {
         at++
         return
       }
     }
   }
+  /** Past a regular word: to the next white space or delimiter. */
+  const skipWord = (): void => {
+    while (at < length) {
+      const code = content.charCodeAt(at)
+      if (code < 256 && charClass[code] !== 0) return
+      at++
+    }
+  }
   while (at < length) {
     const code = content.charCodeAt(at)
-    if (whitespace.has(code)) {
+    if (code < 256 && charClass[code] === WHITE) {
       at++
       continue
     }
@@ -68,27 +92,12 @@ export function operations(content: string): Operation[] {
     else if (char === '[' || char === ']' || char === '{' || char === '}') at++
     else if (char === '/') {
       at++
-      while (
-        at < length &&
-        !whitespace.has(content.charCodeAt(at)) &&
-        !delimiters.has(content[at] ?? '')
-      )
-        at++
+      skipWord()
     } else {
-      while (
-        at < length &&
-        !whitespace.has(content.charCodeAt(at)) &&
-        !delimiters.has(content[at] ?? '')
-      )
-        at++
+      skipWord()
       if (at === tokenStart) at++
       const token = content.slice(tokenStart, at)
-      if (
-        !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(token) &&
-        token !== 'true' &&
-        token !== 'false' &&
-        token !== 'null'
-      ) {
+      if (!isOperandWord(token)) {
         const start = operandStart < 0 ? tokenStart : operandStart
         result.push({operator: token, start, end: at, operands: content.slice(start, tokenStart)})
         operandStart = -1
@@ -138,17 +147,20 @@ export function markUntagged(content: string): string {
       begin = -1
     }
   }
+  let taggedOpen = 0 // (how many of the open sequences tag their content)
   ops.forEach((op, index) => {
     const name = op.operator
-    const tagged = stack.includes(true)
+    const tagged = taggedOpen > 0
     if (plainText.has(index) && !tagged) {
       // (At ET the artifact stays open for what follows at the same level.)
       if (name === 'BT') begin(op.start)
     } else if (boundaries.has(name)) {
       close()
-      if (name === 'BMC' || name === 'BDC')
-        stack.push(/\/MCID\b/.test(op.operands) || /^\s*\/Artifact\b/.test(op.operands))
-      else if (name === 'EMC') stack.pop()
+      if (name === 'BMC' || name === 'BDC') {
+        const tags = /\/MCID\b/.test(op.operands) || /^\s*\/Artifact\b/.test(op.operands)
+        stack.push(tags)
+        if (tags) taggedOpen++
+      } else if (name === 'EMC' && stack.pop() === true) taggedOpen--
     } else if (!tagged) {
       if (pathStarts.has(name) && pathStart < 0) pathStart = op.start
       if (pathPaints.has(name)) begin(pathStart >= 0 ? pathStart : op.start)
