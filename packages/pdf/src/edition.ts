@@ -141,7 +141,7 @@ async function finishWorkPdf(
   report: PageReport,
   sourceDateEpoch: number
 ): Promise<Uint8Array> {
-  return setMetadata(markArtifacts(correctFontNames(renumberStructureIds(pdf))), {
+  return setMetadata(await markArtifacts(correctFontNames(renumberStructureIds(pdf))), {
     title: document.title,
     author: document.author,
     subject: document.subject,

@@ -17,7 +17,11 @@
  * page content streams changed (inflated, marked, deflated again), and a new
  * cross-reference table.
  */
-import {deflateSync, inflateSync} from 'node:zlib'
+import {promisify} from 'node:util'
+import {deflate, inflate} from 'node:zlib'
+
+const deflateAsync = promisify(deflate)
+const inflateAsync = promisify(inflate)
 
 /** A content-stream operator with the span of its operands and itself (character offsets). */
 interface Operation {
@@ -179,8 +183,12 @@ export function markUntagged(content: string): string {
   return result + content.slice(from)
 }
 
-/** Mark the untagged content of every page as artifacts and the `Aside` structure elements as notes. */
-export function markArtifacts(pdf: Uint8Array): Uint8Array {
+/**
+ * Mark the untagged content of every page as artifacts and the `Aside`
+ * structure elements as notes. The page streams are inflated and deflated on
+ * zlib's threads, all at once, while this thread marks them.
+ */
+export async function markArtifacts(pdf: Uint8Array): Promise<Uint8Array> {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
   const end = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)
   if (!end) throw new Error('not a PDF Chromium wrote: no startxref at the end')
@@ -215,6 +223,11 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
     if (object.includes('/StructElem') && /\/S\s*\/Aside\b/.test(object))
       noteIds.set(number, `note-${String(noteIds.size + 1).padStart(4, '0')}`)
   }
+  // Every content stream marked at once (zlib works on its own threads).
+  const marked = new Map<number, Promise<string>>()
+  for (const {offset, number} of order)
+    if (contents.has(number))
+      marked.set(number, markStream(text.slice(offset, text.indexOf('endobj', offset) + 6)))
   const parts: Buffer[] = []
   const newOffsets = new Map<number, number>()
   let written = 0
@@ -228,7 +241,8 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
     newOffsets.set(number, written)
     const close = text.indexOf('endobj', offset) + 'endobj'.length
     let object = text.slice(offset, close)
-    if (contents.has(number)) object = markStream(object)
+    const stream = marked.get(number)
+    if (stream) object = await stream
     else if (noteIds.has(number))
       object = object.replace(/\/S\s*\/Aside\b/, `/S /Note\n/ID (${noteIds.get(number)})`)
     else if (
@@ -265,7 +279,7 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
 }
 
 /** One content-stream object (`N 0 obj <<…>> stream … endstream endobj`) with its untagged content marked. */
-function markStream(object: string): string {
+async function markStream(object: string): Promise<string> {
   const streamAt = object.indexOf('stream')
   const dataStart = streamAt + 'stream'.length + (object.startsWith('\r\n', streamAt + 6) ? 2 : 1)
   const dict = object.slice(0, streamAt)
@@ -274,10 +288,12 @@ function markStream(object: string): string {
   const data = Buffer.from(object.slice(dataStart, dataStart + Number(length[1])), 'latin1')
   const flate = /\/Filter\s*\/FlateDecode/.test(dict)
   if (!flate && /\/Filter/.test(dict)) return object
-  const content = (flate ? inflateSync(data) : data).toString('latin1')
+  const content = (flate ? await inflateAsync(data) : data).toString('latin1')
   const marked = markUntagged(content)
   if (marked === content) return object
-  const bytes = flate ? deflateSync(Buffer.from(marked, 'latin1')) : Buffer.from(marked, 'latin1')
+  const bytes = flate
+    ? await deflateAsync(Buffer.from(marked, 'latin1'))
+    : Buffer.from(marked, 'latin1')
   const newDict = dict.replace(/\/Length\s+\d+/, `/Length ${bytes.length}`)
   return `${newDict}stream\n${bytes.toString('latin1')}\nendstream\nendobj`
 }

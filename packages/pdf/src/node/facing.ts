@@ -48,12 +48,13 @@ export async function renderFacing(
       )
       await page.goto(url, {waitUntil: 'load'})
       await injectPageScript(page)
+      lap('load')
       await page.evaluate(
         (all: boolean, heads: string[]) => window.diglot.facing.preloadFonts(all, heads),
         allFaces,
         [options.finish.versoHead, options.finish.rectoHead]
       )
-      lap('load and fonts')
+      lap('fonts')
       // (Time spent in each in-page function, for profiling.)
       if (process.env['DIGLOT_PDF_TIMING'])
         await page.evaluate(() => window.diglot.facing.profile())
