@@ -108,7 +108,7 @@ export function lineStarts(root: Element): LineStart[] {
 }
 
 /** Whether a character is white space (as `/\s/` says, for one UTF-16 code unit). */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
   if (code < 0xa0) return false
   return (
@@ -125,7 +125,7 @@ function isSpace(code: number): boolean {
 }
 
 /** Whether a line may break after this character: a space, a soft hyphen, a hyphen or dash, a slash. */
-function breaksBefore(code: number): boolean {
+export function breaksBefore(code: number): boolean {
   return (
     isSpace(code) ||
     code === 0xad ||
