@@ -8,10 +8,12 @@ import remarkGfm from 'remark-gfm'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import type {Root} from 'mdast'
+import {remarkEmailLiteralsOnTree} from './email-literals.js'
 
 const parser = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkEmailLiteralsOnTree)
   .use(remarkDirective)
   .use(remarkFrontmatter, ['yaml'])
 const processor = parser().freeze()

@@ -26,6 +26,7 @@ import {BlockIds} from './ids.js'
 import {buildSections} from './sections.js'
 import {checkLineNesting, type FragmentLink} from './transforms/safety.js'
 import {checkCharacters} from './limits.js'
+import {placeSplitText} from './email-literals.js'
 import type {Root as MdastRoot} from 'mdast'
 
 export {prepareGlossary, type PreparedGlossary} from './prepared-glossary.js'
@@ -196,7 +197,9 @@ function safeParse(
 ): MdastRoot | undefined {
   if (!checkLineNesting(text, reporter)) return undefined
   try {
-    return processor.parse(text)
+    const tree = processor.parse(text)
+    placeSplitText(tree, text)
+    return tree
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
     reporter.report(

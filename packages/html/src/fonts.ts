@@ -5,7 +5,7 @@
 import {readFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import * as fontkit from 'fontkit'
+import type * as Fontkit from 'fontkit'
 import {mappedCodePoints} from './cmap.js'
 
 /** A face of a @fontsource package (one unicode-range subset). */
@@ -75,11 +75,20 @@ export function facesFor(faces: readonly FontFace[], codePoints: ReadonlySet<num
   const points = [...codePoints].filter((point) => point > 0x20).sort((a, b) => a - b)
   // Noto Serif SC sets only Chinese runs: its faces are needed for CJK characters only.
   const cjk = points.filter((point) => point >= 0x2e80)
-  return faces.filter((face) =>
-    (face.family === 'Noto Serif SC' ? cjk : points).some((point) =>
-      face.ranges.some(([from, to]) => point >= from && point <= to)
-    )
-  )
+  return faces.filter((face) => {
+    const sorted = face.family === 'Noto Serif SC' ? cjk : points
+    return face.ranges.some(([from, to]) => {
+      // The first point at or after `from` (the points are sorted): is it within the range?
+      let low = 0
+      let high = sorted.length
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if ((sorted[middle] as number) < from) low = middle + 1
+        else high = middle
+      }
+      return low < sorted.length && (sorted[low] as number) <= to
+    })
+  })
 }
 
 /** `@font-face` rules for `faces`, with URLs relative to the stylesheet (`fonts/<file>`). */
@@ -103,7 +112,23 @@ export function fontFaceCss(faces: readonly FontFace[]): string {
 
 /** The code points of a string. */
 export function codePointsOf(text: string, into = new Set<number>()): Set<number> {
-  for (const char of text) into.add(char.codePointAt(0) ?? 0)
+  // Pages are long and mostly ASCII: an ASCII character is looked up in a table, not the set.
+  const ascii = new Uint8Array(0x80)
+  for (let index = 0; index < text.length; index++) {
+    let point = text.charCodeAt(index)
+    if (point >= 0xd800 && point <= 0xdbff && index + 1 < text.length) {
+      const low = text.charCodeAt(index + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        point = (point - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
+        index++
+      }
+    }
+    if (point < 0x80) {
+      if (ascii[point] === 1) continue
+      ascii[point] = 1
+    }
+    into.add(point)
+  }
   return into
 }
 
@@ -115,10 +140,20 @@ export function codePointsOf(text: string, into = new Set<number>()): Set<number
 export function glyphSet(data: Uint8Array): Set<number> {
   const mapped = mappedCodePoints(data)
   if (mapped) return new Set(mapped)
-  const font = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+  const font = loadFontkit().create(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
   const face = 'fonts' in font ? font.fonts[0] : font
   return new Set(face ? face.characterSet : [])
 }
+
+/**
+ * fontkit, loaded the first time a font needs it: its Unicode tables and Brotli
+ * dictionary take about 60 ms to load, and `cmap.ts` reads every font we ship.
+ */
+function loadFontkit(): typeof Fontkit {
+  fontkit ??= require('fontkit') as typeof Fontkit
+  return fontkit
+}
+let fontkit: typeof Fontkit | undefined
 
 /** Characters that need no glyph of their own (controls, soft hyphen, zero-width and bidi marks). */
 export const noGlyphNeeded =

@@ -73,7 +73,7 @@ describe('artifacts', () => {
     )
   })
 
-  it('rewrites a file: content streams marked, Aside elements made Notes with IDs, the cross-reference table right', () => {
+  it('rewrites a file: content streams marked, Aside elements made Notes with IDs, the cross-reference table right', async () => {
     const stream = deflateSync(Buffer.from('BT\n<0001> Tj\nET', 'latin1'))
     const objects = [
       '<</Type /Catalog /Pages 2 0 R>>',
@@ -91,9 +91,9 @@ describe('artifacts', () => {
     })
     const xref = body.length
     body += `xref\n0 7\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<</Size 7\n/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`
-    const out = Buffer.from(markArtifacts(new Uint8Array(Buffer.from(body, 'latin1')))).toString(
-      'latin1'
-    )
+    const out = Buffer.from(
+      await markArtifacts(new Uint8Array(Buffer.from(body, 'latin1')))
+    ).toString('latin1')
     expect(out).toContain('/S /Note\n/ID (note-0001)\n')
     expect(out).toContain('/IDTree <</Names [(note-0001) 5 0 R]>>')
     const start = Number(/startxref\n(\d+)/.exec(out)?.[1])

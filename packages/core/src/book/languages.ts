@@ -19,6 +19,19 @@ const pinyinNames: Readonly<Record<string, string>> = {en: 'Pinyin', kk: 'Пин
  * data (`Intl.DisplayNames`), by its primary subtag (`zh-Hans` is “Chinese”).
  */
 export function languageName(key: string, inLang: LanguageTag): string {
+  const memo = `${key} ${inLang}`
+  let name = knownNames.get(memo)
+  if (name === undefined) {
+    name = nameOf(key, inLang)
+    knownNames.set(memo, name)
+  }
+  return name
+}
+
+/** Names already asked for (an `Intl.DisplayNames` is slow to make, and pages ask thousands of times). */
+const knownNames = new Map<string, string>()
+
+function nameOf(key: string, inLang: LanguageTag): string {
   const base = inLang.split('-')[0] ?? inLang
   if (key === PINYIN) return pinyinNames[base] ?? pinyinNames['en'] ?? key
   const primary = key.split('-')[0] ?? key

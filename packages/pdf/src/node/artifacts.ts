@@ -17,7 +17,11 @@
  * page content streams changed (inflated, marked, deflated again), and a new
  * cross-reference table.
  */
-import {deflateSync, inflateSync} from 'node:zlib'
+import {promisify} from 'node:util'
+import {deflate, inflate} from 'node:zlib'
+
+const deflateAsync = promisify(deflate)
+const inflateAsync = promisify(inflate)
 
 /** A content-stream operator with the span of its operands and itself (character offsets). */
 interface Operation {
@@ -28,8 +32,24 @@ interface Operation {
   operands: string
 }
 
-const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20])
-const delimiters = new Set(['(', ')', '<', '>', '[', ']', '{', '}', '/', '%'])
+/** Character classes of the PDF syntax, by character code (latin1): 1 white space, 2 delimiter. */
+const charClass = new Uint8Array(256)
+for (const code of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) charClass[code] = 1
+for (const char of '()<>[]{}/%') charClass[char.charCodeAt(0)] = 2
+
+const WHITE = 1
+const LEFT_PAREN = 0x28
+const RIGHT_PAREN = 0x29
+const BACKSLASH = 0x5c
+
+/** Whether `token` is a number or a boolean or null (an operand, not an operator). */
+function isOperandWord(token: string): boolean {
+  const first = token.charCodeAt(0)
+  // Operators start with a letter or a quote; numbers with a digit, a sign or a point.
+  if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e)
+    return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(token)
+  return token === 'true' || token === 'false' || token === 'null'
+}
 
 /** The operations of a content stream (latin1 text). */
 export function operations(content: string): Operation[] {
@@ -41,18 +61,26 @@ export function operations(content: string): Operation[] {
     // At '(': to the matching ')', nested parentheses and escapes included.
     let depth = 0
     for (; at < length; at++) {
-      const char = content[at]
-      if (char === '\\') at++
-      else if (char === '(') depth++
-      else if (char === ')' && --depth === 0) {
+      const code = content.charCodeAt(at)
+      if (code === BACKSLASH) at++
+      else if (code === LEFT_PAREN) depth++
+      else if (code === RIGHT_PAREN && --depth === 0) {
         at++
         return
       }
     }
   }
+  /** Past a regular word: to the next white space or delimiter. */
+  const skipWord = (): void => {
+    while (at < length) {
+      const code = content.charCodeAt(at)
+      if (code < 256 && charClass[code] !== 0) return
+      at++
+    }
+  }
   while (at < length) {
     const code = content.charCodeAt(at)
-    if (whitespace.has(code)) {
+    if (code < 256 && charClass[code] === WHITE) {
       at++
       continue
     }
@@ -68,27 +96,12 @@ export function operations(content: string): Operation[] {
     else if (char === '[' || char === ']' || char === '{' || char === '}') at++
     else if (char === '/') {
       at++
-      while (
-        at < length &&
-        !whitespace.has(content.charCodeAt(at)) &&
-        !delimiters.has(content[at] ?? '')
-      )
-        at++
+      skipWord()
     } else {
-      while (
-        at < length &&
-        !whitespace.has(content.charCodeAt(at)) &&
-        !delimiters.has(content[at] ?? '')
-      )
-        at++
+      skipWord()
       if (at === tokenStart) at++
       const token = content.slice(tokenStart, at)
-      if (
-        !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(token) &&
-        token !== 'true' &&
-        token !== 'false' &&
-        token !== 'null'
-      ) {
+      if (!isOperandWord(token)) {
         const start = operandStart < 0 ? tokenStart : operandStart
         result.push({operator: token, start, end: at, operands: content.slice(start, tokenStart)})
         operandStart = -1
@@ -138,17 +151,20 @@ export function markUntagged(content: string): string {
       begin = -1
     }
   }
+  let taggedOpen = 0 // (how many of the open sequences tag their content)
   ops.forEach((op, index) => {
     const name = op.operator
-    const tagged = stack.includes(true)
+    const tagged = taggedOpen > 0
     if (plainText.has(index) && !tagged) {
       // (At ET the artifact stays open for what follows at the same level.)
       if (name === 'BT') begin(op.start)
     } else if (boundaries.has(name)) {
       close()
-      if (name === 'BMC' || name === 'BDC')
-        stack.push(/\/MCID\b/.test(op.operands) || /^\s*\/Artifact\b/.test(op.operands))
-      else if (name === 'EMC') stack.pop()
+      if (name === 'BMC' || name === 'BDC') {
+        const tags = /\/MCID\b/.test(op.operands) || /^\s*\/Artifact\b/.test(op.operands)
+        stack.push(tags)
+        if (tags) taggedOpen++
+      } else if (name === 'EMC' && stack.pop() === true) taggedOpen--
     } else if (!tagged) {
       if (pathStarts.has(name) && pathStart < 0) pathStart = op.start
       if (pathPaints.has(name)) begin(pathStart >= 0 ? pathStart : op.start)
@@ -167,8 +183,12 @@ export function markUntagged(content: string): string {
   return result + content.slice(from)
 }
 
-/** Mark the untagged content of every page as artifacts and the `Aside` structure elements as notes. */
-export function markArtifacts(pdf: Uint8Array): Uint8Array {
+/**
+ * Mark the untagged content of every page as artifacts and the `Aside`
+ * structure elements as notes. The page streams are inflated and deflated on
+ * zlib's threads, all at once, while this thread marks them.
+ */
+export async function markArtifacts(pdf: Uint8Array): Promise<Uint8Array> {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
   const end = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)
   if (!end) throw new Error('not a PDF Chromium wrote: no startxref at the end')
@@ -203,6 +223,11 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
     if (object.includes('/StructElem') && /\/S\s*\/Aside\b/.test(object))
       noteIds.set(number, `note-${String(noteIds.size + 1).padStart(4, '0')}`)
   }
+  // Every content stream marked at once (zlib works on its own threads).
+  const marked = new Map<number, Promise<string>>()
+  for (const {offset, number} of order)
+    if (contents.has(number))
+      marked.set(number, markStream(text.slice(offset, text.indexOf('endobj', offset) + 6)))
   const parts: Buffer[] = []
   const newOffsets = new Map<number, number>()
   let written = 0
@@ -216,7 +241,8 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
     newOffsets.set(number, written)
     const close = text.indexOf('endobj', offset) + 'endobj'.length
     let object = text.slice(offset, close)
-    if (contents.has(number)) object = markStream(object)
+    const stream = marked.get(number)
+    if (stream) object = await stream
     else if (noteIds.has(number))
       object = object.replace(/\/S\s*\/Aside\b/, `/S /Note\n/ID (${noteIds.get(number)})`)
     else if (
@@ -253,7 +279,7 @@ export function markArtifacts(pdf: Uint8Array): Uint8Array {
 }
 
 /** One content-stream object (`N 0 obj <<…>> stream … endstream endobj`) with its untagged content marked. */
-function markStream(object: string): string {
+async function markStream(object: string): Promise<string> {
   const streamAt = object.indexOf('stream')
   const dataStart = streamAt + 'stream'.length + (object.startsWith('\r\n', streamAt + 6) ? 2 : 1)
   const dict = object.slice(0, streamAt)
@@ -262,10 +288,12 @@ function markStream(object: string): string {
   const data = Buffer.from(object.slice(dataStart, dataStart + Number(length[1])), 'latin1')
   const flate = /\/Filter\s*\/FlateDecode/.test(dict)
   if (!flate && /\/Filter/.test(dict)) return object
-  const content = (flate ? inflateSync(data) : data).toString('latin1')
+  const content = (flate ? await inflateAsync(data) : data).toString('latin1')
   const marked = markUntagged(content)
   if (marked === content) return object
-  const bytes = flate ? deflateSync(Buffer.from(marked, 'latin1')) : Buffer.from(marked, 'latin1')
+  const bytes = flate
+    ? await deflateAsync(Buffer.from(marked, 'latin1'))
+    : Buffer.from(marked, 'latin1')
   const newDict = dict.replace(/\/Length\s+\d+/, `/Length ${bytes.length}`)
   return `${newDict}stream\n${bytes.toString('latin1')}\nendstream\nendobj`
 }

@@ -20,11 +20,23 @@ export interface FacingRenderOptions {
   step?: (name: string) => void
 }
 
+/**
+ * The page with its source kept out of the first layout: the book's engine
+ * lays each page out alone, so the layout of the whole text as one long page
+ * that Chromium makes on load (about a second for the report) is not needed;
+ * the engine removes this style when it starts (`page/facing/layout.ts`).
+ */
+function deferLayout(html: string): string {
+  const style = '<style id="diglot-deferred-layout">body > * {display: none !important}</style>'
+  const at = html.indexOf('</head>')
+  return at < 0 ? html : `${html.slice(0, at)}${style}${html.slice(at)}`
+}
+
 /** Lay out and print a facing-page book. */
 export async function renderFacing(
   options: FacingRenderOptions
 ): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
-  const url = options.server.setPage(options.html, options.name)
+  const url = options.server.setPage(deferLayout(options.html), options.name)
   const page = await options.browser.newPage()
   // No request leaves the build's own server (a remote image in a template, say): blocked and reported.
   const blocked: string[] = []
@@ -48,12 +60,13 @@ export async function renderFacing(
       )
       await page.goto(url, {waitUntil: 'load'})
       await injectPageScript(page)
+      lap('load')
       await page.evaluate(
         (all: boolean, heads: string[]) => window.diglot.facing.preloadFonts(all, heads),
         allFaces,
         [options.finish.versoHead, options.finish.rectoHead]
       )
-      lap('load and fonts')
+      lap('fonts')
       // (Time spent in each in-page function, for profiling.)
       if (process.env['DIGLOT_PDF_TIMING'])
         await page.evaluate(() => window.diglot.facing.profile())

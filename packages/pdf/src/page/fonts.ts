@@ -43,7 +43,7 @@ export function lateFaces(): string[] {
  * style sheets (or the browser's defaults) set bold or italic, with all it
  * holds. After a face was loaded late (`allFaces`), every face is loaded.
  */
-export function preloadFaces(content: DocumentFragment, allFaces: boolean): void {
+export function preloadFaces(content: DocumentFragment | Element, allFaces: boolean): void {
   const faces: FontFace[] = []
   document.fonts.forEach((face) => {
     faces.push(face)
@@ -147,9 +147,12 @@ export function preloadFaces(content: DocumentFragment, allFaces: boolean): void
 }
 
 /**
- * Before a facing-page layout: every face the text needs starts loading with
- * a first layout of the page, that of the text the layout writes too (a probe
- * of the running heads and folios); all of them after a late one.
+ * Before a facing-page layout: every face the text needs, and the text the
+ * layout writes too (a probe of the running heads and folios), loaded from
+ * the text alone (`preloadFaces`): the source is not laid out (`deferLayout`
+ * in `node/facing.ts` keeps it out of the first layout), so nothing waits for
+ * a layout of the whole book that the pages would not use. All faces after a
+ * late one.
  */
 export async function preloadFacingFaces(allFaces: boolean, heads: string[]): Promise<void> {
   const probe = document.createElement('div')
@@ -163,15 +166,8 @@ export async function preloadFacingFaces(allFaces: boolean, heads: string[]): Pr
     }
   }
   document.body.append(probe)
-  void document.body.offsetHeight
-  if (allFaces) {
-    const loads: Array<Promise<unknown>> = []
-    document.fonts.forEach((face) => {
-      loads.push(face.load().catch(() => face))
-    })
-    await Promise.all(loads)
-  }
-  await document.fonts.ready
+  preloadFaces(document.body, allFaces)
+  await ready
   rememberLoadedFaces()
   probe.remove()
 }

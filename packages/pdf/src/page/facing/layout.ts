@@ -248,6 +248,9 @@ export function toRecto(): void {
   if ((book?.children.length ?? 0) % 2 === 1) F.newPage('blank')
 }
 
+/** The id of the style that keeps the source out of the page's first layout (`node/facing.ts`). */
+const DEFERRED_LAYOUT = 'diglot-deferred-layout'
+
 /** Lay out the whole book: front matter, the text on openings, back matter, an even page count. */
 export function layoutBook(lineHeight: number): void {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
@@ -255,8 +258,9 @@ export function layoutBook(lineHeight: number): void {
   book.className = 'book'
   const source = [...document.body.children]
   document.body.append(book)
-  // The source is not laid out any more: each page is laid out alone as it fills.
+  // The source is not laid out (it never was: see `deferLayout`): each page is laid out alone as it fills.
   for (const element of source) if (element instanceof HTMLElement) element.style.display = 'none'
+  document.getElementById(DEFERRED_LAYOUT)?.remove()
   for (const element of source) {
     if (!(element instanceof HTMLElement)) continue
     if (element.matches('.cover')) {

@@ -42,15 +42,14 @@ export function textNodes(root: Element): Text[] {
 export function lineStarts(root: Element): LineStart[] {
   const F = (globalThis as unknown as FacingGlobal).diglotFacing
   const range = document.createRange()
-  const breakBefore = /[\s\u00AD\-\u2010-\u2015/]/
   // The characters that may start a line, in order.
   const candidates: Array<{node: Text; offset: number}> = []
   for (const node of F.textNodes(root)) {
     const text = node.data
     for (let offset = 0; offset < text.length; offset++) {
-      const char = text[offset] ?? ''
-      if (/\s/.test(char) || char === '\u00AD') continue
-      if (offset > 0 && !breakBefore.test(text[offset - 1] ?? '')) continue
+      const code = text.charCodeAt(offset)
+      if (code === 0xad || isSpace(code)) continue
+      if (offset > 0 && !breaksBefore(text.charCodeAt(offset - 1))) continue
       candidates.push({node, offset})
     }
   }
@@ -106,6 +105,34 @@ export function lineStarts(root: Element): LineStart[] {
       bottom: Math.max(a?.bottom ?? 0, b?.bottom ?? 0)
     }
   })
+}
+
+/** Whether a character is white space (as `/\s/` says, for one UTF-16 code unit). */
+export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0xa0) return false
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+/** Whether a line may break after this character: a space, a soft hyphen, a hyphen or dash, a slash. */
+export function breaksBefore(code: number): boolean {
+  return (
+    isSpace(code) ||
+    code === 0xad ||
+    code === 0x2d ||
+    code === 0x2f ||
+    (code >= 0x2010 && code <= 0x2015)
+  )
 }
 
 /**
