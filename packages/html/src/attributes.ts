@@ -25,7 +25,8 @@ export function markLessThan<T extends Nodes>(node: T): T {
       const marked =
         typeof value === 'string' && value.includes('<')
           ? value.replaceAll('<', MARK)
-          : Array.isArray(value) && value.some((item) => typeof item === 'string' && item.includes('<'))
+          : Array.isArray(value) &&
+              value.some((item) => typeof item === 'string' && item.includes('<'))
             ? value.map((item) => (typeof item === 'string' ? item.replaceAll('<', MARK) : item))
             : value
       if (marked === value) continue

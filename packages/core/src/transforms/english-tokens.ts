@@ -1,32 +1,8 @@
 /**
- * English text as tokens, as parse-latin 7 (under retext-english) cuts it: runs
- * of letters (a word), of white space, or of one punctuation mark or symbol
- * repeated. Character classes follow parse-latin's generated expressions.
+ * The kind of character parse-latin 7 (under retext-english) sees: white space,
+ * punctuation, a symbol, or a letter of a word. Character classes follow
+ * parse-latin's generated expressions.
  */
-
-/** White space, punctuation, a symbol, or a run of a word's letters. */
-export interface Leaf {
-  readonly kind: 'space' | 'punctuation' | 'symbol' | 'text'
-  /** The characters (a quote's is replaced by its curly form once decided). */
-  value: string
-  /** Offset of the first character in the parsed string. */
-  readonly start: number
-}
-
-/** A word: its letters and the marks merged into it. */
-interface Word {
-  readonly kind: 'word'
-  readonly children: Leaf[]
-}
-
-export type Token = Leaf | Word
-
-/** A sentence, or white space between sentences. */
-export interface Sentence {
-  readonly kind: 'sentence'
-  children: Token[]
-}
-export type ParagraphChild = Sentence | Leaf
 
 export type Kind = 'space' | 'punctuation' | 'symbol' | 'word'
 
@@ -71,65 +47,4 @@ function classifyAnew(char: string): Kind {
   if (space.test(char)) return 'space'
   if (punctuation.test(char) && !notPunctuation.test(char)) return 'punctuation'
   return letter.test(char) ? 'word' : 'symbol'
-}
-
-/** The characters of a token. */
-export function textOf(token: Token | Sentence): string {
-  if (token.kind !== 'word' && token.kind !== 'sentence') return token.value
-  let text = ''
-  for (const child of token.children) text += textOf(child)
-  return text
-}
-
-export const isMark = (token: Token | undefined): token is Leaf =>
-  token !== undefined && (token.kind === 'punctuation' || token.kind === 'symbol')
-
-/** Walk a list the way unist-util-modify-children does: a number returned is the next index. */
-export function modify<T>(
-  list: T[],
-  modifier: (child: T, index: number) => number | undefined
-): void {
-  let index = -1
-  while (++index < list.length) {
-    if (index < 0) continue
-    const next = modifier(list[index] as T, index)
-    if (next !== undefined) index = next - 1
-  }
-}
-
-/** The tokens of `value`, each word one text leaf. */
-export function tokenize(value: string): Token[] {
-  const tokens: Token[] = []
-  let from = 0
-  let previousKind: Kind | undefined
-  let previous = -1
-  for (let index = 0; index < value.length; index++) {
-    const unit = value.charCodeAt(index)
-    const kind = classify(unit)
-    if (
-      from < index &&
-      previousKind !== undefined &&
-      !(
-        previousKind === kind &&
-        (kind === 'word' ||
-          kind === 'space' ||
-          unit === previous ||
-          (unit >= 0xd800 && unit <= 0xdfff))
-      )
-    ) {
-      tokens.push(token(previousKind, value.slice(from, index), from))
-      from = index
-    }
-    previousKind = kind
-    previous = unit
-  }
-  if (previousKind !== undefined && from < value.length)
-    tokens.push(token(previousKind, value.slice(from), from))
-  return tokens
-}
-
-function token(kind: Kind, value: string, start: number): Token {
-  return kind === 'word'
-    ? {kind: 'word', children: [{kind: 'text', value, start}]}
-    : {kind, value, start}
 }
