@@ -130,6 +130,7 @@ const suffixed = /(?<![\p{L}\p{N}])(?:\p{N}+|\p{Lu}{2,})-[\p{Ll}\u00AD]+(?![\p{L
 
 /** A text with every number or abbreviation and its hyphenated suffix in a `nobreak` span (one text node when none). */
 function keptTogether(text: string): Array<Text | Element> {
+  if (!text.includes('-')) return [{type: 'text', value: text}]
   const parts: Array<Text | Element> = []
   let last = 0
   for (const match of text.matchAll(suffixed)) {
