@@ -12,6 +12,7 @@
  * A source error is printed and the last good output stays; the next good save
  * rebuilds.
  */
+import type {FontFace} from '@diglot/html'
 import {
   formatMessage,
   glossaryOf,
@@ -73,39 +74,49 @@ async function writeWhole(file: string, data: string): Promise<void> {
   await rename(temporary, file)
 }
 
+/** What the HTML edition's last build wrote, kept to rebuild only what a save changed. */
+interface HtmlPages {
+  /** Path in outDir → HTML. */
+  pages: Map<string, string>
+  /** Path → the code points of its page (the fonts are chosen by the union of them). */
+  points: Map<string, Set<number>>
+  /** The faces the fonts are chosen from (read once). */
+  faces?: FontFace[]
+}
+
 /**
- * The HTML pages of the last build, to rebuild only a changed work's page and
- * the pages that list every work. Returns false when the whole edition must
+ * Rebuild a changed work's page and the pages that list every work, from the
+ * last build's pages. The work's page is written first (what the author waits
+ * for), then the fonts are checked. Returns false when the whole edition must
  * be built (first build, or a page needs a font subset the edition lacks).
  */
 async function updateHtmlPages(
   tree: Root,
   changed: readonly Work[],
   outDir: string,
-  pages: Map<string, string>
+  last: HtmlPages
 ): Promise<boolean> {
+  const {pages, points} = last
   if (pages.size === 0) return false
   const html = await import('@diglot/html')
   const glossary = glossaryOf(tree)
   const works = worksOf(tree)
-  const fontsCss = await readFile(path.join(outDir, 'assets', 'fonts.css'), 'utf8').catch(
-    () => undefined
-  )
+  const fontsCss = readFile(path.join(outDir, 'assets', 'fonts.css'), 'utf8').catch(() => undefined)
   const next = new Map(pages)
-  for (const work of changed)
-    next.set(`${work.id}/index.html`, html.serialize(html.workPage(work, glossary)))
-  // The fonts: the subsets holding a character of some page, as the full build chooses them.
-  const points = new Set<number>()
-  for (const page of next.values()) html.codePointsOf(page, points)
-  if (html.fontFaceCss(html.facesFor(await html.availableFaces(), points)) !== fontsCss)
-    return false
-  for (const work of changed)
-    await writeWhole(
-      path.join(outDir, work.id, 'index.html'),
-      next.get(`${work.id}/index.html`) as string
-    )
+  for (const work of changed) {
+    const page = `${work.id}/index.html`
+    next.set(page, html.serialize(html.workPage(work, glossary)))
+    await writeWhole(path.join(outDir, work.id, 'index.html'), next.get(page) as string)
+  }
   next.set('index.html', html.serialize(html.indexPage(works)))
   next.set('glossary/index.html', html.serialize(html.glossaryPage(tree, glossary, works)))
+  for (const [page, text] of next)
+    if (text !== pages.get(page) || !points.has(page)) points.set(page, html.codePointsOf(text))
+  // The fonts: the subsets holding a character of some page, as the full build chooses them.
+  const all = new Set<number>()
+  for (const set of points.values()) for (const point of set) all.add(point)
+  last.faces ??= await html.availableFaces()
+  if (html.fontFaceCss(html.facesFor(last.faces, all)) !== (await fontsCss)) return false
   for (const page of ['index.html', 'glossary/index.html']) {
     if (next.get(page) !== pages.get(page))
       await writeWhole(path.join(outDir, page), next.get(page) as string)
@@ -134,8 +145,8 @@ export async function watch(
   const builtFrom = new Map<string, Root>()
   /** Template folders (`html`, `epub`, `pdf`) written since the last rebuild. */
   const touchedTemplates = new Set<string>()
-  /** The HTML pages last written (path in outDir → HTML). */
-  const htmlPages = new Map<string, string>()
+  /** The HTML pages last written. */
+  const htmlPages: HtmlPages = {pages: new Map(), points: new Map()}
   let server: PreviewServer | undefined
 
   const rebuild = async (): Promise<Rebuild> => {
@@ -176,10 +187,11 @@ export async function watch(
       )
       if (runs.some((run) => run.failed)) ok = false
       if (format === 'html') {
-        htmlPages.clear()
+        htmlPages.pages.clear()
+        htmlPages.points.clear()
         for (const file of runs[0]?.files ?? []) {
           if (file.endsWith('.html'))
-            htmlPages.set(
+            htmlPages.pages.set(
               file.split(path.sep).join('/'),
               await readFile(path.join(outDir, file), 'utf8')
             )
