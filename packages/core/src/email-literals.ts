@@ -14,27 +14,8 @@
  */
 import type {Parent, Root, RootContent} from 'mdast'
 import type {Point} from 'unist'
-import type {Data, Processor} from 'unified'
-
-/** A micromark syntax extension (as remark-parse's `micromarkExtensions` holds them). */
-type Extension = NonNullable<Data['micromarkExtensions']>[number]
-type ConstructRecord = NonNullable<Extension['text']>
-type Constructs = NonNullable<ConstructRecord[number]>
-type Construct = Extract<Constructs, {tokenize: unknown}>
-
-/** `extension` without the email autolink construct (the others kept as they are). */
-function withoutEmailConstruct(extension: Extension): Extension {
-  const text = extension.text
-  if (!text) return extension
-  const kept: ConstructRecord = {}
-  for (const [code, constructs] of Object.entries(text) as Array<[string, Constructs]>) {
-    const list = (Array.isArray(constructs) ? constructs : [constructs]).filter(
-      (construct: Construct) => construct.name !== 'emailAutolink'
-    )
-    if (list.length > 0) kept[Number(code)] = list
-  }
-  return {...extension, text: kept}
-}
+import type {Processor} from 'unified'
+import {withoutConstructs} from './constructs.js'
 
 /**
  * A unified plugin, used after `remark-gfm`: its email autolink construct is
@@ -42,7 +23,9 @@ function withoutEmailConstruct(extension: Extension): Extension {
  */
 export function remarkEmailLiteralsOnTree(this: Processor): undefined {
   const data = this.data()
-  data.micromarkExtensions = (data.micromarkExtensions ?? []).map(withoutEmailConstruct)
+  data.micromarkExtensions = (data.micromarkExtensions ?? []).map((extension) =>
+    withoutConstructs(extension, 'text', 'emailAutolink')
+  )
 }
 
 /**

@@ -18,7 +18,7 @@ import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {parseWorkMeta} from './meta.js'
 import {prepareGlossary, type PreparedGlossary} from './prepared-glossary.js'
-import {markdownProcessor} from './parse-markdown.js'
+import {markdownProcessor, parseMarkdown} from './parse-markdown.js'
 import {remarkDiglot} from './plugin.js'
 import {smartenMeta, smartenPunctuation} from './transforms/punctuation.js'
 import {alignSources, type LanguageSource} from './align.js'
@@ -197,7 +197,7 @@ function safeParse(
 ): MdastRoot | undefined {
   if (!checkLineNesting(text, reporter)) return undefined
   try {
-    const tree = processor.parse(text)
+    const tree = parseMarkdown(processor, text)
     placeSplitText(tree, text)
     return tree
   } catch (error) {
