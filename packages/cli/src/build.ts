@@ -9,6 +9,7 @@
  * files into place when that format is done (outputs.ts).
  */
 import {
+  buildWork,
   formatMessage,
   hasErrors,
   printable,
@@ -25,6 +26,12 @@ import {outDirProblem, templatesDirProblem} from './out-dir.js'
 import {createStaging, type Staging} from './outputs.js'
 import {parallelWorkBuilder} from './parse-pool.js'
 import {buildByWork} from './by-work.js'
+
+/**
+ * How long after the PDF module asked Chromium to launch its process is surely
+ * started (puppeteer spawns it after a few file checks); parsing waits for it.
+ */
+const CHROMIUM_SPAWN_MS = 30
 
 /** The registered edition formats, loaded only when used. */
 export const formats: Record<string, () => Promise<EditionFormat>> = {
@@ -91,8 +98,16 @@ export async function build(
     ? import('@diglot/pdf').then((pdf) => pdf.keepBrowserWarm())
     : undefined
   browser?.catch(() => {})
+  // Parsing holds this thread: it waits until Chromium is on its way (its process started),
+  // else Chromium would start only once the content is parsed (a second at most).
+  const chromiumStarted = browser
+    ? Promise.race([
+        browser.then(() => new Promise((resolve) => setTimeout(resolve, CHROMIUM_SPAWN_MS))),
+        new Promise((resolve) => setTimeout(resolve, 1000))
+      ]).catch(() => {})
+    : undefined
   try {
-    return await buildContent(contentDir, options, output, loading)
+    return await buildContent(contentDir, options, output, loading, chromiumStarted)
   } finally {
     const release = await browser?.catch(() => undefined)
     await release?.()
@@ -104,12 +119,21 @@ async function buildContent(
   contentDir: string,
   options: BuildCommandOptions,
   output: Output,
-  loading: Promise<EditionFormat[]>
+  loading: Promise<EditionFormat[]>,
+  beforeParsing: Promise<unknown> | undefined
 ): Promise<number> {
   const jobs = options.jobs ?? defaultJobs()
+  const builder = jobs > 1 ? parallelWorkBuilder(jobs) : undefined
   const {tree, messages} = await readContent(
     contentDir,
-    jobs > 1 ? {buildWorks: parallelWorkBuilder(jobs)} : {}
+    builder || beforeParsing
+      ? {
+          buildWorks: async (...args) => {
+            await beforeParsing
+            return builder ? builder(...args) : args[0].map((source) => buildWork(source, args[2]))
+          }
+        }
+      : {}
   )
   for (const message of messages) output.error(formatMessage(message))
   if (hasErrors(messages)) {

@@ -172,7 +172,7 @@ export async function readContent(
   const pending = read.filter((one): one is WorkRead => 'source' in one)
   const {remarkPlugins} = options
   const built =
-    options.buildWorks && pending.length > 1 && !remarkPlugins
+    options.buildWorks && pending.length > 0 && !remarkPlugins
       ? await options.buildWorks(
           pending.map((one) => one.source),
           glossary,

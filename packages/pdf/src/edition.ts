@@ -22,7 +22,7 @@ import {renderFacing} from './node/facing.js'
 import {covered, fontFaces, fontPackages} from './node/fonts.js'
 import {printDocument, type PrintDocument} from './document/print-document.js'
 import type {PageReport} from './page/api.js'
-import {launchBrowser, warmUp} from './node/browser.js'
+import {launchBrowser} from './node/browser.js'
 import {renderPdf} from './node/paged.js'
 import {startServer, type PageServer} from './node/server.js'
 import {setMetadata} from './node/metadata.js'
@@ -162,7 +162,7 @@ let warm: {launching: Promise<Browser>} | undefined
  * launched again at the next build. Returns what closes it.
  */
 export function keepBrowserWarm(chromiumPath?: string): () => Promise<void> {
-  warm ??= {launching: launchWarm(chromiumPath)}
+  warm ??= {launching: launchBrowser(chromiumPath)}
   warm.launching.catch(() => {})
   return async () => {
     const kept = warm
@@ -171,21 +171,22 @@ export function keepBrowserWarm(chromiumPath?: string): () => Promise<void> {
   }
 }
 
-/** Launch Chromium and warm it up (`warmUp`) while the book is composed. */
-async function launchWarm(chromiumPath: string | undefined): Promise<Browser> {
-  const browser = await launchBrowser(chromiumPath)
-  await warmUp(browser)
-  return browser
-}
-
-/** The kept browser (launched again if it went away), or a new one for this build alone. */
+/**
+ * The kept browser (launched again if it went away), or a new one for this
+ * build alone. Not awaited here: the book is composed while it starts.
+ */
 async function browserFor(
   chromiumPath: string | undefined
 ): Promise<{launching: Promise<Browser>; kept: boolean}> {
-  if (!warm) return {launching: launchWarm(chromiumPath), kept: false}
-  const browser = await warm.launching.catch(() => undefined)
-  if (!browser?.connected) warm.launching = launchWarm(chromiumPath)
-  return {launching: warm.launching, kept: true}
+  const kept = warm
+  if (!kept) return {launching: launchBrowser(chromiumPath), kept: false}
+  const launching = kept.launching
+    .then((browser) => (browser.connected ? browser : Promise.reject(new Error('disconnected'))))
+    .catch(() => {
+      kept.launching = launchBrowser(chromiumPath)
+      return kept.launching
+    })
+  return {launching, kept: true}
 }
 
 /** Build options of `buildPdfEdition`: those every edition gets, and the Chromium to print with. */

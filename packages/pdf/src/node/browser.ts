@@ -154,21 +154,3 @@ export async function launchBrowser(executablePath?: string): Promise<Browser> {
   // Over a pipe, without puppeteer's signal handlers, killed on SIGINT/SIGTERM.
   return launchGuardedBrowser(chromiumArgs, executablePath)
 }
-
-/**
- * Lay out a line of text in a throwaway page of a new browser. Chromium's
- * first page of a run is slow to load (measured on the report's print
- * page: about a second more than the next one); a small page laid out while
- * the content is still being read takes that cost early, off the path the
- * book waits on. Never fails: a browser that cannot warm up is used cold.
- */
-export async function warmUp(browser: Browser): Promise<void> {
-  try {
-    const page = await browser.newPage()
-    await page.setContent('<!doctype html><p>Warm <b>up</b> <i>the page</i>.</p>')
-    await page.evaluate(() => document.body.getBoundingClientRect().height)
-    await page.close()
-  } catch {
-    // (Used cold.)
-  }
-}
