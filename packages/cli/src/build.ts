@@ -11,6 +11,7 @@
 import {
   buildWork,
   formatMessage,
+  works as worksOf,
   hasErrors,
   printable,
   type DiglotMessage,
@@ -202,10 +203,11 @@ export async function buildFormats(
   // Formats finish at different times; their files move into place one format at a time.
   let committing: Promise<void> = Promise.resolve()
   const one = async (
-    format: EditionFormat
+    format: EditionFormat,
+    progress: Output['progress'] = output.progress
   ): Promise<{run: FormatRun; messages: DiglotMessage[]}> => {
     const started = performance.now()
-    output.progress(`${format.name}: starting…`)
+    progress(`${format.name}: starting…`)
     const result = await buildByWork(
       format,
       tree,
@@ -213,7 +215,7 @@ export async function buildFormats(
         outDir: staging ? staging.dir : options.outDir,
         templatesDir: options.templatesDir,
         sourceDateEpoch: options.sourceDateEpoch,
-        progress: (work, step) => output.progress(`${format.name}: ${work}: ${step}…`)
+        progress: (work, step) => progress(`${format.name}: ${work}: ${step}…`)
       },
       options.jobs
     )
@@ -244,13 +246,22 @@ export async function buildFormats(
     for (const format of loaded) runs.push(report(await one(format)))
     return runs
   }
-  // PDF first: Chromium starts and paginates while HTML and EPUB are made here.
+  // PDF first: Chromium paginates while HTML and EPUB are made here. They start once every
+  // book is composed and in Chromium's hands (this thread composes them: made first, they
+  // would keep Chromium waiting).
   const started = new Map<string, Promise<{run: FormatRun; messages: DiglotMessage[]}>>()
-  for (const format of [...loaded].sort(
-    (a, b) => Number(b.name === 'pdf') - Number(a.name === 'pdf')
-  )) {
-    const building = one(format)
+  const pdf = loaded.find((format) => format.name === 'pdf')
+  const handedOff = pdf ? pdfHandedOff(tree, output) : undefined
+  if (pdf) {
+    const building = one(pdf, handedOff?.progress)
     building.catch(() => {}) // (awaited below, in order; a failure before its turn is not unhandled)
+    started.set(pdf.name, building)
+    await Promise.race([handedOff?.done, building.catch(() => {})])
+  }
+  for (const format of loaded) {
+    if (format === pdf) continue
+    const building = one(format)
+    building.catch(() => {})
     started.set(format.name, building)
   }
   const runs: FormatRun[] = []
@@ -267,6 +278,31 @@ export async function buildFormats(
   // (Every format has finished, or failed, before a failure is thrown: Chromium is closed by then.)
   if (failure) throw (failure as {error: unknown}).error
   return runs
+}
+
+/**
+ * When every work's PDF has passed its `composing` step (told by the PDF
+ * edition's progress), through `progress`, which also shows the steps.
+ */
+function pdfHandedOff(
+  tree: Root,
+  output: Output
+): {progress: Output['progress']; done: Promise<void>} {
+  const waiting = new Set(worksOf(tree).map((work) => work.id))
+  let resolve: () => void = () => {}
+  const done = new Promise<void>((settle) => {
+    resolve = settle
+  })
+  if (waiting.size === 0) resolve()
+  return {
+    done,
+    progress: (line) => {
+      output.progress(line)
+      const step = /^pdf: (.+?): (.+)…$/.exec(line)
+      if (step && step[2] !== 'composing' && waiting.delete(step[1] ?? '') && waiting.size === 0)
+        resolve()
+    }
+  }
 }
 
 /**
