@@ -8,6 +8,8 @@
 import type {Work} from '@diglot/core'
 import type {BookFonts, EmbeddedFont} from './fonts.js'
 import {personName} from './package/metadata.js'
+import {existsSync} from 'node:fs'
+import {Worker} from 'node:worker_threads'
 
 /** The text shown on the cover (also subset into the fonts). */
 export function coverText(work: Work): string {
@@ -379,11 +381,36 @@ export function prepareCover(): void {
   import('harfbuzzjs').catch(() => undefined)
 }
 
-/** Rasterise the cover: 1600 × 2560 PNG, on resvg's own thread. */
-export async function renderCover(svg: string): Promise<Buffer> {
+/** The cover's worker beside this module (run from the TypeScript sources, as tests do, there is none). */
+const coverWorker = new URL('./cover-worker.js', import.meta.url)
+const coverWorkerThere = existsSync(coverWorker)
+
+/**
+ * Rasterise the cover: 1600 × 2560 PNG, on a worker thread (`cover-worker.ts`),
+ * or on resvg's thread and this one when the worker's file is not there.
+ */
+export function renderCover(svg: string): Promise<Buffer> {
+  const width = page.width * page.scale
+  if (!coverWorkerThere) return renderCoverHere(svg, width)
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(coverWorker, {workerData: {svg, width}})
+    let done = false
+    worker.once('message', (png: Uint8Array) => {
+      done = true
+      resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength))
+    })
+    worker.once('error', reject)
+    worker.once('exit', (code) => {
+      if (!done)
+        reject(new Error(`the cover could not be rendered (its thread ended with ${code})`))
+    })
+  })
+}
+
+async function renderCoverHere(svg: string, width: number): Promise<Buffer> {
   const {renderAsync} = await import('@resvg/resvg-js')
   const image = await renderAsync(svg, {
-    fitTo: {mode: 'width', value: page.width * page.scale},
+    fitTo: {mode: 'width', value: width},
     font: {loadSystemFonts: false},
     logLevel: 'off'
   })
