@@ -9,6 +9,7 @@ import type {LanguageTag, Work, WorkMeta} from './types.js'
 import {SPEC_VERSION} from './types.js'
 import {Reporter, sortMessages, type DiglotMessage} from './messages.js'
 import {buildWork, prepareGlossary, type ParseResult, type PreparedGlossary} from './work.js'
+import type {ParseMemory} from './reparse.js'
 import {parseWorkMeta} from './meta.js'
 import {
   confinementOf,
@@ -66,6 +67,8 @@ export type WorkBuilder = (
  */
 export class ReadCache {
   glossary: {key: string; prepared: PreparedGlossary} | undefined
+  /** Each language file's last parse: a save that changes one paragraph parses only it again. */
+  readonly parsed: ParseMemory = new Map()
   readonly works = new Map<
     string,
     {key: string; prepared: PreparedGlossary; work: Work | undefined; messages: DiglotMessage[]}
@@ -178,7 +181,9 @@ export async function readContent(
           glossary,
           prepared
         )
-      : pending.map((one) => buildWork({...one.source, remarkPlugins}, prepared))
+      : pending.map((one) =>
+          buildWork({...one.source, remarkPlugins}, prepared, options.cache?.parsed)
+        )
   const works: Work[] = []
   for (const one of read) {
     const result =
@@ -227,7 +232,12 @@ async function readWorkWith(
 ): Promise<{work: Work | undefined; messages: DiglotMessage[]}> {
   const read = await readWorkSource(workDir, prepared, cwd, confinement, cache)
   return 'source' in read
-    ? finishWork(read, buildWork({...read.source, remarkPlugins}, prepared), prepared, cache)
+    ? finishWork(
+        read,
+        buildWork({...read.source, remarkPlugins}, prepared, cache?.parsed),
+        prepared,
+        cache
+      )
     : read
 }
 

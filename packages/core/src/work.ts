@@ -27,6 +27,7 @@ import {buildSections} from './sections.js'
 import {checkLineNesting, type FragmentLink} from './transforms/safety.js'
 import {checkCharacters} from './limits.js'
 import {placeSplitText} from './email-literals.js'
+import {parseWithMemory, type ParseMemory} from './reparse.js'
 import type {Root as MdastRoot} from 'mdast'
 
 export {prepareGlossary, type PreparedGlossary} from './prepared-glossary.js'
@@ -76,7 +77,8 @@ export function parseWork(input: WorkInput): ParseResult {
 /** Internal: parse a work against a prepared glossary. */
 export function buildWork(
   input: WorkInput,
-  prepared: PreparedGlossary
+  prepared: PreparedGlossary,
+  memory?: ParseMemory
 ): {work: Work | undefined; messages: DiglotMessage[]} {
   const metaReporter = new Reporter(joinPath(input.path, 'work.yaml'))
   const metaText = input.meta instanceof VFile ? String(input.meta.value) : input.meta
@@ -114,7 +116,12 @@ export function buildWork(
     const vfile = given instanceof VFile ? given : new VFile({path: file, value: given})
     if (!vfile.path) vfile.path = file
     const reporter = new Reporter(vfile)
-    const tree = safeParse(checkCharacters(String(vfile.value), reporter), reporter, processor)
+    const tree = safeParse(
+      checkCharacters(String(vfile.value), reporter),
+      reporter,
+      processor,
+      input.remarkPlugins?.length ? undefined : memory
+    )
     if (tree !== undefined) {
       if (input.remarkPlugins?.length) processor.runSync(tree, vfile)
       remarkDiglot({lang, languages, glossary: prepared})(tree, vfile, () => {})
@@ -193,11 +200,17 @@ export function buildWork(
 function safeParse(
   text: string,
   reporter: Reporter,
-  processor: ReturnType<typeof markdownProcessor>
+  processor: ReturnType<typeof markdownProcessor>,
+  memory: ParseMemory | undefined
 ): MdastRoot | undefined {
   if (!checkLineNesting(text, reporter)) return undefined
   try {
-    const tree = parseMarkdown(processor, text)
+    const tree = parseWithMemory(
+      text,
+      reporter.file,
+      (source) => parseMarkdown(processor, source),
+      memory
+    )
     placeSplitText(tree, text)
     return tree
   } catch (error) {
