@@ -93,6 +93,21 @@ export function kazakhBreakPoints(word: string): number[] {
 
 /** Hyphenate one word (or a hyphenated compound) with `hyphen` (default soft hyphen), within the typesetting limits. */
 export function hyphenateKazakhWord(word: string, hyphen = '\u00AD'): string {
+  const key = `${hyphen}${word}`
+  let known = hyphenatedWords.get(key)
+  if (known === undefined) {
+    if (hyphenatedWords.size >= MAX_KNOWN_WORDS) hyphenatedWords.clear()
+    known = hyphenateWordAnew(word, hyphen)
+    hyphenatedWords.set(key, known)
+  }
+  return known
+}
+
+/** Words already hyphenated, with their hyphen (a text repeats its words; bounded for long runs). */
+const hyphenatedWords = new Map<string, string>()
+const MAX_KNOWN_WORDS = 50_000
+
+function hyphenateWordAnew(word: string, hyphen: string): string {
   if (word.includes('-'))
     return word
       .split('-')
