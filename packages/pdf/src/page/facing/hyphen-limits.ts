@@ -16,7 +16,7 @@
  * are the ones printed. Installed in `globalThis.diglotFacing` (see `install.ts`).
  */
 import type {FacingGlobal} from './install.js'
-import type {LineStart} from './lines.js'
+import {keepTextNodes, type LineStart} from './lines.js'
 
 /** How many lines end in a hyphen, of how many. */
 export interface HyphenCount {
@@ -137,50 +137,55 @@ export function limitHyphens(
     const parent = unit.parentNode
     const next = unit.nextSibling
     flow.replaceChildren(unit)
-    let starts = F.lineStarts(unit)
-    let ends = F.hyphenEnds(unit, starts)
-    // Each round takes out the breaks it must (the third of a run, the cheapest over the share),
-    // then lays the paragraph again: the lines after a change move, so the next round looks again.
-    for (let round = 0; round < 8; round++) {
-      const hyphenated = new Set(ends.map((end) => end.line))
-      const chosen: HyphenEnd[] = []
-      for (const end of ends) {
-        const before = Array.from({length: limits.run}, (_, back) => end.line - back - 1)
-        if (before.every((line) => hyphenated.has(line))) {
-          chosen.push(end)
-          hyphenated.delete(end.line)
+    keepTextNodes(unit)
+    try {
+      let starts = F.lineStarts(unit)
+      let ends = F.hyphenEnds(unit, starts)
+      // Each round takes out the breaks it must (the third of a run, the cheapest over the share),
+      // then lays the paragraph again: the lines after a change move, so the next round looks again.
+      for (let round = 0; round < 8; round++) {
+        const hyphenated = new Set(ends.map((end) => end.line))
+        const chosen: HyphenEnd[] = []
+        for (const end of ends) {
+          const before = Array.from({length: limits.run}, (_, back) => end.line - back - 1)
+          if (before.every((line) => hyphenated.has(line))) {
+            chosen.push(end)
+            hyphenated.delete(end.line)
+          }
         }
-      }
-      const allowed = Math.max(
-        0,
-        Math.floor(limits.share * (count.lines + starts.length)) - count.hyphenated
-      )
-      let excess = ends.length - chosen.length - allowed
-      if (excess > 0) {
-        const taken = new Set(chosen.map((end) => end.line))
-        const costs = ends
-          .filter((end) => !taken.has(end.line))
-          .map((end) => ({end, cost: F.stretchWithout(end, starts)}))
-          .sort((a, b) => a.cost - b.cost)
-        for (const {end, cost} of costs) {
-          if (excess <= 0 || cost > limits.maxStretch) break
-          // Two neighbouring lines would move together: one at a time.
-          if (taken.has(end.line - 1) || taken.has(end.line + 1)) continue
-          chosen.push(end)
-          taken.add(end.line)
-          excess--
+        const allowed = Math.max(
+          0,
+          Math.floor(limits.share * (count.lines + starts.length)) - count.hyphenated
+        )
+        let excess = ends.length - chosen.length - allowed
+        if (excess > 0) {
+          const taken = new Set(chosen.map((end) => end.line))
+          const costs = ends
+            .filter((end) => !taken.has(end.line))
+            .map((end) => ({end, cost: F.stretchWithout(end, starts)}))
+            .sort((a, b) => a.cost - b.cost)
+          for (const {end, cost} of costs) {
+            if (excess <= 0 || cost > limits.maxStretch) break
+            // Two neighbouring lines would move together: one at a time.
+            if (taken.has(end.line - 1) || taken.has(end.line + 1)) continue
+            chosen.push(end)
+            taken.add(end.line)
+            excess--
+          }
         }
+        if (chosen.length === 0) break
+        // Later offsets first: taking a word's soft hyphens out moves what follows it in its node.
+        for (const end of chosen.sort((a, b) => (a.node === b.node ? b.offset - a.offset : 0)))
+          F.unhyphenateWord(end.node, end.offset)
+        starts = F.lineStarts(unit)
+        ends = F.hyphenEnds(unit, starts)
       }
-      if (chosen.length === 0) break
-      // Later offsets first: taking a word's soft hyphens out moves what follows it in its node.
-      for (const end of chosen.sort((a, b) => (a.node === b.node ? b.offset - a.offset : 0)))
-        F.unhyphenateWord(end.node, end.offset)
-      starts = F.lineStarts(unit)
-      ends = F.hyphenEnds(unit, starts)
+      count.lines += starts.length
+      count.hyphenated += ends.length
+      F.keepOnlyUsedHyphens(unit, ends)
+    } finally {
+      keepTextNodes(undefined)
     }
-    count.lines += starts.length
-    count.hyphenated += ends.length
-    F.keepOnlyUsedHyphens(unit, ends)
     unit.remove()
     if (parent) parent.insertBefore(unit, next)
   }

@@ -20,6 +20,7 @@ export interface LineStart {
 
 /** Text nodes of `root` in order, without the notes, paragraph numbers and hidden text. */
 export function textNodes(root: Element): Text[] {
+  if (kept?.root === root) return kept.nodes
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
       node.nodeType === Node.TEXT_NODE
@@ -31,6 +32,19 @@ export function textNodes(root: Element): Text[] {
   const nodes: Text[] = []
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
   return nodes
+}
+
+/** The text nodes of one element, kept while only their text changes (`keepTextNodes`). */
+let kept: {root: Element; nodes: Text[]} | undefined
+
+/**
+ * Keep `root`'s text nodes until `undefined` is given: while a unit's hyphens are
+ * limited its nodes stay the same (only their text changes), and they are asked
+ * for several times a round.
+ */
+export function keepTextNodes(root: Element | undefined): void {
+  kept = undefined
+  if (root) kept = {root, nodes: textNodes(root)}
 }
 
 /**
