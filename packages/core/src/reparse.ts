@@ -17,8 +17,8 @@ interface LastParse {
   blocks: Array<{json: string; moved: number}>
   /** Start and end offsets of each block. */
   spans: Array<[number, number]>
-  /** Stub definitions that give a paragraph parsed alone the labels the whole file defines. */
-  stubs: string
+  /** The labels the file defines: a paragraph parsed alone gets stub definitions of those it uses. */
+  labels: {footnotes: string[]; links: string[]}
 }
 
 /** The last parse of each file, by path (kept by a `ReadCache`). */
@@ -48,10 +48,6 @@ export function parseWithMemory(
 function remember(text: string, tree: Root): LastParse {
   const labels = {footnotes: new Set<string>(), links: new Set<string>()}
   for (const node of tree.children) collectDefinitions(node, labels)
-  const stubs = [
-    ...[...labels.links].map((label) => `[${label}]: #`),
-    ...[...labels.footnotes].map((label) => `[^${label}]: x`)
-  ].join('\n')
   return {
     text,
     blocks: tree.children.map((node) => ({json: JSON.stringify(node), moved: 0})),
@@ -59,7 +55,7 @@ function remember(text: string, tree: Root): LastParse {
       node.position?.start.offset ?? -1,
       node.position?.end.offset ?? -1
     ]),
-    stubs
+    labels: {footnotes: [...labels.footnotes], links: [...labels.links]}
   }
 }
 
@@ -112,11 +108,12 @@ function reparseParagraph(
   if (!blankAround(before, lineStart, to)) return undefined
   const delta = text.length - before.length
   const source = text.slice(lineStart, to + delta)
-  // The paragraph alone (with the file's definitions, so its references and note calls read as in the file).
-  const alone = parse(`${source}\n\n${last.stubs}\n`)
+  // The paragraph alone, with stubs of the file's definitions it may use (so that its references
+  // and note calls read as in the file; a note definition takes micromark long to read).
+  const stubs = stubsFor(source, last.labels)
+  const alone = parse(`${source}\n\n${stubs.join('\n')}\n`)
   const first = alone.children[0]
-  const stubCount = last.stubs === '' ? 0 : last.stubs.split('\n').length
-  if (first?.type !== 'paragraph' || alone.children.length !== 1 + stubCount) return undefined
+  if (first?.type !== 'paragraph' || alone.children.length !== 1 + stubs.length) return undefined
   if (first.position?.end.offset !== source.length) return undefined
   const line = lineOf(before, lineStart)
   shift(first, {line: line - 1, offset: lineStart})
@@ -146,7 +143,26 @@ function reparseParagraph(
       offset: text.length
     }
   }
-  return {tree, memory: {text, blocks, spans, stubs: last.stubs}}
+  return {tree, memory: {text, blocks, spans, labels: last.labels}}
+}
+
+/**
+ * Stub definitions for a paragraph parsed alone: every link definition of the
+ * file, and the note definitions whose label the paragraph calls (all of them
+ * when a call has an escape in it).
+ */
+function stubsFor(source: string, labels: LastParse['labels']): string[] {
+  const normal = (label: string): string => label.replace(/\s+/g, ' ').trim().toLowerCase()
+  const called = new Set(
+    [...source.matchAll(/\[\^([^\]]+)\]/g)].map((call) => normal(call[1] ?? ''))
+  )
+  const escaped = source.includes('[^') && source.includes('\\')
+  return [
+    ...labels.links.map((label) => `[${label}]: #`),
+    ...labels.footnotes
+      .filter((label) => escaped || called.has(normal(label)))
+      .map((label) => `[^${label}]: x`)
+  ]
 }
 
 /** Whether the lines before `lineStart` and after `to` are blank (or the file's start and end). */
