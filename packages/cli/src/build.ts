@@ -26,6 +26,7 @@ import type {Output} from './output.js'
 import {outDirProblem, templatesDirProblem} from './out-dir.js'
 import {createStaging, type Staging} from './outputs.js'
 import {parallelWorkBuilder} from './parse-pool.js'
+import {startWorkerEarly, stopEarlyWorker} from './threads.js'
 import {buildByWork} from './by-work.js'
 
 /**
@@ -125,6 +126,8 @@ async function buildContent(
 ): Promise<number> {
   const jobs = options.jobs ?? defaultJobs()
   const builder = jobs > 1 ? parallelWorkBuilder(jobs) : undefined
+  // A worker loads its modules while the content is read (ended unused if the works are small).
+  if (builder) startWorkerEarly()
   const {tree, messages} = await readContent(
     contentDir,
     builder || beforeParsing
@@ -159,6 +162,7 @@ async function buildContent(
     )
     return runs.some((run) => run.failed) ? 1 : 0
   } finally {
+    stopEarlyWorker()
     await staging.dispose()
   }
 }

@@ -7,13 +7,16 @@ import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Output} from './output.js'
 import {parallelWorkBuilder} from './parse-pool.js'
+import {startWorkerEarly, stopEarlyWorker} from './threads.js'
 
 /** Check a content folder (or a single work folder). Returns the exit code. */
 export async function check(target: string, output: Output): Promise<number> {
   const isWork = await exists(path.join(target, 'work.yaml'))
+  // A worker loads its modules while the content is read (ended unused if the works are small).
+  if (!isWork) startWorkerEarly()
   const {tree, messages} = isWork
     ? await readWork(target)
-    : await readContent(target, {buildWorks: parallelWorkBuilder()})
+    : await readContent(target, {buildWorks: parallelWorkBuilder()}).finally(stopEarlyWorker)
   for (const message of messages) output.error(formatMessage(message))
   const works = tree.children.filter((child) => child.type === 'work').length
   const errors = messages.filter((message) => message.fatal === true).length

@@ -7,7 +7,7 @@
 import os from 'node:os'
 import {buildWork, type DiglotMessage, type PreparedGlossary, type Work} from '@diglot/core'
 import type {GlossarySource, WorkBuilder, WorkSource} from '@diglot/core/fs'
-import {planLanes, runOnThread, threadsAvailable} from './threads.js'
+import {planLanes, runOnThread, stopEarlyWorker, threadsAvailable} from './threads.js'
 
 type Built = {work: Work | undefined; messages: DiglotMessage[]}
 
@@ -33,6 +33,8 @@ export function parallelWorkBuilder(threads = os.availableParallelism()): WorkBu
       threadsAvailable ? Math.min(threads, sources.length) : 1,
       WORKER_START_CHARS
     )
+    // (A worker started ahead and not needed here ends now.)
+    if (!lanes.slice(1).some((lane) => lane.length > 0)) stopEarlyWorker()
     const results: Built[] = new Array<Built>(sources.length)
     // The workers start first, so that they load while this thread parses.
     const elsewhere = lanes

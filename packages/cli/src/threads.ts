@@ -44,10 +44,35 @@ export function planLanes(
   return lanes
 }
 
-/** Run one request on a new worker thread; its answer (a structured clone). */
+/** A worker started ahead (`startWorkerEarly`), loading its modules until a request comes. */
+let early: Worker | undefined
+
+/**
+ * Start a worker now, so that it loads its modules while this thread reads the
+ * content; the next `runOnThread` takes it. `stopEarlyWorker` ends it when no
+ * request came (a content folder too small to share).
+ */
+export function startWorkerEarly(): void {
+  if (!threadsAvailable || early) return
+  early = new Worker(workerFile as string)
+  early.unref()
+  early.once('error', () => {
+    early = undefined
+  })
+}
+
+/** End the worker started ahead if no request took it. */
+export function stopEarlyWorker(): void {
+  void early?.terminate()
+  early = undefined
+}
+
+/** Run one request on a worker thread (the one started ahead, else a new one); its answer (a structured clone). */
 export function runOnThread<T>(request: ThreadRequest): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile as string)
+    const worker = early ?? new Worker(workerFile as string)
+    early = undefined
+    worker.ref()
     worker.once('message', (answer: T) => {
       resolve(answer)
       void worker.terminate()
