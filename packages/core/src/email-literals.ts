@@ -16,6 +16,7 @@ import type {Parent, Root, RootContent} from 'mdast'
 import type {Point} from 'unist'
 import type {Processor} from 'unified'
 import {withoutConstructs} from './constructs.js'
+import {pointsOf} from './source-points.js'
 
 /**
  * A unified plugin, used after `remark-gfm`: its email autolink construct is
@@ -35,7 +36,7 @@ export function remarkEmailLiteralsOnTree(this: Processor): undefined {
  * its value (a character reference) stays without a place, as before.
  */
 export function placeSplitText(tree: Root, source: string): void {
-  let lineStarts: number[] | undefined
+  let pointOf: ((offset: number) => Point) | undefined
   walk(tree)
 
   function walk(parent: Parent): void {
@@ -63,15 +64,8 @@ export function placeSplitText(tree: Root, source: string): void {
   }
 
   function point(offset: number): Point {
-    lineStarts ??= startsOfLines(source)
-    let low = 0
-    let high = lineStarts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if ((lineStarts[middle] as number) <= offset) low = middle
-      else high = middle - 1
-    }
-    return {line: low + 1, column: offset - (lineStarts[low] as number) + 1, offset}
+    pointOf ??= pointsOf(source)
+    return pointOf(offset)
   }
 }
 
@@ -82,11 +76,4 @@ function boundAfter(children: RootContent[], index: number, parent: Parent): num
     if (offset !== undefined) return offset
   }
   return parent.position?.end.offset ?? Number.POSITIVE_INFINITY
-}
-
-function startsOfLines(source: string): number[] {
-  const starts = [0]
-  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1))
-    starts.push(at + 1)
-  return starts
 }

@@ -9,6 +9,7 @@
  */
 import type {Definition, FootnoteDefinition, Root, RootContent} from 'mdast'
 import type {Node} from 'unist'
+import {pointsOf} from './source-points.js'
 
 /** A file's last parse: its text and its top-level blocks, each as JSON (the tree itself is changed by the transforms). */
 interface LastParse {
@@ -115,7 +116,7 @@ function reparseParagraph(
   const first = alone.children[0]
   if (first?.type !== 'paragraph' || alone.children.length !== 1 + stubs.length) return undefined
   if (first.position?.end.offset !== source.length) return undefined
-  const line = lineOf(before, lineStart)
+  const {line} = pointsOf(before)(lineStart)
   shift(first, {line: line - 1, offset: lineStart})
   // The blocks after the paragraph move by the change in length (their JSON is moved when read).
   const blocks = last.blocks.map((entry, at) =>
@@ -135,14 +136,7 @@ function reparseParagraph(
     return node
   })
   const tree: Root = {type: 'root', children}
-  tree.position = {
-    start: {line: 1, column: 1, offset: 0},
-    end: {
-      line: lineOf(text, text.length),
-      column: text.length - (text.lastIndexOf('\n') + 1) + 1,
-      offset: text.length
-    }
-  }
+  tree.position = {start: {line: 1, column: 1, offset: 0}, end: pointsOf(text)(text.length)}
   return {tree, memory: {text, blocks, spans, labels: last.labels}}
 }
 
@@ -176,12 +170,6 @@ function blankAround(text: string, lineStart: number, to: number): boolean {
   const nextEnd = text.indexOf('\n', lineEnd + 1)
   const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd)
   return beforeBlank && /^[ \t]*$/.test(next)
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++
-  return line
 }
 
 /** Move every position in `node` by `by` lines and characters (columns stay: whole lines move). */

@@ -10,8 +10,10 @@ import type {
   Root,
   RootContent
 } from 'mdast'
+import type {Point} from 'unist'
 import type {Note, NoteKind, NoteReference} from '../types.js'
 import {relatedPlace, type Reporter} from '../messages.js'
+import {pointsOf} from '../source-points.js'
 
 /** The kind of a note, from its label: `tr-…` translator, `ed-…` editor, else author. */
 export function noteKind(label: string): NoteKind {
@@ -42,7 +44,7 @@ export function transformNotes(
   reporter: Reporter,
   source?: string
 ): Note[] {
-  let lineStarts: number[] | undefined
+  let pointOf: ((offset: number) => Point) | undefined
   const definitions = new Map<string, FootnoteDefinition>()
   collectDefinitions(tree)
 
@@ -123,16 +125,9 @@ export function transformNotes(
   }
 
   function pointAt(offset: number): {line: number; column: number} {
-    lineStarts ??= computeLineStarts(source ?? '')
-    const starts = lineStarts
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2)
-      if ((starts[middle] as number) <= offset) low = middle
-      else high = middle - 1
-    }
-    return {line: low + 1, column: offset - (starts[low] as number) + 1}
+    pointOf ??= pointsOf(source ?? '')
+    const {line, column} = pointOf(offset)
+    return {line, column}
   }
 
   function createNote(identifier: string, definition: FootnoteDefinition): Note {
@@ -209,11 +204,4 @@ export function transformNotes(
     }
     return node
   }
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
-    starts.push(index + 1)
-  return starts
 }
