@@ -8,8 +8,7 @@
 import type {Work} from '@diglot/core'
 import type {BookFonts, EmbeddedFont} from './fonts.js'
 import {personName} from './package/metadata.js'
-import {existsSync} from 'node:fs'
-import {Worker} from 'node:worker_threads'
+import {renderOnHelper, startHelper} from './helper.js'
 
 /** The text shown on the cover (also subset into the fonts). */
 export function coverText(work: Work): string {
@@ -376,35 +375,25 @@ export async function coverSvg(template: string, work: Work, fonts: BookFonts): 
     .replace('{{body}}', body.join('\n'))
 }
 
-/** Load HarfBuzz early (its WebAssembly compiles in the background while the content is built). */
+/**
+ * Get ready for covers: HarfBuzz loads (its WebAssembly compiles in the
+ * background while the content is built) and the helper thread starts.
+ */
 export function prepareCover(): void {
   import('harfbuzzjs').catch(() => undefined)
+  startHelper()
 }
 
-/** The cover's worker beside this module (run from the TypeScript sources, as tests do, there is none). */
-const coverWorker = new URL('./cover-worker.js', import.meta.url)
-const coverWorkerThere = existsSync(coverWorker)
-
 /**
- * Rasterise the cover: 1600 × 2560 PNG, on a worker thread (`cover-worker.ts`),
- * or on resvg's thread and this one when the worker's file is not there.
+ * Rasterise the cover: 1600 × 2560 PNG, on the helper thread (`book-thread.ts`),
+ * or on resvg's thread and this one when there is no helper thread.
  */
-export function renderCover(svg: string): Promise<Buffer> {
+export async function renderCover(svg: string): Promise<Buffer> {
   const width = page.width * page.scale
-  if (!coverWorkerThere) return renderCoverHere(svg, width)
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(coverWorker, {workerData: {svg, width}})
-    let done = false
-    worker.once('message', (png: Uint8Array) => {
-      done = true
-      resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength))
-    })
-    worker.once('error', reject)
-    worker.once('exit', (code) => {
-      if (!done)
-        reject(new Error(`the cover could not be rendered (its thread ended with ${code})`))
-    })
-  })
+  const png = renderOnHelper(svg, width)
+  if (!png) return renderCoverHere(svg, width)
+  const bytes = await png
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 async function renderCoverHere(svg: string, width: number): Promise<Buffer> {

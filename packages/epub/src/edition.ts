@@ -24,6 +24,7 @@ import {buildContent, xhtml, type Page} from './content/index.js'
 import {coverSvg, coverText, prepareCover, renderCover} from './cover.js'
 import {bookFonts, createFontSource, type BookFonts, type FontSource} from './fonts.js'
 import {apparatusLang, metadataXml} from './package/metadata.js'
+import {deflateOnHelper} from './helper.js'
 import {zip, type ZipEntry} from './package/zip.js'
 
 /** The templates and styles this package ships (`packages/epub/templates/`); a templates folder's `epub/` overrides them. */
@@ -108,6 +109,26 @@ export async function buildEpub(
   work: Work,
   options: BuildEpubOptions
 ): Promise<Buffer> {
+  return zipBook(await composeEpub(tree, work, options))
+}
+
+/** A book composed and not yet zipped: its entries (the cover's may still be rendering) and their date. */
+interface ComposedBook {
+  entries: Array<ZipEntry | Promise<ZipEntry>>
+  date: Date
+}
+
+/** Zip a composed book (waiting for its cover). */
+function zipBook(book: ComposedBook): Promise<Buffer> {
+  return zip(book.entries, book.date, 9, deflateOnHelper)
+}
+
+/** Compose one work's EPUB: every entry of its zip, the cover still rendering on its thread. */
+async function composeEpub(
+  tree: Root,
+  work: Work,
+  options: BuildEpubOptions
+): Promise<ComposedBook> {
   const {templates, sourceDateEpoch} = options
   const content = buildContent(tree, work)
   const lang = apparatusLang(work)
@@ -239,7 +260,7 @@ export async function buildEpub(
   ]
   // Handled when zipped, in order; until then a failure (of the cover) must not count as unhandled.
   for (const entry of entries) if (entry instanceof Promise) entry.catch(() => undefined)
-  return zip(entries, new Date(sourceDateEpoch * 1000))
+  return {entries, date: new Date(sourceDateEpoch * 1000)}
 }
 
 /** Builds the epub edition of every work. */
@@ -254,6 +275,9 @@ export const epubEdition: EditionFormat = {
     const messages: DiglotMessage[] = []
     // Font files are read and decoded once per build for all its books.
     const fontSource = createFontSource()
+    // Each book is handed to the helper thread once composed: its cover renders and its entries
+    // are deflated there while this thread composes the next book.
+    const zipped: Array<{file: string; data: Promise<Buffer>}> = []
     for (const work of works(tree)) {
       options.progress(work.id, 'epub')
       const file = `${work.id}.epub`
@@ -269,13 +293,18 @@ export const epubEdition: EditionFormat = {
           )
         }
       }
-      const data = await buildEpub(tree, work, {
+      const book = await composeEpub(tree, work, {
         templates,
         sourceDateEpoch: options.sourceDateEpoch,
         fontSource,
         onMissingGlyphs
       })
-      await writeFile(path.join(options.outDir, file), data)
+      const data = zipBook(book)
+      data.catch(() => undefined) // (awaited below, in order)
+      zipped.push({file, data})
+    }
+    for (const {file, data} of zipped) {
+      await writeFile(path.join(options.outDir, file), await data)
       files.push(file)
     }
     return {files, messages}

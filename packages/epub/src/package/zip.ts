@@ -27,16 +27,89 @@ function crc32(data: Uint8Array): number {
 }
 
 /**
+ * Deflate each of `data` elsewhere (another thread), with fflate at `level`;
+ * undefined when it cannot (the entries are then deflated here). It may take
+ * over the arrays' memory.
+ */
+export type DeflateElsewhere = (
+  data: Uint8Array[],
+  level: 6 | 9
+) => Promise<Uint8Array[]> | undefined
+
+/** An entry ready to be written: its name and data as bytes, its checksum and how it is stored. */
+interface ReadyEntry {
+  name: Uint8Array
+  utf8: boolean
+  size: number
+  crc: number
+  store: boolean
+  body: Uint8Array | undefined
+}
+
+/** An entry's bytes (`owned` when made here, from a string) and what is known of it. */
+interface Prepared {
+  ready: ReadyEntry
+  data: Uint8Array
+  owned: boolean
+}
+
+/**
  * Zip `entries` with every entry dated `date`. An entry may still be pending
- * (a cover being rendered on another thread): the entries before it are
- * compressed meanwhile.
+ * (a cover being rendered on another thread). The entries ready now are
+ * handed to `elsewhere` at once (before this function first waits), so that
+ * they are deflated while this thread goes on; the rest is deflated here.
  */
 export async function zip(
   entries: Array<ZipEntry | Promise<ZipEntry>>,
   date: Date,
-  level: 6 | 9 = 9
+  level: 6 | 9 = 9,
+  elsewhere?: DeflateElsewhere
 ): Promise<Buffer> {
   const encoder = new TextEncoder()
+  const prepare = (entry: ZipEntry): Prepared => {
+    const name = encoder.encode(entry.name)
+    const data = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data
+    const store = entry.store === true
+    return {
+      ready: {
+        name,
+        utf8: name.length !== entry.name.length,
+        size: data.length,
+        crc: crc32(data),
+        store,
+        body: store ? data : undefined
+      },
+      data,
+      owned: typeof entry.data === 'string'
+    }
+  }
+  // The entries ready now, deflated elsewhere (each in memory of its own, which it may take).
+  const now = entries.map((entry) => (entry instanceof Promise ? undefined : prepare(entry)))
+  const toDeflate = now.filter(
+    (one): one is Prepared => one !== undefined && !one.ready.store
+  )
+  const deflated = elsewhere?.(
+    // (Bytes given as bytes may be shared, a font's read once for several books: copied.)
+    toDeflate.map(({data, owned}) => (owned ? data : data.slice())),
+    level
+  )
+  if (deflated) {
+    const bodies = await deflated
+    toDeflate.forEach((one, index) => {
+      one.ready.body = bodies[index]
+    })
+  }
+  const ready: ReadyEntry[] = []
+  for (const [index, entry] of entries.entries()) {
+    const prepared = now[index] ?? prepare(await entry)
+    prepared.ready.body ??= deflateSync(prepared.data, {level})
+    ready.push(prepared.ready)
+  }
+  return write(ready, date)
+}
+
+/** The zip's bytes: each entry's local header and body, then the central directory. */
+function write(entries: ReadyEntry[], date: Date): Buffer {
   const time =
     (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2)
   const day =
@@ -44,15 +117,12 @@ export async function zip(
   const chunks: Uint8Array[] = []
   const central: Uint8Array[] = []
   let offset = 0
-  for (const pending of entries) {
-    const entry = await pending
-    const name = encoder.encode(entry.name)
-    const data = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data
+  for (const entry of entries) {
+    const {name, crc} = entry
+    const body = entry.body as Uint8Array
     const method = entry.store ? 0 : 8
-    const body = entry.store ? data : deflateSync(data, {level})
-    const crc = crc32(data)
     // Not ASCII: mark the name UTF-8.
-    const flags = name.length === entry.name.length ? 0 : 0x800
+    const flags = entry.utf8 ? 0x800 : 0
     // The fields the local header (from byte 4) and the central record (from byte 6) share.
     const common = (header: Buffer, at: number): void => {
       header.writeUInt16LE(20, at) // version needed: zip 2.0
@@ -62,7 +132,7 @@ export async function zip(
       header.writeUInt16LE(day, at + 8)
       header.writeUInt32LE(crc, at + 10)
       header.writeUInt32LE(body.length, at + 14)
-      header.writeUInt32LE(data.length, at + 18)
+      header.writeUInt32LE(entry.size, at + 18)
       header.writeUInt16LE(name.length, at + 22)
     }
     const local = Buffer.alloc(30)
