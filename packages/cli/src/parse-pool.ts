@@ -22,7 +22,7 @@ export const WORKER_START_CHARS = 80_000
 export function parallelWorkBuilder(threads = os.availableParallelism()): WorkBuilder {
   return async (
     sources: readonly WorkSource[],
-    glossary: GlossarySource,
+    _glossary: GlossarySource,
     prepared: PreparedGlossary
   ): Promise<Built[]> => {
     const sizes = sources.map((source) =>
@@ -41,10 +41,12 @@ export function parallelWorkBuilder(threads = os.availableParallelism()): WorkBu
       .slice(1)
       .filter((lane) => lane.length > 0)
       .map(async (lane) => {
+        // The glossary as prepared here (its data; the thread compiles its matchers again).
+        const {glossary: smartened, source, messages} = prepared
         const request = {
           kind: 'parse' as const,
           sources: lane.map((index) => sources[index] as WorkSource),
-          glossary
+          glossary: {glossary: smartened, source, messages}
         }
         // A thread that cannot start (out of memory, a file gone) leaves its works to this one.
         const built = await runOnThread<Built[]>(request).catch(() =>

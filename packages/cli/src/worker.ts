@@ -1,18 +1,24 @@
 /**
  * A worker thread of `threads.ts`: it parses works (the works' sources and the
- * glossary's text in, each work's tree and messages out, as the main thread
+ * glossary as prepared by the main thread in, each work's tree and messages out, as the main thread
  * would make them) or builds a format's files for some of the works.
  */
 import {parentPort} from 'node:worker_threads'
-import {buildWork, prepareGlossary, type DiglotMessage, type Root} from '@diglot/core'
-import type {GlossarySource, WorkSource} from '@diglot/core/fs'
+import {
+  buildWork,
+  preparedFromData,
+  type DiglotMessage,
+  type PreparedGlossaryData,
+  type Root
+} from '@diglot/core'
+import type {WorkSource} from '@diglot/core/fs'
 import {formats} from './build.js'
 
-/** Parse these works against this glossary. */
+/** Parse these works against this glossary (prepared by the thread that asks: not prepared twice). */
 interface ParseRequest {
   kind: 'parse'
   sources: WorkSource[]
-  glossary: GlossarySource
+  glossary: PreparedGlossaryData
 }
 
 /** Build `format`'s files of the works in `tree` into `outDir`. */
@@ -29,7 +35,7 @@ export type ThreadRequest = ParseRequest | FormatRequest
 
 async function answer(request: ThreadRequest): Promise<unknown> {
   if (request.kind === 'parse') {
-    const prepared = prepareGlossary(request.glossary.text, request.glossary.path)
+    const prepared = preparedFromData(request.glossary)
     return request.sources.map((source) => buildWork(source, prepared))
   }
   const load = formats[request.format]

@@ -2,10 +2,12 @@ export * from './types.js'
 export {
   parseWork,
   prepareGlossary,
+  preparedFromData,
   buildWork,
   type WorkInput,
   type ParseResult,
-  type PreparedGlossary
+  type PreparedGlossary,
+  type PreparedGlossaryData
 } from './work.js'
 export {decodeUtf8} from './decode.js'
 export {

@@ -7,9 +7,19 @@ import {createGlossaryMatchers, parseGlossary, type GlossaryMatcher} from './glo
 import {smartenGlossary} from './transforms/punctuation.js'
 
 /** A glossary with its compiled matchers, shared by the works of an edition. */
-export interface PreparedGlossary {
-  glossary: Glossary
+export interface PreparedGlossary extends PreparedGlossaryData {
   matcherFor: (lang: LanguageTag) => GlossaryMatcher
+}
+
+/**
+ * What a prepared glossary is made of, as plain data (it can be sent to
+ * another thread; `preparedFromData` makes it a `PreparedGlossary` again).
+ */
+export interface PreparedGlossaryData {
+  /** The glossary with its punctuation smartened, as it goes into the tree. */
+  glossary: Glossary
+  /** The glossary as read, before its punctuation was smartened (its terms are matched as written). */
+  source: Glossary
   messages: DiglotMessage[]
 }
 
@@ -30,6 +40,22 @@ export function prepareGlossary(
       : typeof glossary === 'string'
         ? parseGlossary(glossary, reporter)
         : glossary
-  const parsed = smartenGlossary(source)
-  return {glossary: parsed, matcherFor: createGlossaryMatchers(source), messages: reporter.messages}
+  return preparedFromData({
+    glossary: smartenGlossary(source),
+    source,
+    messages: reporter.messages
+  })
+}
+
+/**
+ * A prepared glossary from its data (`PreparedGlossaryData`), as another
+ * thread sent it: only the matchers are compiled again (lazily, per language).
+ */
+export function preparedFromData(data: PreparedGlossaryData): PreparedGlossary {
+  return {
+    glossary: data.glossary,
+    source: data.source,
+    messages: data.messages,
+    matcherFor: createGlossaryMatchers(data.source)
+  }
 }

@@ -30,7 +30,12 @@ import {placeSplitText} from './email-literals.js'
 import {parseWithMemory, type ParseMemory} from './reparse.js'
 import type {Root as MdastRoot} from 'mdast'
 
-export {prepareGlossary, type PreparedGlossary} from './prepared-glossary.js'
+export {
+  prepareGlossary,
+  preparedFromData,
+  type PreparedGlossary,
+  type PreparedGlossaryData
+} from './prepared-glossary.js'
 
 /** What `parseWork` needs. */
 export interface WorkInput {

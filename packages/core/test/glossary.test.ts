@@ -1,5 +1,13 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {Reporter, glossarySortKey, parseGlossary} from '../src/index.js'
+import {
+  Reporter,
+  buildWork,
+  glossarySortKey,
+  parseGlossary,
+  prepareGlossary,
+  preparedFromData
+} from '../src/index.js'
 
 const yaml = `entries:
   - id: barack-obama
@@ -50,5 +58,27 @@ describe('glossary indexAs', () => {
     expect(reporter.messages.map((message) => `${message.ruleId}: ${message.reason}`)).toEqual([
       'glossary-invalid: `entries.0.indexAs` must map language tags to text, e.g. `{ en: … }`'
     ])
+  })
+})
+
+describe('a prepared glossary sent to another thread', () => {
+  it('makes the same work from its data (a structured clone) as from itself', () => {
+    const prepared = prepareGlossary(yaml)
+    const {glossary, source, messages} = prepared
+    const again = preparedFromData(structuredClone({glossary, source, messages}))
+    const input = {
+      // (The article's real metadata: Kazakh original, English translation.)
+      meta: readFileSync(new URL('../../../content/harmonious-world/work.yaml', import.meta.url), 'utf8'),
+      files: {
+        kk: '# Тарау\n\nБарак Обама мен Ху Цзиньтао кездесті.\n',
+        en: '# Chapter\n\nBarack Obama met Hu Jintao; Obama spoke first.\n'
+      }
+    }
+    const here = buildWork(input, prepared)
+    const there = buildWork(input, again)
+    expect(JSON.stringify(there)).toBe(JSON.stringify(here))
+    // (The glossary's names were found: the test would pass vacuously without them.)
+    expect(here.messages.filter((m) => m.fatal)).toEqual([])
+    expect(JSON.stringify(here.work)).toContain('"identifier":"barack-obama"')
   })
 })
