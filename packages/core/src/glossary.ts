@@ -1,6 +1,7 @@
 /**
  * Read `glossary.yaml` into glossary entries, and find their forms in text.
  */
+import {memoWhileRemembering} from './text-memory.js'
 import type {Glossary, GlossaryEntry, GlossaryEntryKind} from './types.js'
 import {type Reporter, relatedPlace} from './messages.js'
 import {YamlReader, readYaml} from './yaml-source.js'
@@ -148,7 +149,8 @@ export function createGlossaryMatchers(glossary: Glossary): (lang: string) => Gl
   return (lang) => {
     let matcher = cache.get(lang)
     if (!matcher) {
-      matcher = compile(glossary, lang)
+      // (A watching process asks again for the texts of the works it parses again.)
+      matcher = memoWhileRemembering(compile(glossary, lang))
       cache.set(lang, matcher)
     }
     return matcher

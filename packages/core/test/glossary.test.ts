@@ -6,7 +6,8 @@ import {
   glossarySortKey,
   parseGlossary,
   prepareGlossary,
-  preparedFromData
+  preparedFromData,
+  rememberSetBlocks
 } from '../src/index.js'
 
 const yaml = `entries:
@@ -80,5 +81,29 @@ describe('a prepared glossary sent to another thread', () => {
     // (The glossary's names were found: the test would pass vacuously without them.)
     expect(here.messages.filter((m) => m.fatal)).toEqual([])
     expect(JSON.stringify(here.work)).toContain('"identifier":"barack-obama"')
+  })
+})
+
+describe('remembering texts between parses (watch)', () => {
+  it('finds the same glossary forms, parse after parse, as without remembering', () => {
+    const prepared = prepareGlossary(yaml)
+    const input = (en: string) => ({
+      meta: readFileSync(new URL('../../../content/harmonious-world/work.yaml', import.meta.url), 'utf8'),
+      files: {kk: '# Тарау\n\nБарак Обама мен Ху Цзиньтао кездесті.\n', en}
+    })
+    const first = '# Chapter\n\nBarack Obama met Hu Jintao; Obama spoke first.\n'
+    const second = '# Chapter\n\nHu Jintao met Barack Obama; Hu spoke first.\n'
+    const plain = [first, second, first].map((en) => JSON.stringify(buildWork(input(en), prepared)))
+    rememberSetBlocks(true)
+    try {
+      const remembered = [first, second, first].map((en) =>
+        JSON.stringify(buildWork(input(en), prepared))
+      )
+      expect(remembered).toEqual(plain)
+    } finally {
+      rememberSetBlocks(false)
+    }
+    expect(plain[0]).toContain('"identifier":"hu-jintao"')
+    expect(plain[1]).not.toEqual(plain[0])
   })
 })

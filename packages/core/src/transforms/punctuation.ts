@@ -8,6 +8,7 @@
  * a link's address, ids or attributes. Words stay as written; only the
  * characters between and around them change (docs/format.md, “Typography”).
  */
+import {memoWhileRemembering, textMemory} from '../text-memory.js'
 import type {Parent, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {curlQuotes} from './quotes.js'
@@ -121,30 +122,25 @@ function opensAt(text: string, offset: number): boolean {
 }
 
 /**
- * Blocks already set, by language rule and text, when remembering is on
- * (`diglot build --watch` parses a changed work again, and only its changed
- * blocks miss). Bounded: a long session starts afresh when it is full.
+ * Remember from now on what the transforms make of each text (a long-running
+ * process that parses the same texts again): the punctuation of set blocks and
+ * the glossary forms found in a text; or stop and forget.
  */
-const setBlocks = new Map<string, string>()
-const MAX_SET_BLOCKS = 50_000
-let remembering = false
-
-/** Remember set blocks from now on (a long-running process that parses the same texts again), or stop and forget. */
 export function rememberSetBlocks(on: boolean): void {
-  remembering = on
-  if (!on) setBlocks.clear()
+  textMemory.on = on
 }
+
+/**
+ * Blocks already set, by language rule and text, while remembering is on
+ * (`diglot build --watch` parses a changed work again, and only its changed
+ * blocks miss).
+ */
+const setEnglish = memoWhileRemembering((text) => smartenJoinedAnew(text, true))
+const setOther = memoWhileRemembering((text) => smartenJoinedAnew(text, false))
 
 /** The length-preserving rules on one string. */
 function smartenJoined(text: string, english: boolean): string {
-  if (!remembering) return smartenJoinedAnew(text, english)
-  const key = (english ? 'e' : 'o') + text
-  const known = setBlocks.get(key)
-  if (known !== undefined) return known
-  const result = smartenJoinedAnew(text, english)
-  if (setBlocks.size >= MAX_SET_BLOCKS) setBlocks.clear()
-  setBlocks.set(key, result)
-  return result
+  return english ? setEnglish(text) : setOther(text)
 }
 
 function smartenJoinedAnew(text: string, english: boolean): string {
