@@ -90,7 +90,8 @@ export async function zip(
   )
   const deflated = elsewhere?.(
     // (Bytes given as bytes may be shared, a font's read once for several books: copied.)
-    toDeflate.map(({data, owned}) => (owned ? data : data.slice())),
+    // (`new Uint8Array` copies; a Buffer's `slice` would not.)
+    toDeflate.map(({data, owned}) => (owned ? data : new Uint8Array(data))),
     level
   )
   if (deflated) {
