@@ -69,7 +69,10 @@ describe('a prepared glossary sent to another thread', () => {
     const again = preparedFromData(structuredClone({glossary, source, messages}))
     const input = {
       // (The article's real metadata: Kazakh original, English translation.)
-      meta: readFileSync(new URL('../../../content/harmonious-world/work.yaml', import.meta.url), 'utf8'),
+      meta: readFileSync(
+        new URL('../../../content/harmonious-world/work.yaml', import.meta.url),
+        'utf8'
+      ),
       files: {
         kk: '# Тарау\n\nБарак Обама мен Ху Цзиньтао кездесті.\n',
         en: '# Chapter\n\nBarack Obama met Hu Jintao; Obama spoke first.\n'
@@ -88,7 +91,10 @@ describe('remembering texts between parses (watch)', () => {
   it('finds the same glossary forms, parse after parse, as without remembering', () => {
     const prepared = prepareGlossary(yaml)
     const input = (en: string) => ({
-      meta: readFileSync(new URL('../../../content/harmonious-world/work.yaml', import.meta.url), 'utf8'),
+      meta: readFileSync(
+        new URL('../../../content/harmonious-world/work.yaml', import.meta.url),
+        'utf8'
+      ),
       files: {kk: '# Тарау\n\nБарак Обама мен Ху Цзиньтао кездесті.\n', en}
     })
     const first = '# Chapter\n\nBarack Obama met Hu Jintao; Obama spoke first.\n'

@@ -10,10 +10,13 @@ import {parentPort} from 'node:worker_threads'
 import {renderAsync} from '@resvg/resvg-js'
 import {deflateSync} from 'fflate'
 
-/** A request: a cover to render, or entries to deflate. */
-export type HelperRequest =
-  | {id: number; kind: 'cover'; svg: string; width: number}
-  | {id: number; kind: 'deflate'; data: Uint8Array[]; level: 6 | 9}
+/** A job: a cover to render, or entries to deflate. */
+export type HelperJob =
+  | {kind: 'cover'; svg: string; width: number}
+  | {kind: 'deflate'; data: Uint8Array[]; level: 6 | 9}
+
+/** A job as sent, with the id its answer carries. */
+export type HelperRequest = HelperJob & {id: number}
 
 /** The answer to request `id`: the bytes made (a PNG, or each entry deflated), or why not. */
 export type HelperAnswer = {id: number; bytes: Uint8Array[]} | {id: number; error: string}

@@ -8,13 +8,16 @@
  */
 import {existsSync} from 'node:fs'
 import {Worker} from 'node:worker_threads'
-import type {HelperAnswer, HelperRequest} from './book-thread.js'
+import type {HelperAnswer, HelperJob, HelperRequest} from './book-thread.js'
 
 const workerFile = new URL('./book-thread.js', import.meta.url)
 const workerThere = existsSync(workerFile)
 
 /** The requests waiting for an answer, by id. */
-const waiting = new Map<number, {resolve: (bytes: Uint8Array[]) => void; reject: (error: Error) => void}>()
+const waiting = new Map<
+  number,
+  {resolve: (bytes: Uint8Array[]) => void; reject: (error: Error) => void}
+>()
 let nextId = 0
 let helper: Worker | undefined
 
@@ -63,15 +66,13 @@ export function deflateOnHelper(
   )
 }
 
-type Request = HelperRequest extends infer R ? (R extends {id: number} ? Omit<R, 'id'> : never) : never
-
-function send(request: Request, transfer: ArrayBuffer[]): Promise<Uint8Array[]> | undefined {
+function send(job: HelperJob, transfer: ArrayBuffer[]): Promise<Uint8Array[]> | undefined {
   if (!startHelper() || !helper) return undefined
   const worker = helper
   const id = nextId++
   return new Promise((resolve, reject) => {
     waiting.set(id, {resolve, reject})
     worker.ref()
-    worker.postMessage({...request, id}, transfer)
+    worker.postMessage({...job, id} satisfies HelperRequest, transfer)
   })
 }

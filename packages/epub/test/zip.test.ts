@@ -19,7 +19,11 @@ function entries(): Array<ZipEntry | Promise<ZipEntry>> {
     {name: 'OEBPS/fonts/a.ttf', data: font},
     {name: 'OEBPS/fonts/b.ttf', data: fontBuffer},
     // Still being made when the zip starts (the cover).
-    Promise.resolve({name: 'OEBPS/images/cover.png', data: new Uint8Array([137, 80, 78, 71]), store: true})
+    Promise.resolve({
+      name: 'OEBPS/images/cover.png',
+      data: new Uint8Array([137, 80, 78, 71]),
+      store: true
+    })
   ]
 }
 

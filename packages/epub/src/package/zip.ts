@@ -85,9 +85,7 @@ export async function zip(
   }
   // The entries ready now, deflated elsewhere (each in memory of its own, which it may take).
   const now = entries.map((entry) => (entry instanceof Promise ? undefined : prepare(entry)))
-  const toDeflate = now.filter(
-    (one): one is Prepared => one !== undefined && !one.ready.store
-  )
+  const toDeflate = now.filter((one): one is Prepared => one !== undefined && !one.ready.store)
   const deflated = elsewhere?.(
     // (Bytes given as bytes may be shared, a font's read once for several books: copied.)
     // (`new Uint8Array` copies; a Buffer's `slice` would not.)
