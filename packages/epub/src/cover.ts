@@ -390,9 +390,9 @@ export function prepareCover(): void {
  */
 export async function renderCover(svg: string): Promise<Buffer> {
   const width = page.width * page.scale
-  const png = renderOnHelper(svg, width)
-  if (!png) return renderCoverHere(svg, width)
-  const bytes = await png
+  // (Here too when the helper thread fails.)
+  const bytes = await renderOnHelper(svg, width)?.catch(() => undefined)
+  if (!bytes) return renderCoverHere(svg, width)
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 

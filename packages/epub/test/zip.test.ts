@@ -57,6 +57,15 @@ describe('epub zip', () => {
     expect(files['OEBPS/fonts/a.ttf']).toEqual(font)
   })
 
+  it('deflates here when the thread fails after taking the bytes', async () => {
+    const here = await zip(entries(), date)
+    const failed = await zip(entries(), date, 9, (data) => {
+      for (const one of data) structuredClone(one.buffer, {transfer: [one.buffer]})
+      return Promise.reject(new Error('the thread ended'))
+    })
+    expect(Buffer.compare(here, failed)).toBe(0)
+  })
+
   it('deflates here when nothing else can', async () => {
     const here = await zip(entries(), date)
     const refused = await zip(entries(), date, 9, () => undefined)

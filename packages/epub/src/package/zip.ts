@@ -92,11 +92,15 @@ export async function zip(
     toDeflate.map(({data, owned}) => (owned ? data : new Uint8Array(data))),
     level
   )
-  if (deflated) {
-    const bodies = await deflated
+  // (A thread that fails has taken the entries' bytes: they are made again from the entries.)
+  const bodies = await deflated?.catch(() => undefined)
+  if (bodies) {
     toDeflate.forEach((one, index) => {
       one.ready.body = bodies[index]
     })
+  } else if (deflated) {
+    for (const [index, entry] of entries.entries())
+      if (now[index]?.owned && !now[index]?.ready.store) now[index] = prepare(entry as ZipEntry)
   }
   const ready: ReadyEntry[] = []
   for (const [index, entry] of entries.entries()) {
