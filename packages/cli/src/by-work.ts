@@ -6,6 +6,7 @@
  * (`parallel.test.ts`).
  */
 import {
+  messageFromData,
   works as worksOf,
   type EditionFormat,
   type EditionOptions,
@@ -14,6 +15,7 @@ import {
   type Work
 } from '@diglot/core'
 import {planLanes, runOnThread, threadsAvailable} from './threads.js'
+import type {ThreadAnswer} from './worker.js'
 
 /**
  * What a worker costs before it builds, in characters of a work's tree as JSON.
@@ -65,8 +67,9 @@ export async function buildByWork(
         sourceDateEpoch: options.sourceDateEpoch
       }
       // A thread that cannot start leaves its works to this one.
-      const result = await runOnThread<EditionResult>(request).catch(() =>
-        format.build(subtree, options)
+      const result = await runOnThread<ThreadAnswer<EditionResult>>(request).then(
+        (answer): EditionResult => ({...answer, messages: answer.messages.map(messageFromData)}),
+        () => format.build(subtree, options)
       )
       return [lane, result]
     })

@@ -6,8 +6,10 @@
 import {parentPort} from 'node:worker_threads'
 import {
   buildWork,
+  messageToData,
   preparedFromData,
   type DiglotMessage,
+  type MessageData,
   type PreparedGlossaryData,
   type Root
 } from '@diglot/core'
@@ -33,10 +35,19 @@ interface FormatRequest {
 
 export type ThreadRequest = ParseRequest | FormatRequest
 
+/**
+ * What a worker answers: the works it built, or a format's files, with every
+ * message as data (`messageToData`: a structured clone of a message would keep
+ * only its reason).
+ */
+export type ThreadAnswer<T extends {messages: DiglotMessage[]}> = Omit<T, 'messages'> & {
+  messages: MessageData[]
+}
+
 async function answer(request: ThreadRequest): Promise<unknown> {
   if (request.kind === 'parse') {
     const prepared = preparedFromData(request.glossary)
-    return request.sources.map((source) => buildWork(source, prepared))
+    return request.sources.map((source) => asData(buildWork(source, prepared)))
   }
   const load = formats[request.format]
   if (!load) throw new Error(`unknown format ${request.format}`)
@@ -47,7 +58,12 @@ async function answer(request: ThreadRequest): Promise<unknown> {
     sourceDateEpoch: request.sourceDateEpoch,
     progress: () => {}
   })
-  return result
+  return asData(result)
+}
+
+/** A result with its messages as data. */
+function asData<T extends {messages: DiglotMessage[]}>(result: T): ThreadAnswer<T> {
+  return {...result, messages: result.messages.map(messageToData)}
 }
 
 parentPort?.once('message', (request: ThreadRequest) => {

@@ -154,6 +154,40 @@ export function formatMessage(message: VFileMessage): string {
   ).replace(/\n/g, '\\n')
 }
 
+/**
+ * A message as plain data, to send to another thread: a structured clone of
+ * an Error (which a VFileMessage is) keeps only its message and stack, and
+ * the file, place, rule and severity would be lost.
+ */
+export interface MessageData {
+  reason: string
+  /** Every other field of the message (file, place, line, column, ruleId, fatal, url, …). */
+  fields: Record<string, unknown>
+  /** A related place (`cause`), itself as data. */
+  cause?: MessageData | undefined
+}
+
+/** A message as plain data (`messageFromData` makes it a message again, field for field). */
+export function messageToData(message: VFileMessage): MessageData {
+  const fields: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(message))
+    if (key !== 'cause' && key !== 'stack' && typeof value !== 'function') fields[key] = value
+  const {cause} = message
+  return {
+    reason: message.reason,
+    fields,
+    ...(cause instanceof VFileMessage ? {cause: messageToData(cause)} : {})
+  }
+}
+
+/** A message again, from `messageToData`'s data (another thread's message). */
+export function messageFromData(data: MessageData): DiglotMessage {
+  const message = new VFileMessage(data.reason)
+  Object.assign(message, data.fields)
+  if (data.cause) message.cause = messageFromData(data.cause)
+  return message as DiglotMessage
+}
+
 /** True when any message is an error. */
 export function hasErrors(messages: readonly VFileMessage[]): boolean {
   return messages.some((message) => message.fatal === true)

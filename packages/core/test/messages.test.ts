@@ -1,8 +1,12 @@
 import {describe, expect, it} from 'vitest'
+import {VFile} from 'vfile'
 import {
   createMessage,
   formatMessage,
   hasErrors,
+  messageFromData,
+  messageToData,
+  relatedPlace,
   sourceRules as rules,
   sortMessages
 } from '../src/index.js'
@@ -53,5 +57,41 @@ describe('messages', () => {
       'a.md:10:1',
       'b.md:1:1'
     ])
+  })
+
+  it('cross to another thread as data and come back whole (a clone of the message alone would not)', () => {
+    const error = createMessage(
+      'w/en.md',
+      {start: {line: 3, column: 7, offset: 40}, end: {line: 3, column: 12, offset: 45}},
+      'note-duplicate',
+      'note `[^2]` is defined twice',
+      {cause: relatedPlace('first defined here', {line: 1, column: 1})}
+    )
+    const file = new VFile({path: 'w/kk.md', value: 'x'})
+    const warning = file.message('a warning made on a file', {line: 2, column: 5})
+    warning.ruleId = 'note-unused'
+    for (const message of [error, warning]) {
+      const again = messageFromData(structuredClone(messageToData(message)))
+      expect(formatMessage(again)).toBe(formatMessage(message))
+      for (const field of [
+        'file',
+        'line',
+        'column',
+        'place',
+        'fatal',
+        'ruleId',
+        'source',
+        'url',
+        'name'
+      ] as const)
+        expect(again[field]).toEqual(message[field])
+    }
+    const cause = messageFromData(structuredClone(messageToData(error))).cause
+    expect(cause).toBeInstanceOf(Error)
+    expect((cause as {reason?: string}).reason).toBe('first defined here')
+    expect((cause as {file?: string}).file).toBe('w/en.md')
+    // What a structured clone of the message itself keeps: not its file, place or severity.
+    const cloned = structuredClone(error) as unknown as {file?: string; fatal?: boolean}
+    expect(cloned.file).toBeUndefined()
   })
 })
