@@ -6,7 +6,6 @@
  * (`parallel.test.ts`).
  */
 import {
-  messageFromData,
   works as worksOf,
   type EditionFormat,
   type EditionOptions,
@@ -14,8 +13,7 @@ import {
   type Root,
   type Work
 } from '@diglot/core'
-import {planLanes, runOnThread, threadsAvailable} from './threads.js'
-import type {ThreadAnswer} from './worker.js'
+import {fromThread, planLanes, runOnThread, threadsAvailable, type ThreadAnswer} from './threads.js'
 
 /**
  * What a worker costs before it builds, in characters of a work's tree as JSON.
@@ -68,7 +66,7 @@ export async function buildByWork(
       }
       // A thread that cannot start leaves its works to this one.
       const result = await runOnThread<ThreadAnswer<EditionResult>>(request).then(
-        (answer): EditionResult => ({...answer, messages: answer.messages.map(messageFromData)}),
+        (answer) => fromThread<EditionResult>(answer),
         () => format.build(subtree, options)
       )
       return [lane, result]

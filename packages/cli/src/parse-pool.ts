@@ -5,16 +5,16 @@
  * `parse-pool.test.ts`).
  */
 import os from 'node:os'
-import {
-  buildWork,
-  messageFromData,
-  type DiglotMessage,
-  type PreparedGlossary,
-  type Work
-} from '@diglot/core'
+import {buildWork, type DiglotMessage, type PreparedGlossary, type Work} from '@diglot/core'
 import type {GlossarySource, WorkBuilder, WorkSource} from '@diglot/core/fs'
-import {planLanes, runOnThread, stopEarlyWorker, threadsAvailable} from './threads.js'
-import type {ThreadAnswer} from './worker.js'
+import {
+  fromThread,
+  planLanes,
+  runOnThread,
+  stopEarlyWorker,
+  threadsAvailable,
+  type ThreadAnswer
+} from './threads.js'
 
 type Built = {work: Work | undefined; messages: DiglotMessage[]}
 
@@ -57,8 +57,7 @@ export function parallelWorkBuilder(threads = os.availableParallelism()): WorkBu
         }
         // A thread that cannot start (out of memory, a file gone) leaves its works to this one.
         const built = await runOnThread<Array<ThreadAnswer<Built>>>(request).then(
-          (answers) =>
-            answers.map((one): Built => ({...one, messages: one.messages.map(messageFromData)})),
+          (answers) => answers.map((one) => fromThread<Built>(one)),
           () => request.sources.map((source) => buildWork(source, prepared))
         )
         for (const [at, index] of lane.entries()) results[index] = built[at] as Built

@@ -7,6 +7,7 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
+import {messageFromData, type DiglotMessage, type MessageData} from '@diglot/core'
 import type {ThreadRequest} from './worker.js'
 
 /**
@@ -83,4 +84,18 @@ export function runOnThread<T>(request: ThreadRequest): Promise<T> {
     )
     worker.postMessage(request)
   })
+}
+
+/**
+ * What a worker answers: the works it built, or a format's files, with every
+ * message as data (`messageToData`: a structured clone of a message would keep
+ * only its reason).
+ */
+export type ThreadAnswer<T extends {messages: DiglotMessage[]}> = Omit<T, 'messages'> & {
+  messages: MessageData[]
+}
+
+/** A worker's answer with its messages made messages again. */
+export function fromThread<T extends {messages: DiglotMessage[]}>(answer: ThreadAnswer<T>): T {
+  return {...answer, messages: answer.messages.map(messageFromData)} as T
 }

@@ -9,12 +9,12 @@ import {
   messageToData,
   preparedFromData,
   type DiglotMessage,
-  type MessageData,
   type PreparedGlossaryData,
   type Root
 } from '@diglot/core'
 import type {WorkSource} from '@diglot/core/fs'
 import {formats} from './build.js'
+import type {ThreadAnswer} from './threads.js'
 
 /** Parse these works against this glossary (prepared by the thread that asks: not prepared twice). */
 interface ParseRequest {
@@ -34,15 +34,6 @@ interface FormatRequest {
 }
 
 export type ThreadRequest = ParseRequest | FormatRequest
-
-/**
- * What a worker answers: the works it built, or a format's files, with every
- * message as data (`messageToData`: a structured clone of a message would keep
- * only its reason).
- */
-export type ThreadAnswer<T extends {messages: DiglotMessage[]}> = Omit<T, 'messages'> & {
-  messages: MessageData[]
-}
 
 async function answer(request: ThreadRequest): Promise<unknown> {
   if (request.kind === 'parse') {

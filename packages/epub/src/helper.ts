@@ -48,7 +48,10 @@ export function startHelper(): boolean {
 
 /** Rasterise a cover's SVG to PNG on the helper thread; undefined when there is none. */
 export function renderOnHelper(svg: string, width: number): Promise<Uint8Array> | undefined {
-  return send({kind: 'cover', svg, width}, [])?.then((bytes) => bytes[0] ?? new Uint8Array())
+  return send({kind: 'cover', svg, width}, [])?.then(([png]) => {
+    if (!png) throw new Error('the helper thread gave no PNG')
+    return png
+  })
 }
 
 /**
