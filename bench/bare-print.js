@@ -14,7 +14,7 @@ if (!input || !output) throw new Error('usage: bare-print.js page.html out.pdf')
 const server = await startServer(fontPackages())
 const browser = await launchBrowser()
 try {
-  server.setPage(await readFile(input, 'utf8'))
+  await server.setPage(await readFile(input, 'utf8'))
   const page = await browser.newPage()
   await page.goto(server.url, {waitUntil: 'load'})
   await page.evaluate(() => document.fonts.ready.then(() => undefined))

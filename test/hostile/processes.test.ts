@@ -65,6 +65,7 @@ function start(
 /** A logger on 127.0.0.1 that records every request it gets. */
 let logger: Server
 let loggerUrl = ''
+let localhostUrl = ''
 const requests: string[] = []
 beforeAll(async () => {
   logger = createServer((request, response) => {
@@ -73,6 +74,7 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => logger.listen(0, '127.0.0.1', resolve))
   loggerUrl = `http://127.0.0.1:${(logger.address() as AddressInfo).port}`
+  localhostUrl = `http://localhost:${(logger.address() as AddressInfo).port}`
 })
 afterAll(async () => {
   await new Promise<void>((resolve) => logger.close(() => resolve()))
@@ -101,7 +103,7 @@ describe('no request leaves the build', () => {
       template,
       readFileSync(template, 'utf8').replace(
         '<body class="{{bodyClass}}">',
-        `<link rel="stylesheet" href="${loggerUrl}/template.css"><script src="${loggerUrl}/template.js"></script><body class="{{bodyClass}}"><img src="${loggerUrl}/template.png" alt="">`
+        `<link rel="stylesheet" href="${loggerUrl}/template.css"><script src="${loggerUrl}/template.js"></script><body class="{{bodyClass}}"><img src="${loggerUrl}/template.png" alt=""><img src="${localhostUrl}/by-name.png" alt="">`
       )
     )
     // print.css is the style sheet of the columns layout, facing.css of facing pages (the sample's).
@@ -122,6 +124,10 @@ describe('no request leaves the build', () => {
         `sample.pdf:1:1: warning: the page asked for ${loggerUrl}/${file}, which was blocked`
       )
     }
+    // The same machine by name, on another port than the build's server.
+    expect(stderr).toContain(
+      `sample.pdf:1:1: warning: the page asked for ${localhostUrl}/by-name.png, which was blocked`
+    )
     expect(code).toBe(0)
     expect(existsSync(path.join(dir, 'out', 'sample.pdf'))).toBe(true)
   })

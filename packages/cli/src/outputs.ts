@@ -17,6 +17,7 @@ import {
   unlink,
   writeFile
 } from 'node:fs/promises'
+import {mkdirSync, renameSync} from 'node:fs'
 import path from 'node:path'
 import {onCleanup} from '@diglot/core'
 
@@ -47,10 +48,14 @@ export async function createStaging(outDir: string): Promise<Staging> {
   return {
     dir,
     async commit(format, files) {
+      // Renamed synchronously: each is a metadata change, cheaper than a round trip through libuv's pool.
+      const made = new Set<string>()
       for (const file of files) {
         const target = safeJoin(outDir, file)
-        await mkdir(path.dirname(target), {recursive: true})
-        await rename(safeJoin(dir, file), target)
+        const folder = path.dirname(target)
+        if (!made.has(folder)) mkdirSync(folder, {recursive: true})
+        made.add(folder)
+        renameSync(safeJoin(dir, file), target)
       }
       const manifest = await readManifest(outDir)
       const kept = new Set(files)

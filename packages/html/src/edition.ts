@@ -3,7 +3,8 @@
  * `<outDir>/index.html` listing the works, `<outDir>/glossary/index.html`
  * (glossary and index of names), and shared assets in `<outDir>/assets/`.
  */
-import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
+import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Root as HastRoot} from 'hast'
@@ -64,17 +65,24 @@ export function renderPages(
 /** Build the HTML edition. */
 export async function buildHtml(tree: Root, options: EditionOptions): Promise<EditionResult> {
   const files: string[] = []
-  const write = async (relative: string, data: string | Buffer): Promise<void> => {
+  // Small files, written synchronously: a round trip through libuv's pool for each would cost more than the write.
+  const made = new Set<string>()
+  const folderOf = (target: string): void => {
+    const folder = path.dirname(target)
+    if (!made.has(folder)) mkdirSync(folder, {recursive: true})
+    made.add(folder)
+  }
+  const write = (relative: string, data: string | Buffer): void => {
     const target = path.join(options.outDir, relative)
-    await mkdir(path.dirname(target), {recursive: true})
-    await writeFile(target, data)
+    folderOf(target)
+    writeFileSync(target, data)
     files.push(relative)
   }
   const pages = renderPages(tree, options.progress)
-  for (const [relative, html] of pages) await write(relative, html)
+  for (const [relative, html] of pages) write(relative, html)
 
   for (const name of templateAssets)
-    await write(
+    write(
       `assets/${name}`,
       await readTemplate(name, {
         format: 'html',
@@ -88,11 +96,12 @@ export async function buildHtml(tree: Root, options: EditionOptions): Promise<Ed
   for (const html of pages.values()) codePointsOf(html, points)
   const faces = facesFor(await availableFaces(), points)
   const messages = await missingGlyphs(faces, points)
-  await write('assets/fonts.css', fontFaceCss(faces))
+  write('assets/fonts.css', fontFaceCss(faces))
   for (const face of faces) {
     const relative = `assets/fonts/${path.basename(face.file)}`
-    await mkdir(path.join(options.outDir, 'assets/fonts'), {recursive: true})
-    await copyFile(face.file, path.join(options.outDir, relative))
+    const target = path.join(options.outDir, relative)
+    folderOf(target)
+    copyFileSync(face.file, target)
     files.push(relative)
   }
   return {files: files.sort(), messages}

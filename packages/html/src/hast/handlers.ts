@@ -26,6 +26,15 @@ import type {
 import {noteElement} from './notes.js'
 import {all, noteMark, pageId, type DiglotHandlers, type DiglotState} from './state.js'
 
+/**
+ * An element whose properties are already as hast holds them (class lists as
+ * arrays, no value left out): what `h` would make, without parsing them, for
+ * the handlers called thousands of times a book (a glossary term, a language run).
+ */
+function element(tagName: string, properties: Properties, children: ElementContent[]): Element {
+  return {type: 'element', tagName, properties, children}
+}
+
 function section(state: DiglotState, node: Section): Element {
   const context = state.diglot
   const outer = context.section
@@ -135,7 +144,7 @@ function glossaryReference(state: DiglotState, node: GlossaryReference): Element
   if (context.options.target !== 'print') {
     const key = `${context.section}\u0000${context.lang}\u0000${node.identifier}`
     if (context.linked.has(key))
-      return h(
+      return element(
         'span',
         {className: ['term-plain', `term-${node.entryKind}`, ...whole]},
         all(state, node)
@@ -145,7 +154,7 @@ function glossaryReference(state: DiglotState, node: GlossaryReference): Element
   const href = context.options.glossaryHref
     ? context.options.glossaryHref(node.identifier)
     : `#glossary-${node.identifier}`
-  return h(
+  return element(
     'a',
     {href, className: ['term', `term-${node.entryKind}`, ...whole], dataEntry: node.identifier},
     all(state, node)
@@ -153,7 +162,7 @@ function glossaryReference(state: DiglotState, node: GlossaryReference): Element
 }
 
 function langRun(state: DiglotState, node: LangRun): Element {
-  return h(
+  return element(
     'span',
     {lang: node.lang, className: node.explicit ? ['lang'] : ['lang', 'lang-auto']},
     all(state, node)

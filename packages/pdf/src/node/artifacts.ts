@@ -41,19 +41,73 @@ const WHITE = 1
 const LEFT_PAREN = 0x28
 const RIGHT_PAREN = 0x29
 const BACKSLASH = 0x5c
+const PERCENT = 0x25
+const LESS = 0x3c
+const GREATER = 0x3e
+const SLASH = 0x2f
 
-/** Whether `token` is a number or a boolean or null (an operand, not an operator). */
-function isOperandWord(token: string): boolean {
-  const first = token.charCodeAt(0)
-  // Operators start with a letter or a quote; numbers with a digit, a sign or a point.
-  if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e)
-    return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(token)
-  return token === 'true' || token === 'false' || token === 'null'
+/** Whether `content[from, to)` is a number (`[+-]?(\d+\.?\d*|\.\d+)`), read without slicing it. */
+function isNumber(content: string, from: number, to: number): boolean {
+  let at = from
+  const first = content.charCodeAt(at)
+  if (first === 0x2b || first === 0x2d) at++
+  const digitsFrom = (index: number): number => {
+    while (index < to && isDigit(content.charCodeAt(index))) index++
+    return index
+  }
+  if (at < to && isDigit(content.charCodeAt(at))) {
+    at = digitsFrom(at)
+    if (at < to && content.charCodeAt(at) === 0x2e) at = digitsFrom(at + 1)
+    return at === to
+  }
+  if (at < to && content.charCodeAt(at) === 0x2e) {
+    const after = digitsFrom(at + 1)
+    return after > at + 1 && after === to
+  }
+  return false
 }
 
-/** The operations of a content stream (latin1 text). */
-export function operations(content: string): Operation[] {
-  const result: Operation[] = []
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
+}
+
+/** Whether the word `content[from, to)` is an operand (a number, a boolean, null), not an operator. */
+function isOperandWord(content: string, from: number, to: number): boolean {
+  const first = content.charCodeAt(from)
+  // Operators start with a letter or a quote; numbers with a digit, a sign or a point.
+  if (isDigit(first) || first === 0x2b || first === 0x2d || first === 0x2e)
+    return isNumber(content, from, to)
+  const length = to - from
+  if (length !== 4 && length !== 5) return false
+  const word = content.slice(from, to)
+  return word === 'true' || word === 'false' || word === 'null'
+}
+
+/** An operator of at most three characters as one number (its latin1 codes, first lowest), else -1. */
+function operatorKey(content: string, from: number, to: number): number {
+  const length = to - from
+  if (length > 3) return -1
+  let key = 0
+  for (let index = to - 1; index >= from; index--) key = key * 256 + content.charCodeAt(index)
+  return key
+}
+
+/** `operatorKey` of a name. */
+function keyOf(name: string): number {
+  return operatorKey(name, 0, name.length)
+}
+
+/**
+ * Read the operations of a content stream (latin1 text), calling `onOperator`
+ * with each operator's `operatorKey`, where its operands start (or it does,
+ * without operands), where it starts and where it ends. (Chromium writes a
+ * page's text a glyph at a time: hundreds of thousands of operators a book,
+ * so none is sliced out here.)
+ */
+function scanOperations(
+  content: string,
+  onOperator: (key: number, start: number, tokenStart: number, end: number) => void
+): void {
   let at = 0
   let operandStart = -1
   const length = content.length
@@ -84,46 +138,141 @@ export function operations(content: string): Operation[] {
       at++
       continue
     }
-    const char = content[at] ?? ''
-    if (char === '%') {
-      while (at < length && content[at] !== '\n' && content[at] !== '\r') at++
+    if (code === PERCENT) {
+      while (at < length && content.charCodeAt(at) !== 0x0a && content.charCodeAt(at) !== 0x0d) at++
       continue
     }
     const tokenStart = at
-    if (char === '(') skipString()
-    else if (content.startsWith('<<', at) || content.startsWith('>>', at)) at += 2
-    else if (char === '<') at = content.indexOf('>', at) + 1 || length
-    else if (char === '[' || char === ']' || char === '{' || char === '}') at++
-    else if (char === '/') {
+    const next = content.charCodeAt(at + 1)
+    if (code === LEFT_PAREN) skipString()
+    else if ((code === LESS && next === LESS) || (code === GREATER && next === GREATER)) at += 2
+    else if (code === LESS) at = content.indexOf('>', at) + 1 || length
+    else if (code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d) at++
+    else if (code === SLASH) {
       at++
       skipWord()
     } else {
       skipWord()
       if (at === tokenStart) at++
-      const token = content.slice(tokenStart, at)
-      if (!isOperandWord(token)) {
-        const start = operandStart < 0 ? tokenStart : operandStart
-        result.push({operator: token, start, end: at, operands: content.slice(start, tokenStart)})
+      if (!isOperandWord(content, tokenStart, at)) {
+        onOperator(
+          operatorKey(content, tokenStart, at),
+          operandStart < 0 ? tokenStart : operandStart,
+          tokenStart,
+          at
+        )
         operandStart = -1
         continue
       }
     }
     if (operandStart < 0) operandStart = tokenStart
   }
+}
+
+/** The operations of a content stream (latin1 text). */
+export function operations(content: string): Operation[] {
+  const result: Operation[] = []
+  scanOperations(content, (_key, start, tokenStart, end) => {
+    result.push({
+      operator: content.slice(tokenStart, end),
+      start,
+      end,
+      operands: content.slice(start, tokenStart)
+    })
+  })
   return result
 }
 
-const paints = new Set(['Tj', 'TJ', "'", '"', 'Do', 'sh', 'EI'])
-const pathPaints = new Set(['f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*'])
-const pathStarts = new Set(['m', 're'])
-/** Operators an artifact must not enclose on one side only. */
-const boundaries = new Set(['BT', 'ET', 'q', 'Q', 'BMC', 'BDC', 'EMC', 'BI'])
+/** What an operator does, for `markUntagged`. */
+const enum Kind {
+  Other,
+  /** Paints (text, an XObject, a shading, an inline image). */
+  Paint,
+  /** Paints a path. */
+  PathPaint,
+  /** Starts a path. */
+  PathStart,
+  /** Ends a path without painting it (`n`). */
+  PathEnd,
+  BeginText,
+  EndText,
+  BeginMarked,
+  EndMarked,
+  /** Another operator an artifact must not enclose on one side only (`q`, `Q`, `BI`). */
+  Boundary
+}
+
+/** The kinds of the operators `markUntagged` acts on, by `operatorKey`. */
+const kinds = new Map<number, Kind>(
+  (
+    [
+      ...['Tj', 'TJ', "'", '"', 'Do', 'sh', 'EI'].map((name) => [name, Kind.Paint] as const),
+      ...['f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*'].map(
+        (name) => [name, Kind.PathPaint] as const
+      ),
+      ...['m', 're'].map((name) => [name, Kind.PathStart] as const),
+      ['n', Kind.PathEnd],
+      ['BT', Kind.BeginText],
+      ['ET', Kind.EndText],
+      ['BMC', Kind.BeginMarked],
+      ['BDC', Kind.BeginMarked],
+      ['EMC', Kind.EndMarked],
+      ...['q', 'Q', 'BI'].map((name) => [name, Kind.Boundary] as const)
+    ] as Array<readonly [string, Kind]>
+  ).map(([name, kind]) => [keyOf(name), kind])
+)
+
+/** Whether a marked-content sequence's operands tag its content (an MCID, or an artifact already). */
+function tagsContent(content: string, start: number, tokenStart: number): boolean {
+  const operands = content.slice(start, tokenStart)
+  return /\/MCID\b/.test(operands) || /^\s*\/Artifact\b/.test(operands)
+}
 
 /**
  * Wrap the page content that is in no tagged marked-content sequence (one
  * with an MCID, or an artifact already) in `/Artifact BMC … EMC`.
  */
 export function markUntagged(content: string): string {
+  // The operators in order (kind, where they and their operands start, end),
+  // and for each marked-content sequence whether it tags its content.
+  let count = 0
+  let kind = new Uint8Array(1024)
+  let start = new Int32Array(1024)
+  let end = new Int32Array(1024)
+  let tags = new Uint8Array(1024)
+  scanOperations(content, (key, from, tokenStart, to) => {
+    const found = kinds.get(key) ?? Kind.Other
+    if (count === kind.length) {
+      const grow = <T extends Uint8Array | Int32Array>(array: T): T => {
+        const bigger = new (array.constructor as new (size: number) => T)(array.length * 2)
+        bigger.set(array)
+        return bigger
+      }
+      kind = grow(kind)
+      start = grow(start)
+      end = grow(end)
+      tags = grow(tags)
+    }
+    kind[count] = found
+    start[count] = from
+    end[count] = to
+    tags[count] = found === Kind.BeginMarked && tagsContent(content, from, tokenStart) ? 1 : 0
+    count++
+  })
+  // Text objects with no marked content inside: an artifact encloses the whole object (readers
+  // that gather a text object's glyphs until ET see them inside it).
+  const plainText = new Uint8Array(count)
+  for (let index = 0, begin = -1; index < count; index++) {
+    const name = kind[index]
+    if (name === Kind.BeginText) begin = index
+    else if (name === Kind.BeginMarked) begin = -1
+    else if (name === Kind.EndText && begin >= 0) {
+      plainText[begin] = 1
+      plainText[index] = 1
+      begin = -1
+    }
+  }
+  // Where `/Artifact BMC` and `EMC` go, in order (an EMC goes where the last operator before it ends).
   const inserts: Array<{at: number; text: string}> = []
   // For each open marked-content sequence: does it tag its content?
   const stack: boolean[] = []
@@ -138,41 +287,35 @@ export function markUntagged(content: string): string {
     if (!open) inserts.push({at, text: '/Artifact BMC\n'})
     open = true
   }
-  const ops = operations(content)
-  // Text objects with no marked content inside: an artifact encloses the whole object (readers
-  // that gather a text object's glyphs until ET see them inside it).
-  const plainText = new Set<number>()
-  for (let index = 0, begin = -1; index < ops.length; index++) {
-    const name = ops[index]?.operator
-    if (name === 'BT') begin = index
-    else if (name === 'BMC' || name === 'BDC') begin = -1
-    else if (name === 'ET' && begin >= 0) {
-      plainText.add(begin).add(index)
-      begin = -1
-    }
-  }
   let taggedOpen = 0 // (how many of the open sequences tag their content)
-  ops.forEach((op, index) => {
-    const name = op.operator
+  for (let index = 0; index < count; index++) {
+    const name = kind[index] as Kind
+    const opStart = start[index] as number
     const tagged = taggedOpen > 0
-    if (plainText.has(index) && !tagged) {
+    if (plainText[index] === 1 && !tagged) {
       // (At ET the artifact stays open for what follows at the same level.)
-      if (name === 'BT') begin(op.start)
-    } else if (boundaries.has(name)) {
+      if (name === Kind.BeginText) begin(opStart)
+    } else if (
+      name === Kind.BeginText ||
+      name === Kind.EndText ||
+      name === Kind.BeginMarked ||
+      name === Kind.EndMarked ||
+      name === Kind.Boundary
+    ) {
       close()
-      if (name === 'BMC' || name === 'BDC') {
-        const tags = /\/MCID\b/.test(op.operands) || /^\s*\/Artifact\b/.test(op.operands)
-        stack.push(tags)
-        if (tags) taggedOpen++
-      } else if (name === 'EMC' && stack.pop() === true) taggedOpen--
+      if (name === Kind.BeginMarked) {
+        const tagging = tags[index] === 1
+        stack.push(tagging)
+        if (tagging) taggedOpen++
+      } else if (name === Kind.EndMarked && stack.pop() === true) taggedOpen--
     } else if (!tagged) {
-      if (pathStarts.has(name) && pathStart < 0) pathStart = op.start
-      if (pathPaints.has(name)) begin(pathStart >= 0 ? pathStart : op.start)
-      else if (paints.has(name)) begin(op.start)
+      if (name === Kind.PathStart && pathStart < 0) pathStart = opStart
+      if (name === Kind.PathPaint) begin(pathStart >= 0 ? pathStart : opStart)
+      else if (name === Kind.Paint) begin(opStart)
     }
-    if (pathPaints.has(name) || name === 'n') pathStart = -1
-    lastEnd = op.end
-  })
+    if (name === Kind.PathPaint || name === Kind.PathEnd) pathStart = -1
+    lastEnd = end[index] as number
+  }
   close()
   let result = ''
   let from = 0

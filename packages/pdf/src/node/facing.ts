@@ -6,7 +6,7 @@
 import type {Browser} from 'puppeteer'
 import type {FacingFinishData, PageReport} from '../page/api.js'
 import {guardRequests, printOptions} from './browser.js'
-import {injectPageScript} from './page-script.js'
+import {injectPageScriptOnLoad} from './page-script.js'
 import type {PageServer} from './server.js'
 
 /** What `renderFacing` needs. */
@@ -32,11 +32,58 @@ function deferLayout(html: string): string {
   return at < 0 ? html : `${html.slice(0, at)}${style}${html.slice(at)}`
 }
 
+/** What the page's layout run gives back. */
+interface FacingRun {
+  /** Faces loaded during the layout (it is then run again with every face preloaded). */
+  late: string[]
+  report?: PageReport
+  /** How long each step took in the page (`DIGLOT_PDF_DEBUG`, `DIGLOT_PDF_TIMING`). */
+  laps: Array<[string, number]>
+  /** Time spent in each in-page function (`DIGLOT_PDF_TIMING`). */
+  times?: Record<string, number>
+}
+
+/** The page's window while a layout runs (`startLayoutOnLoad`). */
+interface LayoutWindow {
+  diglotLayout: Promise<FacingRun>
+}
+
+/**
+ * Run in the page before its document loads: when it has loaded, load the
+ * fonts (every face with `all`), lay the book out and, unless a face was
+ * loaded late, finish it; the run is `window.diglotLayout`.
+ */
+function startLayoutOnLoad(all: boolean, finish: FacingFinishData, timing: boolean): void {
+  const run = async (): Promise<FacingRun> => {
+    const facing = window.diglot.facing
+    const started = performance.now()
+    await facing.preloadFonts(all, [finish.versoHead, finish.rectoHead])
+    const fontsLoaded = performance.now()
+    // (Time spent in each in-page function, for profiling.)
+    if (timing) facing.profile()
+    facing.layout(Number.parseFloat(getComputedStyle(document.body).lineHeight) || 17)
+    const laidOut = performance.now()
+    const late = window.diglot.lateFaces()
+    const laps: Array<[string, number]> = [
+      ['fonts', fontsLoaded - started],
+      ['layout', laidOut - fontsLoaded]
+    ]
+    if (late.length > 0) return {late, laps}
+    const report = facing.finish(finish)
+    await document.fonts.ready
+    laps.push(['finish', performance.now() - laidOut])
+    return {late, report, laps, ...(timing ? {times: facing.times()} : {})}
+  }
+  ;(window as unknown as LayoutWindow).diglotLayout = new Promise((resolve, reject) => {
+    window.addEventListener('load', () => run().then(resolve, reject), {once: true})
+  })
+}
+
 /** Lay out and print a facing-page book. */
 export async function renderFacing(
   options: FacingRenderOptions
 ): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
-  const url = options.server.setPage(deferLayout(options.html), options.name)
+  const url = await options.server.setPage(deferLayout(options.html), options.name)
   const page = await options.browser.newPage()
   // No request leaves the build's own server (a remote image in a template, say): blocked and reported.
   const blocked: string[] = []
@@ -45,7 +92,9 @@ export async function renderFacing(
   let last = performance.now()
   const lap = (name: string): void => {
     if (debug)
-      console.error(`[pdf] ${options.name}: ${name} ${Math.round(performance.now() - last)} ms`)
+      console.error(
+        `[pdf] ${options.name}: ${name} ${Math.round(performance.now() - last)} ms (at ${Math.round(performance.now())} ms)`
+      )
     last = performance.now()
   }
   try {
@@ -53,49 +102,41 @@ export async function renderFacing(
       page.on('console', (message) => console.error(`[page] ${message.type()}: ${message.text()}`))
       page.on('pageerror', (error) => console.error(`[page] error: ${String(error)}`))
     }
-    let allFaces = false
-    for (let attempt = 0; attempt < 2; attempt++) {
-      options.step?.(
-        attempt === 0 ? 'loading fonts' : 'laying out again (a font face was loaded late)'
-      )
-      await page.goto(url, {waitUntil: 'load'})
-      await injectPageScript(page)
-      lap('load')
-      await page.evaluate(
-        (all: boolean, heads: string[]) => window.diglot.facing.preloadFonts(all, heads),
+    // The page loads, lays the book out and finishes it on its own (`startLayoutOnLoad`): this
+    // process is busy with the other editions meanwhile, and each step that waited for it would
+    // keep Chromium waiting.
+    await injectPageScriptOnLoad(page)
+    let run: FacingRun | undefined
+    for (let allFaces = false; ; allFaces = true) {
+      const {identifier} = await page.evaluateOnNewDocument(
+        startLayoutOnLoad,
         allFaces,
-        [options.finish.versoHead, options.finish.rectoHead]
+        options.finish,
+        Boolean(process.env['DIGLOT_PDF_TIMING'])
       )
-      lap('fonts')
-      // (Time spent in each in-page function, for profiling.)
-      if (process.env['DIGLOT_PDF_TIMING'])
-        await page.evaluate(() => window.diglot.facing.profile())
-      options.step?.('laying out')
-      await page.evaluate(() =>
-        window.diglot.facing.layout(
-          Number.parseFloat(getComputedStyle(document.body).lineHeight) || 17
-        )
-      )
-      lap('layout')
-      const late = await page.evaluate(() => window.diglot.lateFaces())
-      if (late.length === 0) break
+      const navigation = page.goto(url, {waitUntil: 'load'})
+      navigation.catch(() => {})
+      // (The navigation is on its way to Chromium before the other editions take this thread.)
+      await new Promise((resolve) => setImmediate(resolve))
+      options.step?.(allFaces ? 'laying out again (a font face was loaded late)' : 'laying out')
+      await navigation
+      lap('load')
+      run = await page.evaluate(() => (window as unknown as LayoutWindow).diglotLayout)
+      await page.removeScriptToEvaluateOnNewDocument(identifier)
+      for (const [name, ms] of run.laps)
+        if (debug) console.error(`[pdf] ${options.name}: ${name} ${Math.round(ms)} ms`)
+      last = performance.now()
+      if (run.late.length === 0) break
       if (process.env['DIGLOT_PDF_DEBUG'])
-        console.error(`[pdf] faces loaded late: ${late.join('; ')}`)
+        console.error(`[pdf] faces loaded late: ${run.late.join('; ')}`)
       if (allFaces)
         throw new Error(
-          `font faces loaded during layout although all were preloaded: ${late.join('; ')}`
+          `font faces loaded during layout although all were preloaded: ${run.late.join('; ')}`
         )
-      allFaces = true
     }
-    options.step?.('finishing')
-    const report = await page.evaluate(async (data: FacingFinishData) => {
-      const result = window.diglot.facing.finish(data)
-      await document.fonts.ready
-      return result
-    }, options.finish)
-    lap('finish')
-    if (process.env['DIGLOT_PDF_TIMING'])
-      console.error(JSON.stringify(await page.evaluate(() => window.diglot.facing.times())))
+    const report = run.report
+    if (!report) throw new Error('the facing-page layout gave no report')
+    if (run.times) console.error(JSON.stringify(run.times))
     options.step?.('printing')
     const pdf = await page.pdf(printOptions)
     lap('print')

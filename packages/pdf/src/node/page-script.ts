@@ -27,3 +27,12 @@ function pageScript(): Promise<string> {
 export async function injectPageScript(page: Page): Promise<void> {
   await page.addScriptTag({content: await pageScript()})
 }
+
+/**
+ * Install `window.diglot` in every document `page` loads from now on, before
+ * the document's own scripts run (so that what the page does on `load` needs
+ * nothing from this process).
+ */
+export async function injectPageScriptOnLoad(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument(await pageScript())
+}

@@ -41,7 +41,7 @@ export async function renderPdf(
   options: RenderOptions
 ): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
   const {browser, server} = options
-  const url = server.setPage(pagedHtml(options.html), options.name)
+  const url = await server.setPage(pagedHtml(options.html), options.name)
   const page = await browser.newPage()
   // No request leaves the build's own server (a remote image in a template, say): blocked and reported.
   const blocked: string[] = []
