@@ -1,33 +1,15 @@
 #!/usr/bin/env node
-import {main} from './main.js'
-import {installSignalHandlers, isStopping} from './signals.js'
+/**
+ * The `diglot` command's entry. V8 optimizes a function once it has run for
+ * a budget of bytecode; a command lives for a second or two, and at V8's
+ * default budget its background threads spend about as much CPU compiling
+ * optimized code as the command spends running (0.45 s beside 0.6 s for
+ * the HTML edition of the content). A budget six times larger optimizes only
+ * the really hot code: measured in `BENCHMARKS.md` (see `docs/decisions.md`,
+ * issue 16). Set before any other module is loaded, so that it applies to all
+ * of them (and to the worker threads, which share the process's flags).
+ */
+import {setFlagsFromString} from 'node:v8'
 
-installSignalHandlers()
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (!isStopping()) process.exitCode = code
-  },
-  (error: unknown) => {
-    // After SIGINT/SIGTERM, what fails is the interruption: the signal handler exits quietly.
-    if (isStopping()) return
-    const io =
-      error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string'
-        ? (error as NodeJS.ErrnoException)
-        : undefined
-    if (io) {
-      // A file system refusal (disk full, permissions) is the machine's, not a bug.
-      process.stderr.write(`diglot: ${io.syscall ?? 'i/o'} failed: ${oneLine(io.message)}\n`)
-      process.exitCode = 2
-      return
-    }
-    process.stderr.write(
-      `diglot: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\nPlease report this with the command you ran.\n`
-    )
-    process.exitCode = 70
-  }
-)
-
-function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').trim()
-}
+setFlagsFromString('--interrupt-budget=400000')
+await import('./start.js')

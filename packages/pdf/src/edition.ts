@@ -22,7 +22,7 @@ import {renderFacing} from './node/facing.js'
 import {covered, fontFaces, fontPackages} from './node/fonts.js'
 import {printDocument, type PrintDocument} from './document/print-document.js'
 import type {PageReport} from './page/api.js'
-import {launchBrowser} from './node/browser.js'
+import {launchBrowser, openGuardedPage} from './node/browser.js'
 import {renderPdf} from './node/paged.js'
 import {startServer, type PageServer} from './node/server.js'
 import {setMetadata} from './node/metadata.js'
@@ -215,20 +215,49 @@ export async function buildPdfEdition(
     const faces = await fontFaces(packages)
     server = await startServer(packages)
     const running = server
+    // The longest work first: it finishes last, whatever else runs beside it.
+    const order = list
+      .map((work, index) => ({index, size: nodeCount(work)}))
+      .sort((a, b) => b.size - a.size || a.index - b.index)
+      .map(({index}) => index)
     let next = 0
+    // Books are composed one at a time, each once the one before is in Chromium's hands:
+    // composing the next first would keep Chromium waiting for the longest.
+    let composed: Promise<void> = Promise.resolve()
     const worker = async (): Promise<void> => {
-      for (let index = next++; index < list.length; index = next++) {
+      for (let at = next++; at < order.length; at = next++) {
+        const index = order[at] as number
         const work = list[index]
         if (!work) continue
-        const step = (name: string): void => options.progress(work.id, name)
+        // The page is opened while the book is composed here.
+        const opening = launching.then((browser) => openGuardedPage(browser, running.url))
+        opening.catch(() => {})
+        const turn = composed
+        let handedOver: () => void = () => {}
+        composed = new Promise((resolve) => {
+          handedOver = resolve
+        })
+        const step = (name: string): void => {
+          if (name !== 'composing') handedOver()
+          options.progress(work.id, name)
+        }
+        await turn
         step('composing')
-        const document = printDocument(tree, work)
-        const html = await printHtml(document, options.templatesDir, faces.css)
-        const browser = await launching
-        const {pdf, report, blocked} =
+        let document: PrintDocument
+        let html: string
+        try {
+          document = printDocument(tree, work)
+          html = await printHtml(document, options.templatesDir, faces.css)
+        } catch (error) {
+          handedOver()
+          void opening.then(({page}) => page.close()).catch(() => {})
+          throw error
+        }
+        // (Handed over at the step after `composing`, or here if the page fails before it.)
+        const rendering = opening.then((page) =>
           document.layout !== 'columns'
-            ? await renderFacing({
-                browser,
+            ? renderFacing({
+                page,
                 server: running,
                 name: work.id,
                 html,
@@ -238,14 +267,16 @@ export async function buildPdfEdition(
                 },
                 step
               })
-            : await renderPdf({
-                browser,
+            : renderPdf({
+                page,
                 server: running,
                 name: work.id,
                 html,
                 finish: {versoHead: document.versoHead},
                 step
               })
+        )
+        const {pdf, report, blocked} = await rendering.finally(handedOver)
         step('metadata')
         const name = `${work.id}.pdf`
         await writeFile(
@@ -279,6 +310,14 @@ export async function buildPdfEdition(
     files: results.map((result) => result.file),
     messages: results.flatMap((result) => result.messages)
   }
+}
+
+/** How many nodes a work's tree has (the longest work is laid out first). */
+function nodeCount(node: {children?: unknown}): number {
+  let count = 1
+  if (Array.isArray(node.children))
+    for (const child of node.children as Array<{children?: unknown}>) count += nodeCount(child)
+  return count
 }
 
 /** Builds the pdf edition of every work, the works in parallel. */

@@ -98,7 +98,7 @@ async function launchGuardedBrowser(
  * until this process answers, and this process is busy with the other
  * editions while the pages load; it also turns the cache off.)
  */
-export async function guardRequests(
+async function guardRequests(
   page: Page,
   origin: string,
   blocked: (url: string) => void
@@ -139,6 +139,28 @@ export async function guardRequests(
       {urlPattern: 'file:///*', block: true}
     ]
   })
+}
+
+/** A page of the build, its requests guarded (`guardRequests`); the URLs it was refused, in order. */
+export interface GuardedPage {
+  page: Page
+  blocked: string[]
+}
+
+/**
+ * Open a page that may reach only `origin` (the build's server): opened
+ * before its document is composed, so that Chromium has it ready.
+ */
+export async function openGuardedPage(browser: Browser, origin: string): Promise<GuardedPage> {
+  const page = await browser.newPage()
+  const blocked: string[] = []
+  try {
+    await guardRequests(page, origin, (url) => blocked.push(url))
+  } catch (error) {
+    await page.close().catch(() => {})
+    throw error
+  }
+  return {page, blocked}
 }
 
 /** Chromium flags for headless printing here. */

@@ -3,15 +3,15 @@
  * for its fonts, lay it out with the page script's facing-page engine (`page/facing/`),
  * finish it and print it.
  */
-import type {Browser} from 'puppeteer'
 import type {FacingFinishData, PageReport} from '../page/api.js'
-import {guardRequests, printOptions} from './browser.js'
+import {printOptions, type GuardedPage} from './browser.js'
 import {injectPageScriptOnLoad} from './page-script.js'
 import type {PageServer} from './server.js'
 
 /** What `renderFacing` needs. */
 export interface FacingRenderOptions {
-  browser: Browser
+  /** The page to lay the book out in (`openGuardedPage`); closed when done. */
+  page: GuardedPage
   server: PageServer
   /** Name of the page on the server (one per work, so that works render at once). */
   name: string
@@ -83,11 +83,7 @@ function startLayoutOnLoad(all: boolean, finish: FacingFinishData, timing: boole
 export async function renderFacing(
   options: FacingRenderOptions
 ): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
-  const url = await options.server.setPage(deferLayout(options.html), options.name)
-  const page = await options.browser.newPage()
-  // No request leaves the build's own server (a remote image in a template, say): blocked and reported.
-  const blocked: string[] = []
-  await guardRequests(page, options.server.url, (request) => blocked.push(request))
+  const {page, blocked} = options.page
   const debug = Boolean(process.env['DIGLOT_PDF_DEBUG'] ?? process.env['DIGLOT_PDF_TIMING'])
   let last = performance.now()
   const lap = (name: string): void => {
@@ -98,6 +94,7 @@ export async function renderFacing(
     last = performance.now()
   }
   try {
+    const url = await options.server.setPage(deferLayout(options.html), options.name)
     if (process.env['DIGLOT_PDF_DEBUG']) {
       page.on('console', (message) => console.error(`[page] ${message.type()}: ${message.text()}`))
       page.on('pageerror', (error) => console.error(`[page] error: ${String(error)}`))

@@ -23,7 +23,7 @@ export interface PageAnswer {
 }
 
 /** The answer to a request for `pathname`, given the pages set so far (by name, '' for `/`). */
-export async function answerFor(
+async function answerFor(
   pathname: string,
   pages: ReadonlyMap<string, string>,
   files: PageFiles

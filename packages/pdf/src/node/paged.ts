@@ -4,15 +4,15 @@
  * script's (`page/`), called through `window.diglot`; here: the attempts, and
  * the print.
  */
-import type {Browser} from 'puppeteer'
 import type {FinishData, PageReport, PrepareOptions} from '../page/api.js'
-import {guardRequests, printOptions} from './browser.js'
+import {printOptions, type GuardedPage} from './browser.js'
 import {injectPageScript} from './page-script.js'
 import {installedPagedVersion, type PageServer} from './server.js'
 
 /** Options of `renderPdf`. */
 export interface RenderOptions {
-  browser: Browser
+  /** The page to paginate in (`openGuardedPage`); closed when done. */
+  page: GuardedPage
   server: PageServer
   /** Name of the page on the server (one per work, so that works render at once). */
   name?: string
@@ -40,13 +40,10 @@ function pagedHtml(html: string): string {
 export async function renderPdf(
   options: RenderOptions
 ): Promise<{pdf: Uint8Array; report: PageReport; blocked: string[]}> {
-  const {browser, server} = options
-  const url = await server.setPage(pagedHtml(options.html), options.name)
-  const page = await browser.newPage()
-  // No request leaves the build's own server (a remote image in a template, say): blocked and reported.
-  const blocked: string[] = []
-  await guardRequests(page, server.url, (url) => blocked.push(url))
+  const {server} = options
+  const {page, blocked} = options.page
   try {
+    const url = await server.setPage(pagedHtml(options.html), options.name)
     const debug = Boolean(process.env['DIGLOT_PDF_DEBUG'])
     if (debug) {
       page.on('console', (message) => console.error(`[page] ${message.type()}: ${message.text()}`))
