@@ -52,6 +52,7 @@ export {scriptOf} from './transforms/lang-runs.js'
 export {rememberSetBlocks} from './transforms/punctuation.js'
 export {
   works,
+  largestFirst,
   glossaryOf,
   alignmentsOf,
   headingsOf,

@@ -18,6 +18,24 @@ export function works(tree: Root): Work[] {
   return tree.children.filter((child): child is Work => child.type === 'work')
 }
 
+/**
+ * The indices of `works`, the largest (most nodes) first, ties in their
+ * order: a renderer that builds works one after another, each finished on
+ * another thread or process, starts with the one that takes longest.
+ */
+export function largestFirst(works: readonly Work[]): number[] {
+  const size = (node: UnistNode & {children?: unknown}): number => {
+    let count = 1
+    if (Array.isArray(node.children))
+      for (const child of node.children as UnistNode[]) count += size(child)
+    return count
+  }
+  return works
+    .map((work, index) => ({index, size: size(work)}))
+    .sort((a, b) => b.size - a.size || a.index - b.index)
+    .map(({index}) => index)
+}
+
 /** The glossary of a tree (empty when there is none). */
 export function glossaryOf(tree: Root): Glossary {
   return (

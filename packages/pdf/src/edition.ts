@@ -9,6 +9,7 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {
+  largestFirst,
   works,
   type DiglotMessage,
   type EditionFormat,
@@ -216,10 +217,7 @@ export async function buildPdfEdition(
     server = await startServer(packages)
     const running = server
     // The longest work first: it finishes last, whatever else runs beside it.
-    const order = list
-      .map((work, index) => ({index, size: nodeCount(work)}))
-      .sort((a, b) => b.size - a.size || a.index - b.index)
-      .map(({index}) => index)
+    const order = largestFirst(list)
     let next = 0
     // Books are composed one at a time, each once the one before is in Chromium's hands:
     // composing the next first would keep Chromium waiting for the longest.
@@ -310,14 +308,6 @@ export async function buildPdfEdition(
     files: results.map((result) => result.file),
     messages: results.flatMap((result) => result.messages)
   }
-}
-
-/** How many nodes a work's tree has (the longest work is laid out first). */
-function nodeCount(node: {children?: unknown}): number {
-  let count = 1
-  if (Array.isArray(node.children))
-    for (const child of node.children as Array<{children?: unknown}>) count += nodeCount(child)
-  return count
 }
 
 /** Builds the pdf edition of every work, the works in parallel. */
