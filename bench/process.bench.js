@@ -128,7 +128,7 @@ export async function run() {
         build(diglot, 'all', ['--jobs', '1'])
       )
     ],
-    {runs: runs(3)}
+    {runs: runs(5)}
   )
 
   // 4. The report's PDF.
