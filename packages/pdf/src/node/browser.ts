@@ -130,10 +130,16 @@ async function guardRequests(
     if (event.blockedReason === 'inspector') blocked(urls.get(event.requestId) ?? '(unknown)')
   })
   await session.send('Network.enable')
-  // The first pattern that matches decides (URLPattern syntax): the build's server, then
-  // any URL with a host (every network scheme), then local files.
+  // The first pattern that matches decides (URLPattern syntax): `data:` and `blob:` URLs and
+  // the build's server pass; any URL with a host (every network scheme) and local files are
+  // blocked. `urls: ['*']` blocks everything the patterns do not decide, and everything on a
+  // Chromium too old to know the patterns: such a build fails to load its page, it does not
+  // load what it should not.
   await session.send('Network.setBlockedURLs', {
+    urls: ['*'],
     urlPatterns: [
+      {urlPattern: 'data:*', block: false},
+      {urlPattern: 'blob:*', block: false},
       {urlPattern: `${allowed}/*`, block: false},
       {urlPattern: '*://*:*/*', block: true},
       {urlPattern: 'file:///*', block: true}
