@@ -183,24 +183,25 @@ export function operations(content: string): Operation[] {
   return result
 }
 
-/** What an operator does, for `markUntagged`. */
-const enum Kind {
-  Other,
+/** What an operator does, for `markUntagged` (a number, kept in a typed array). */
+const Kind = {
+  Other: 0,
   /** Paints (text, an XObject, a shading, an inline image). */
-  Paint,
+  Paint: 1,
   /** Paints a path. */
-  PathPaint,
+  PathPaint: 2,
   /** Starts a path. */
-  PathStart,
+  PathStart: 3,
   /** Ends a path without painting it (`n`). */
-  PathEnd,
-  BeginText,
-  EndText,
-  BeginMarked,
-  EndMarked,
+  PathEnd: 4,
+  BeginText: 5,
+  EndText: 6,
+  BeginMarked: 7,
+  EndMarked: 8,
   /** Another operator an artifact must not enclose on one side only (`q`, `Q`, `BI`). */
-  Boundary
-}
+  Boundary: 9
+} as const
+type Kind = (typeof Kind)[keyof typeof Kind]
 
 /** The kinds of the operators `markUntagged` acts on, by `operatorKey`. */
 const kinds = new Map<number, Kind>(
