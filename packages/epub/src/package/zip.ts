@@ -3,16 +3,27 @@
  * order given, one fixed date (UTC), UNIX attributes, no extra fields, no
  * directory entries. Deflate is fflate's (pure JavaScript, so the bytes do not
  * depend on the platform's zlib); entries marked `store` (the `mimetype`,
- * already-compressed images) are stored. The checksums are zlib's `crc32`
- * (native; a checksum is the same everywhere).
+ * already-compressed images) are stored.
  */
-import {crc32} from 'node:zlib'
 import {deflateSync} from 'fflate'
 
 export interface ZipEntry {
   name: string
   data: Uint8Array | string
   store?: boolean
+}
+
+const crcTable = new Int32Array(256).map((_, index) => {
+  let c = index
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c
+})
+
+function crc32(data: Uint8Array): number {
+  let crc = -1
+  for (let index = 0; index < data.length; index++)
+    crc = (crc >>> 8) ^ (crcTable[(crc ^ (data[index] ?? 0)) & 0xff] ?? 0)
+  return (crc ^ -1) >>> 0
 }
 
 /**
